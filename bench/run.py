@@ -1,0 +1,419 @@
+"""`make bench`: the figures of the extractor on the evaluation sets, and its speed.
+
+It prints; it asserts nothing (the quality gate lives in the tests). Sections:
+
+    seed        the seed article: P/R/F1, date accuracy
+    dev         the twelve-case dev set: the same, per type, and false events on ordinary news
+    wikievents  WikiEvents dev, scored on its six Justice types only
+    speed       extraction against a bare spaCy pass over the same texts
+    timex       bench/timex.py's main(), when that file exists
+
+Each section runs on its own: if the extractor cannot be imported, or a data
+file is missing, the section says why and the others still run. The
+evaluation files are read from ../shared/eval/ (DESIGN.md: never copied into
+the project); `--eval-dir` points elsewhere.
+
+    python bench/run.py [--section NAME ...] [--json FIGURES.json] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import platform
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.evaluate import (
+    WIKIEVENTS_TYPES,
+    GoldArticle,
+    Report,
+    format_report,
+    format_table,
+    load_gold,
+    score,
+)
+from casefile.model import Article, Event
+
+BENCH_DIR = Path(__file__).resolve().parent
+DEFAULT_EVAL_DIR = BENCH_DIR.parent.parent / "shared" / "eval"
+SPEED_REPEAT = 3  # best of three: the least disturbed run is the closest to the true cost
+WARMUP_TEXTS = 5
+
+Figures = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The extractor API the bench measures, imported once."""
+
+    nlp: Any  # spacy.language.Language, kept untyped so this file does not import spaCy early
+    extract_many: Callable[[Iterable[Article], Any], Iterable[Any]]
+    version: str
+
+
+class Bench:
+    """What the sections share: where the data is, the extractor (loaded lazily), options."""
+
+    def __init__(self, eval_dir: Path, verbose: bool, repeat: int) -> None:
+        self.eval_dir = eval_dir
+        self.verbose = verbose
+        self.repeat = repeat
+        self._extractor: Extractor | None = None
+        self._extractor_error: BaseException | None = None
+
+    def extractor(self) -> Extractor:
+        """The extractor, imported and loaded on first use; a failure is kept and re-raised."""
+        if self._extractor_error is not None:
+            raise self._extractor_error
+        if self._extractor is None:
+            try:
+                from casefile.extract import EXTRACTOR_VERSION, extract_many, load_nlp
+
+                self._extractor = Extractor(load_nlp(), extract_many, EXTRACTOR_VERSION)
+            except Exception as error:
+                self._extractor_error = error
+                raise
+        return self._extractor
+
+    @property
+    def extractor_version(self) -> str | None:
+        """The version of the extractor measured, if it was loaded."""
+        return self._extractor.version if self._extractor else None
+
+    def predict(self, gold: Sequence[GoldArticle]) -> list[list[Event]]:
+        """The extractor's events for each gold article, in gold order."""
+        extractor = self.extractor()
+        extractions = list(
+            extractor.extract_many((record.to_article() for record in gold), extractor.nlp)
+        )
+        by_id = {
+            extraction.article.source_id: list(extraction.events) for extraction in extractions
+        }
+        if len(by_id) == len(gold) and all(record.id in by_id for record in gold):
+            return [by_id[record.id] for record in gold]
+        if len(extractions) != len(gold):
+            raise RuntimeError(f"{len(gold)} articles in, {len(extractions)} extractions out")
+        return [list(extraction.events) for extraction in extractions]
+
+
+# --- the sections ----------------------------------------------------------------
+
+
+def seed_section(bench: Bench) -> Figures:
+    """The one article DESIGN.md promises a full timeline for."""
+    gold = load_gold(bench.eval_dir / "seed.jsonl")
+    report = score(gold, bench.predict(gold))
+    print(_summary_table(report))
+    _print_errors(bench, report)
+    return _summary_figures(report)
+
+
+def dev_section(bench: Bench) -> Figures:
+    """The dev set: overall and per-type scores, and what is invented on ordinary news."""
+    gold = load_gold(bench.eval_dir / "dev" / "dev.jsonl")
+    predicted = bench.predict(gold)
+    report = score(gold, predicted)
+    print(_summary_table(report))
+    print()
+    print(
+        format_table(
+            ["type", "P", "R", "matched", "predicted", "gold"],
+            [
+                [name, s.precision, s.recall, s.matched, s.predicted, s.gold]
+                for name, s in report.per_type.items()
+            ],
+        )
+    )
+
+    negative = [index for index, record in enumerate(gold) if record.case == "negative"]
+    negative_report = score([gold[i] for i in negative], [predicted[i] for i in negative])
+    per_article = [
+        [gold[i].id, score([gold[i]], [predicted[i]]).overall.predicted] for i in negative
+    ]
+    print()
+    print(
+        f"ordinary news: {negative_report.overall.predicted} predicted events "
+        f"not matched to optional gold, over {len(negative)} articles"
+    )
+    if per_article:
+        print(format_table(["article", "false events"], per_article))
+    _print_errors(bench, report)
+    return {
+        **_summary_figures(report),
+        "per_type": {name: s.to_json() for name, s in report.per_type.items()},
+        "negative_articles": len(negative),
+        "negative_false_events": negative_report.overall.predicted,
+    }
+
+
+def wikievents_section(bench: Bench) -> Figures:
+    """Real news annotated by others; only the six Justice types are compared."""
+    gold = load_gold(bench.eval_dir / "external" / "wikievents-dev.jsonl")
+    report = score(gold, bench.predict(gold), types=WIKIEVENTS_TYPES)
+    print(f"types: {', '.join(sorted(WIKIEVENTS_TYPES))}")
+    print(_prf_table(report))
+    _print_errors(bench, report)
+    return {"articles": report.articles, **report.overall.to_json()}
+
+
+def speed_section(bench: Bench) -> Figures:
+    """Full extraction against a bare `nlp.pipe` of the same spaCy model, same texts.
+
+    The bare pass is the floor the extractor's own rules are measured against:
+    a ratio near 1 means the rules cost little beside the parse; a ratio
+    below 1 on the general news stream means a prefilter skips what it should.
+    The bare pipeline is loaded fresh from the model package, so components
+    the extractor adds to its own `nlp` are not in it.
+    """
+    extractor = bench.extractor()
+    bare = _bare_pipeline(extractor.nlp)
+    print(f"model: {bare.meta['lang']}_{bare.meta['name']} {bare.meta['version']}")
+    print(f"bare pipeline: {', '.join(bare.pipe_names)}")
+    print(f"extractor pipeline: {', '.join(extractor.nlp.pipe_names)}")
+    print(f"best of {bench.repeat} runs; words are whitespace-separated tokens")
+
+    corpora = {
+        "dev": [record.to_article() for record in load_gold(bench.eval_dir / "dev" / "dev.jsonl")],
+        "news stream": _news_stream(bench.eval_dir),
+    }
+    rows, figures = [], {}
+    for name, articles in corpora.items():
+        measured = _measure(extractor, bare, articles, bench.repeat)
+        figures[name] = measured
+        extract_seconds, bare_seconds = measured["extract_seconds"], measured["bare_seconds"]
+        count, words = measured["articles"], measured["words"]
+        rows.append(
+            [
+                name,
+                count,
+                words,
+                count / extract_seconds,
+                words / extract_seconds,
+                count / bare_seconds,
+                words / bare_seconds,
+                measured["ratio"],
+            ]
+        )
+    print(
+        format_table(
+            [
+                "texts",
+                "articles",
+                "words",
+                "extract art/s",
+                "extract words/s",
+                "bare art/s",
+                "bare words/s",
+                "ratio",
+            ],
+            [[_round(value) for value in row] for row in rows],
+        )
+    )
+    print("ratio: extraction time / bare spaCy time")
+    return figures
+
+
+def timex_section(bench: Bench) -> Figures:
+    """The time-expression bench, when bench/timex.py exists (written separately)."""
+    path = BENCH_DIR / "timex.py"
+    if not path.exists():
+        print("bench/timex.py does not exist yet: skipped")
+        return {"skipped": "bench/timex.py missing"}
+    spec = importlib.util.spec_from_file_location("casefile_bench_timex", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    main = getattr(module, "main", None)
+    if not callable(main):
+        print("bench/timex.py defines no main(): skipped")
+        return {"skipped": "no main()"}
+    saved_argv = sys.argv
+    sys.argv = [str(path)]  # its own argument parser must not see ours
+    try:
+        result = main()
+    except SystemExit as exit_:
+        result = None if exit_.code in (None, 0) else {"exit": exit_.code}
+    finally:
+        sys.argv = saved_argv
+    return result if isinstance(result, dict) else {}
+
+
+SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
+    "seed": ("a. Seed article", seed_section),
+    "dev": ("b. Dev set", dev_section),
+    "wikievents": ("c. WikiEvents dev (six Justice types)", wikievents_section),
+    "speed": ("d. Speed", speed_section),
+    "timex": ("e. Time expressions", timex_section),
+}
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def _summary_table(report: Report) -> str:
+    dates = report.dates
+    return format_table(
+        ["articles", "P", "R", "F1", "matched", "predicted", "gold", "date acc", "dated"],
+        [
+            [
+                report.articles,
+                report.precision,
+                report.recall,
+                report.f1,
+                report.overall.matched,
+                report.overall.predicted,
+                report.overall.gold,
+                dates.value,
+                dates.total,
+            ]
+        ],
+    )
+
+
+def _prf_table(report: Report) -> str:
+    overall = report.overall
+    return format_table(
+        ["articles", "P", "R", "F1", "matched", "predicted", "gold"],
+        [
+            [
+                report.articles,
+                overall.precision,
+                overall.recall,
+                overall.f1,
+                overall.matched,
+                overall.predicted,
+                overall.gold,
+            ]
+        ],
+    )
+
+
+def _summary_figures(report: Report) -> Figures:
+    return {
+        "articles": report.articles,
+        **report.overall.to_json(),
+        "date_accuracy": report.dates.value,
+        "dated": report.dates.total,
+    }
+
+
+def _print_errors(bench: Bench, report: Report) -> None:
+    if bench.verbose:
+        print()
+        print(format_report(report, verbose=True))
+
+
+def _bare_pipeline(nlp: Any) -> Any:
+    """A fresh copy of the model the extractor uses, with nothing the extractor added."""
+    import spacy
+
+    return spacy.load(f"{nlp.meta['lang']}_{nlp.meta['name']}")
+
+
+def _news_stream(eval_dir: Path) -> list[Article]:
+    """The article-extraction benchmark's main texts: ordinary news, mostly without events."""
+    pages = json.loads(
+        (eval_dir / "article-extraction" / "ground-truth.json").read_text(encoding="utf-8")
+    )
+    return [
+        Article(text=page["articleBody"], url=page.get("url"), source_id=page_id)
+        for page_id, page in pages.items()
+    ]
+
+
+def _measure(extractor: Extractor, bare: Any, articles: list[Article], repeat: int) -> Figures:
+    """Warm both pipelines up on a few texts, then time each over all of them."""
+    texts = [article.text for article in articles]
+    list(extractor.extract_many(articles[:WARMUP_TEXTS], extractor.nlp))
+    list(bare.pipe(texts[:WARMUP_TEXTS]))
+    extract_seconds = _best_time(
+        lambda: list(extractor.extract_many(articles, extractor.nlp)), repeat
+    )
+    bare_seconds = _best_time(lambda: list(bare.pipe(texts)), repeat)
+    return {
+        "articles": len(texts),
+        "words": sum(len(text.split()) for text in texts),
+        "extract_seconds": extract_seconds,
+        "bare_seconds": bare_seconds,
+        "ratio": extract_seconds / bare_seconds,
+    }
+
+
+def _best_time(run: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _round(value: object) -> object:
+    """Rates are shown as whole numbers, the ratio to two places."""
+    if isinstance(value, float) and value >= 10:
+        return round(value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return value
+
+
+def run(names: Sequence[str], bench: Bench) -> dict[str, Figures]:
+    """Run the named sections in order; a failing section is reported and skipped."""
+    figures: dict[str, Figures] = {}
+    for name in names:
+        title, section = SECTIONS[name]
+        print(f"\n== {title} ==")
+        try:
+            figures[name] = section(bench)
+        except Exception as error:
+            print(f"section {name} failed: {type(error).__name__}: {error}")
+            if bench.verbose:
+                traceback.print_exc(file=sys.stdout)
+            figures[name] = {"error": f"{type(error).__name__}: {error}"}
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--section",
+        action="append",
+        choices=list(SECTIONS),
+        help="run only this section (repeatable); default all",
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    parser.add_argument("--verbose", action="store_true", help="list false positives and misses")
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    parser.add_argument(
+        "--repeat", type=int, default=SPEED_REPEAT, help="speed runs to take the best of"
+    )
+    args = parser.parse_args(argv)
+
+    bench = Bench(args.eval_dir, args.verbose, max(1, args.repeat))
+    figures = run(args.section or list(SECTIONS), bench)
+    print(f"\nextractor: {bench.extractor_version or 'not loaded'}")
+    if args.json:
+        meta = {
+            "extractor": bench.extractor_version,
+            "python": platform.python_version(),
+            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        args.json.write_text(
+            json.dumps({"meta": meta, **figures}, indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+        print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Whether two spellings name the same person, across articles and alphabets.
+
+Outlets spell one name many ways: "Mansur Movlayev", "Movlaev", "Мовлаев",
+"M. Movlayev". Grouping them is what turns scattered reports into one case
+file; grouping two different people is worse than missing a variant (a
+stranger's extradition on someone's file), so every rule here is
+conservative:
+
+1. equal keys (transliterated, lowercased, punctuation stripped);
+2. one name's tokens inside the other's, including its surname
+   ("Movlayev" joins "Mansur Movlayev"; a bare first name "Mansur" does not);
+3. surnames within a small edit distance after folding common
+   transliteration variants (Movlayev ~ Movlaev, Yemelyanova ~ Emelyanova),
+   and only when the given names do not conflict ("Anna Petrova" and
+   "Maria Petrova" stay apart; "Aleksandr" and "Alexander" agree);
+4. the same three or more words in another order, after folding ("Ahmed
+   Jaffar Ali" ~ "Ali Ahmed Jaafar": outlets order Arabic and Chinese names
+   differently; two words are too few to tell a reordering from two people).
+
+Descriptions written without a capital ("opposition politicians", "three
+men") are not names: two of them match only when their keys are equal.
+
+Feminine and masculine forms of a surname (Petrov/Petrova) are never
+treated as spelling variants: they are usually two relatives.
+
+Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
+
+_NOT_WORD = re.compile(r"[^a-z0-9\s-]+")
+_SEPARATORS = re.compile(r"[\s-]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+# Spelling variants of one sound across transliteration systems (Russian,
+# Kazakh, Tajik, Uyghur names written by English, French, German outlets).
+# Applied in order, to both names, only when comparing surnames and given
+# names; the stored key keeps the spelling as written.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("j", "y"),
+    ("y", "i"),
+)
+
+
+def name_key(name: str) -> str:
+    """The comparable form of a name: ASCII, lowercase, words only.
+
+    "Мовлаев" -> "movlaev", "O’Brien" -> "obrien", "Jean-Luc  Picard" ->
+    "jean luc picard". Apostrophes vanish (they are often transliterated soft
+    signs: "Dar'ya"), hyphens separate words.
+    """
+    ascii_name = anyascii(name).lower()
+    words = _NOT_WORD.sub("", ascii_name)
+    return " ".join(token for token in _SEPARATORS.split(words) if token)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name's key, in order: the last one is taken as the surname."""
+    return name_key(name).split()
+
+
+def fold(token: str) -> str:
+    """A token with transliteration variants folded together (for fuzzy comparison only).
+
+    "yemelyanova" and "emelyanova" -> "emelianova"; "alexander" ->
+    "aleksander"; "yuriy", "yurii", "yury" -> "iuri".
+    """
+    if token.startswith(("ye", "ie")):
+        token = token[1:]
+    for old, new in _FOLDS:
+        token = token.replace(old, new)
+    return _DOUBLED.sub(r"\1", token)
+
+
+def _allowed_distance(a: str, b: str) -> int:
+    """Edits tolerated between two folded tokens: none for short ones, more for long ones."""
+    shorter = min(len(a), len(b))
+    if shorter <= 4:
+        return 0
+    if shorter <= 7:
+        return 1
+    return 2
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """True for a masculine/feminine pair like petrov/petrova, aleksandr/aleksandra."""
+    return a.endswith("a") != b.endswith("a") and abs(len(a) - len(b)) <= 3
+
+
+def similar_tokens(a: str, b: str) -> bool:
+    """Whether two name tokens are spelling variants of one another."""
+    if a == b:
+        return True
+    folded_a, folded_b = fold(a), fold(b)
+    if folded_a == folded_b:
+        return True
+    if _gender_pair(folded_a, folded_b):
+        return False
+    distance = Levenshtein.distance(folded_a, folded_b)
+    return distance <= _allowed_distance(folded_a, folded_b)
+
+
+def _given_names_compatible(a: str, b: str) -> bool:
+    """Given names agree: equal, variants, or one is the other's initial ("M." and "Mansur")."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return similar_tokens(a, b)
+
+
+def _contains(smaller: list[str], larger: list[str]) -> bool:
+    """The smaller name's words all occur in the larger one, surname included.
+
+    Strictly fewer words: the same words in another order are `_reordered`'s question.
+    """
+    return set(smaller) < set(larger) and larger[-1] in smaller
+
+
+def _is_description(name: str) -> bool:
+    """Written without any capital: a description of a group, not a name."""
+    ascii_name = anyascii(name)
+    return ascii_name == ascii_name.lower()
+
+
+def _reordered(a: list[str], b: list[str]) -> bool:
+    """The same three or more words, in another order, spelling variants folded."""
+    return len(a) == len(b) >= 3 and sorted(map(fold, a)) == sorted(map(fold, b))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names, as written, refer to the same person. Precision before recall."""
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    if not tokens_a or not tokens_b:
+        return False
+    if tokens_a == tokens_b:
+        return True
+    if _is_description(a) and _is_description(b):
+        return False
+    if _contains(tokens_a, tokens_b) or _contains(tokens_b, tokens_a):
+        return True
+    if _reordered(tokens_a, tokens_b):
+        return True
+    if not similar_tokens(tokens_a[-1], tokens_b[-1]):
+        return False
+    if len(tokens_a) == 1 or len(tokens_b) == 1:
+        return True
+    return _given_names_compatible(tokens_a[0], tokens_b[0])
+
+
+def match_strength(a: str, b: str) -> int:
+    """How strongly two names match: 3 equal keys, 2 one contains the other, 1 variant, 0 none.
+
+    Used to choose between several people a name could join: an exact
+    spelling beats a variant.
+    """
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    if not tokens_a or not tokens_b:
+        return 0
+    if tokens_a == tokens_b:
+        return 3
+    if _contains(tokens_a, tokens_b) or _contains(tokens_b, tokens_a):
+        return 2
+    return 1 if same_person(a, b) else 0

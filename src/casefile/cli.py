@@ -1,0 +1,244 @@
+"""The `casefile` command: a thin shell over `casefile.pipeline` and `casefile.store`.
+
+Every command is a few lines against the library. Errors the library raises on
+purpose (`CasefileError`) become one line on stderr and exit code 1, in
+`main()` and nowhere else. `--json` output is a contract read by benchmarks
+outside the project: keep it stable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from casefile.errors import CasefileError
+from casefile.model import Skipped, Timeline
+
+app = typer.Typer(
+    help="Sourced case files on people persecuted across borders, from news reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional on 3.11
+    typer.Option("--db", envvar="CASEFILE_DB", help="SQLAlchemy URL of the store [default: sqlite:///casefile.db]"),
+]
+PublishedOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that do not give one"),
+]
+
+
+def _date(value: str | None, what: str = "--published") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CasefileError(f"{what} must be a date like 2026-01-30, not {value!r}") from None
+
+
+def _open(db: str | None):  # noqa: ANN202 - Store imported lazily to keep --help fast
+    from casefile.store import Store
+
+    return Store.open(db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl")],
+    published: PublishedOption = None,
+    db: DbOption = None,
+) -> None:
+    """Read articles into the store and extract their events (idempotent)."""
+    from casefile.pipeline import ingest as run_ingest
+
+    with _open(db) as store:
+        with Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            console=errors, transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def advance(name: str) -> None:
+                progress.update(task, advance=1, description=name[-50:])
+
+            report = run_ingest(paths, store, _date(published), on_item=advance)
+    for skipped in report.skipped:
+        errors.print(f"skipped {skipped.source}: {skipped.reason}", highlight=False)
+    for label in report.undated:
+        errors.print(f"warning: {label} has no publication date; relative dates left unresolved", highlight=False)
+    console.print(
+        f"{report.new} new article(s), {report.duplicates} already stored, "
+        f"{len(report.skipped)} skipped; {report.events} event(s) from {report.extracted} extraction(s)"
+    )
+    if report.skipped and not (report.new or report.duplicates):
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A .txt, .html or .jsonl file")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the output contract, one object per article")] = False,
+    published: PublishedOption = None,
+) -> None:
+    """Extract people and events from one file without storing anything."""
+    from casefile.pipeline import extract_path
+
+    failed = False
+    for item in extract_path(file, _date(published)):
+        if isinstance(item, Skipped):
+            errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
+            failed = True
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            continue
+        table = Table("type", "subject", "date", "status", "country", "certainty", "evidence", title=item.article.label)
+        for event in item.events:
+            table.add_row(event.type, event.subject, event.date or "", event.status, event.country or "",
+                          event.certainty, event.evidence[:80])
+        console.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def timex(
+    file: Annotated[Path, typer.Argument(help="A plain text file")],
+    published: PublishedOption = None,
+) -> None:
+    """Print the time expressions of a text file as JSON, normalized against --published."""
+    from casefile.extract.timex import find_timexes
+    from casefile.sources.text import decode_bytes
+
+    try:
+        text = decode_bytes(file.read_bytes())
+    except OSError as error:
+        raise CasefileError(f"cannot read {file}: {error.strerror}") from None
+    except ValueError as error:
+        raise CasefileError(f"cannot read {file}: {error}") from None
+    found = find_timexes(text, _date(published))
+    print(json.dumps({"timexes": [t.to_json() for t in found]}, ensure_ascii=False))
+
+
+@app.command()
+def people(db: DbOption = None) -> None:
+    """List the people in the store with every spelling seen."""
+    with _open(db) as store:
+        rows = store.people()
+    table = Table("id", "name", "also written", "events", "articles")
+    for person in rows:
+        others = ", ".join(n for n in person.names if n != person.name)
+        table.add_row(str(person.id), person.name, others, str(person.events), str(person.articles))
+    console.print(table)
+
+
+def _print_timeline(timeline: Timeline) -> None:
+    others = [n for n in timeline.names if n != timeline.name]
+    title = timeline.name + (f" (also {', '.join(others)})" if others else "")
+    table = Table("date", "event", "status", "country", "source", "certainty", title=title, title_justify="left")
+    for entry in timeline.entries:
+        event = entry.event
+        what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
+        source = entry.sources[0]
+        origin = f"{source.outlet or source.article_label[:12]}" + (
+            f" {source.published.isoformat()}" if source.published else ""
+        )
+        table.add_row(event.date or "undated", what, event.status, event.country or "", origin, event.certainty)
+    console.print(table)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="Any spelling of the person's name, or their id")],
+    db: DbOption = None,
+) -> None:
+    """One person's case timeline, with the source of every event."""
+    with _open(db) as store:
+        found = store.timeline(int(name) if name.isdigit() else name)
+    _print_timeline(found)
+
+
+@app.command()
+def upcoming(
+    days: Annotated[int, typer.Option(help="How many days ahead")] = 30,
+    today: Annotated[Optional[str], typer.Option(help="Count from this date instead of today")] = None,  # noqa: UP045
+    db: DbOption = None,
+) -> None:
+    """Scheduled hearings and other dated events in the coming days."""
+    start = _date(today, "--today") or date.today()
+    with _open(db) as store:
+        rows = store.upcoming(start, days)
+    _print_upcoming(rows, start, days)
+
+
+def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore[type-arg]
+    table = Table("date", "person", "event", "country", "source", title=f"Upcoming from {start} ({days} days)",
+                  title_justify="left")
+    for row in rows:
+        table.add_row(row.event.date or "", row.person, row.event.type.replace("_", " "), row.event.country or "",
+                      row.sources[0].outlet or row.sources[0].article_label[:12] if row.sources else "")
+    console.print(table if rows else f"nothing scheduled between {start} and {days} days later")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold .jsonl file (eval/GUIDELINES.md)")],
+    types: Annotated[Optional[str], typer.Option(help="Comma-separated event types to score, e.g. for WikiEvents")] = None,  # noqa: UP045
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+) -> None:
+    """Score the extractor against gold events: precision, recall, F1, per type, dates."""
+    from casefile.evaluate import format_report
+    from casefile.pipeline import evaluate_gold
+
+    if not gold.exists():
+        raise CasefileError(f"no such gold file: {gold}")
+    report = evaluate_gold(gold, set(types.split(",")) if types else None)
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(format_report(report, verbose=verbose))
+
+
+@app.command()
+def demo(
+    paths: Annotated[list[Path], typer.Argument(help="Example articles to ingest")],
+    today: Annotated[Optional[str], typer.Option(help="Count upcoming dates from this day")] = None,  # noqa: UP045
+    days: Annotated[int, typer.Option(help="How many days ahead for upcoming hearings")] = 60,
+    db: DbOption = None,
+) -> None:
+    """Ingest the example articles, then print every case timeline and the upcoming hearings."""
+    ingest(paths, None, db)
+    start = _date(today, "--today") or date.today()
+    with _open(db) as store:
+        for person in store.people():
+            if person.events:
+                _print_timeline(store.timeline(person.id))
+        _print_upcoming(store.upcoming(start, days), start, days)
+
+
+def main() -> None:
+    try:
+        app()
+    except CasefileError as error:
+        errors.print(f"error: {error}", highlight=False, markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
+

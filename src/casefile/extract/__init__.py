@@ -1,0 +1,53 @@
+"""Article -> Extraction: people, time expressions and sourced events.
+
+The only package that touches spaCy. `extract(article, nlp)` is the whole
+stage; `extract_many` runs spaCy's batched `nlp.pipe` over many articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from casefile.extract.events import find_events
+from casefile.extract.lexicon import load_lexicon
+from casefile.extract.merge import LEAD_SENTENCES, merge_events
+from casefile.extract.nlp import load_nlp
+from casefile.extract.people import find_people
+from casefile.extract.timex import find_timexes
+from casefile.model import Article, Extraction
+
+EXTRACTOR_VERSION = "casefile.events.v1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_many", "load_nlp"]
+
+
+def extract_doc(article: Article, doc: Doc) -> Extraction:
+    """Read an already parsed article."""
+    lexicon = load_lexicon()
+    people = find_people(doc)
+    sentences = list(doc.sents)
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
+    events = find_events(doc, people, article.published, lexicon)
+    return Extraction(
+        article=article,
+        people=people.to_people(),
+        events=tuple(merge_events(events, lead_end)),
+        timexes=tuple(find_timexes(article.text, article.published)),
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def extract(article: Article, nlp: Language | None = None) -> Extraction:
+    nlp = nlp or load_nlp()
+    return extract_doc(article, nlp(article.text))
+
+
+def extract_many(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Extraction]:
+    """Extract in input order, parsing in batches (much faster than one call per article)."""
+    nlp = nlp or load_nlp()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=32):
+        yield extract_doc(article, doc)

@@ -1,0 +1,151 @@
+"""The trigger lexicon (`data/events.yaml`) read into typed rules.
+
+The YAML is for people; these classes are for the extractor. Each trigger
+rule names the event type it makes and the rule id reported on every event
+(`arrest/verb`, `hearing/noun`), so an analyst can see why an event exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from casefile.model import EVENT_TYPES
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    kind: Literal["verb", "noun", "phrase", "adjective"]
+    lemmas: frozenset[str]
+    phrase: tuple[str, ...] = ()
+    with_any: frozenset[str] = frozenset()  # one of these must be near the trigger
+    without: frozenset[str] = frozenset()  # none of these may be near the trigger
+    governed_by: frozenset[str] = frozenset()  # the noun's governing verb must be one of these
+    person: Literal["object", "subject"] = "object"
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def rule_id(self) -> str:
+        return f"{self.type}/{self.kind}"
+
+
+@dataclass(frozen=True)
+class Context:
+    hedges: tuple[str, ...]
+    blockers: frozenset[str]
+    modals: frozenset[str]
+    future: frozenset[str]
+    schedule_verbs: frozenset[str]
+    postpone_verbs: frozenset[str]
+    cancel_verbs: frozenset[str]
+    realized_infinitive_heads: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: tuple[TriggerRule, ...]
+    decision_verbs: dict[str, str]  # verb lemma -> outcome
+    decision_topics: dict[str, str]  # topic lemma -> event type
+    asylum_outcomes: dict[str, str]
+    international_agents: tuple[tuple[str, ...], ...]
+    international_verbs: frozenset[str]
+    context: Context
+
+    def verb_rules(self, lemma: str) -> list[TriggerRule]:
+        return [r for r in self.rules if r.kind in ("verb", "adjective") and lemma in r.lemmas]
+
+    def noun_rules(self, lemma: str) -> list[TriggerRule]:
+        return [r for r in self.rules if r.kind == "noun" and lemma in r.lemmas]
+
+    def phrase_rules(self) -> list[TriggerRule]:
+        return [r for r in self.rules if r.kind == "phrase"]
+
+
+_FLAG_KEYS = (
+    "only_occurred",
+    "requires_past",
+    "fatal_only",
+    "organizations",
+    "needs_place",
+    "agents_required",
+)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (values or ()))
+
+
+def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
+    flags = {key for key in _FLAG_KEYS if entry.get(key)}
+    if entry.get("with_context"):
+        flags.add("with_context")
+    return TriggerRule(
+        type=event_type,
+        kind=kind,  # type: ignore[arg-type]
+        lemmas=_words(entry.get("lemmas")),
+        with_any=_words(entry.get("with")) | _words(entry.get("with_context")),
+        without=_words(entry.get("not_with")),
+        governed_by=_words(entry.get("governed_by")),
+        person="subject" if entry.get("person") == "subject" else "object",
+        flags=frozenset(flags),
+    )
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build the rules from the YAML structure (separate from loading, for tests)."""
+    rules: list[TriggerRule] = []
+    international_agents: tuple[tuple[str, ...], ...] = ()
+    international_verbs: frozenset[str] = frozenset()
+    for event_type in EVENT_TYPES:
+        spec = data.get(event_type) or {}
+        if event_type == "international_action":
+            international_agents = tuple(tuple(a) for a in spec.get("agents", ()))
+            international_verbs = frozenset(
+                lemma for entry in spec.get("verbs", ()) for lemma in entry["lemmas"]
+            )
+            continue
+        for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("adjective", "adjectives")):
+            rules += [_rule(event_type, kind, entry) for entry in spec.get(key, ())]
+        for words in spec.get("phrases", ()):
+            rules.append(
+                TriggerRule(event_type, "phrase", frozenset(), phrase=tuple(w.lower() for w in words))
+            )
+    decisions = data["decisions"]
+    context = data["context"]
+    return Lexicon(
+        rules=tuple(rules),
+        decision_verbs=dict(decisions["verbs"]),
+        decision_topics=dict(decisions["topics"]),
+        asylum_outcomes=dict(decisions.get("asylum_outcomes", {})),
+        international_agents=international_agents,
+        international_verbs=international_verbs,
+        context=Context(
+            hedges=tuple(h.lower() for h in context["hedges"]),
+            blockers=_words(context["blockers"]),
+            modals=_words(context["modals"]),
+            future=_words(context["future"]),
+            schedule_verbs=_words(context["schedule_verbs"]),
+            postpone_verbs=_words(context["postpone_verbs"]),
+            cancel_verbs=_words(context["cancel_verbs"]),
+            realized_infinitive_heads=_words(context["realized_infinitive_heads"]),
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("casefile.data").joinpath("events.yaml").read_text()
+    return parse_lexicon(yaml.safe_load(text))
+
+
+def lexicon_version() -> str:
+    """A short hash of the lexicon file: re-extraction records which rules produced an event."""
+    import hashlib
+
+    text = resources.files("casefile.data").joinpath("events.yaml").read_bytes()
+    return hashlib.sha256(text).hexdigest()[:8]

@@ -1,0 +1,90 @@
+"""One event told in several sentences is one event (GUIDELINES.md).
+
+News stories repeat themselves: the lead summarises ("denied his request for
+asylum"), the body gives details ("on Dec. 26, 2025, denied his asylum
+request"). Mentions of the same type and subject merge when their dates and
+countries are compatible. Undated mentions are the risky case: for events a
+person usually has once per story (a decision, a request, a charge) they merge
+with their dated telling; for events that recur (arrests, flights, releases)
+only a mention in the lead does, since that is where summaries sit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from casefile.model import Event
+
+# Types that one story rarely tells twice about one person with different facts.
+ONCE_PER_STORY = {
+    "extradition_request",
+    "extradition_decision",
+    "asylum_application",
+    "asylum_decision",
+    "appeal",
+    "charge",
+    "wanted",
+    "designation",
+    "sentence",
+}
+LEAD_SENTENCES = 2
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    return (
+        a.type == b.type
+        and a.subject == b.subject
+        and compatible_dates(a.date, b.date)
+        and (a.country is None or b.country is None or a.country == b.country)
+        and (a.outcome is None or b.outcome is None or a.outcome == b.outcome)
+        and a.status == b.status
+    )
+
+
+def _may_merge(a: Event, b: Event, lead_end: int) -> bool:
+    if not _compatible(a, b):
+        return False
+    if a.span == b.span:
+        return True
+    if a.date is not None and b.date is not None:
+        return True
+    if a.type in ONCE_PER_STORY:
+        return True
+    undated = a if a.date is None else b
+    return undated.span[0] < lead_end and (a.date is not None or b.date is not None)
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """Keep the most specific telling as evidence, and every field either one knows."""
+    def specificity(e: Event) -> tuple[int, int]:
+        return (len(e.date or ""), sum(x is not None for x in (e.country, e.agent, e.outcome)))
+
+    best, other = (a, b) if specificity(a) >= specificity(b) else (b, a)
+    return replace(
+        best,
+        date=best.date if len(best.date or "") >= len(other.date or "") else other.date,
+        date_text=best.date_text or other.date_text,
+        country=best.country or other.country,
+        agent=best.agent or other.agent,
+        outcome=best.outcome or other.outcome,
+        certainty="asserted" if "asserted" in (a.certainty, b.certainty) else "reported",
+    )
+
+
+def merge_events(events: list[Event], lead_end: int) -> list[Event]:
+    """Merge mentions of one event; `lead_end` is the character offset where the lead ends."""
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if _may_merge(kept, event, lead_end):
+                merged[index] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return sorted(merged, key=lambda e: e.span[0])

@@ -1,0 +1,239 @@
+"""People within one article: who each name, surname and pronoun stands for.
+
+Reporters name a person in full once ("Mansur Movlayev"), then by surname
+("Movlayev"), pronoun ("he") or description ("the activist"). Events must be
+filed under the fullest name, so every such mention is mapped to one person.
+This is deliberately simple, explainable coreference: name containment,
+nearest-antecedent pronouns, and descriptions standing for the article's main
+person. Cross-article resolution is a different stage (`cases/`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from anyascii import anyascii
+from spacy.tokens import Doc, Span, Token
+
+from casefile.model import Person
+
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+@dataclass(frozen=True)
+class PeopleWords:
+    roles: dict[str, str]  # role lemma -> role group ("counsel", "family", "other")
+    honorifics: frozenset[str]
+    descriptors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def people_words() -> PeopleWords:
+    data = yaml.safe_load(resources.files("casefile.data").joinpath("people.yaml").read_text())
+    roles = {lemma: group for group, lemmas in data["roles"].items() for lemma in lemmas}
+    return PeopleWords(roles, frozenset(data["honorifics"]), frozenset(data["descriptors"]))
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    key_tokens: tuple[str, ...]
+    mentions: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    first_token: int = 0
+    mention_count: int = 0
+
+
+@dataclass
+class People:
+    """The people of one article, and which token stands for whom."""
+
+    records: list[PersonRecord]
+    token_person: dict[int, int]  # token index -> index into records
+    main: int | None
+
+    def of(self, token: Token) -> int | None:
+        return self.token_person.get(token.i)
+
+    def name(self, index: int) -> str:
+        return self.records[index].name
+
+    def is_counsel(self, index: int) -> bool:
+        return "counsel" in self.records[index].roles
+
+    def to_people(self) -> tuple[Person, ...]:
+        return tuple(Person(r.name, tuple(r.mentions)) for r in self.records)
+
+
+def _key(text: str) -> str:
+    return anyascii(text).lower().strip(".’'")
+
+
+def _clean_name(span: Span) -> Span | None:
+    """Trim a name span to its proper-noun core: no honorifics, roles or possessive marks."""
+    words = people_words()
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].pos_ not in ("PROPN",)
+        or _key(doc[start].text) in words.honorifics
+        or doc[start].lower_ in words.roles
+    ):
+        start += 1
+    while end > start and (doc[end - 1].pos_ == "PART" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _role_named_spans(doc: Doc) -> list[Span]:
+    """Names that a role word introduces ("lawyer Murat Adam"), whatever NER called them."""
+    words = people_words()
+    spans = []
+    for token in doc:
+        if token.lower_ not in words.roles or token.pos_ != "NOUN":
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        if i - token.i >= 2:
+            spans.append(doc[token.i + 1 : i])
+    return spans
+
+
+def _roles_of(span: Span) -> set[str]:
+    words = people_words()
+    roles = set()
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    candidates = [before] if before is not None else []
+    root = span.root
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    candidates += [c for c in root.children if c.dep_ in ("appos", "compound")]
+    if root.head.dep_ == "appos" and root.head.head == root:
+        candidates.append(root.head)
+    for candidate in candidates:
+        if candidate is not None and candidate.lower_ in words.roles:
+            roles.add(words.roles[candidate.lower_])
+    return roles
+
+
+def find_people(doc: Doc) -> People:
+    """Group the article's name mentions into people and resolve pronouns to them."""
+    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _role_named_spans(doc) if not any(t.i in taken for t in s)]
+    cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
+    cleaned.sort(key=lambda s: (-len(s), s.start))
+
+    records: list[PersonRecord] = []
+    token_person: dict[int, int] = {}
+    for span in cleaned:
+        tokens = tuple(_key(t.text) for t in span if not t.is_punct)
+        index = _matching_record(records, tokens)
+        if index is None:
+            records.append(PersonRecord(span.text, tokens, first_token=span.start))
+            index = len(records) - 1
+        record = records[index]
+        if span.text not in record.mentions:
+            record.mentions.append(span.text)
+        record.roles |= _roles_of(span)
+        record.mention_count += 1
+        record.first_token = min(record.first_token, span.start)
+        for token in span:
+            token_person[token.i] = index
+
+    _map_bare_surnames(doc, records, token_person)
+    main = _main_person(records)
+    _resolve_pronouns(doc, records, token_person, main)
+    return People(records, token_person, main)
+
+
+def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
+    """A known name the statistical model missed ("Movlayev's" tagged ORG) is still that person."""
+    by_token: dict[str, int] = {}
+    for index, record in enumerate(records):
+        for key in record.key_tokens[1:] or record.key_tokens:
+            by_token.setdefault(key, index)
+    for token in doc:
+        if token.i in token_person or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        index = by_token.get(_key(token.text))
+        if index is not None:
+            token_person[token.i] = index
+            records[index].mention_count += 1
+
+
+def _matching_record(records: list[PersonRecord], tokens: tuple[str, ...]) -> int | None:
+    """A shorter mention joins the person whose full name contains all its tokens."""
+    for index, record in enumerate(records):
+        if tokens == record.key_tokens or set(tokens) <= set(record.key_tokens):
+            return index
+    return None
+
+
+def _resolve_pronouns(
+    doc: Doc, records: list[PersonRecord], token_person: dict[int, int], main: int | None
+) -> None:
+    """A personal pronoun stands for the nearest person named before it.
+
+    Within its own sentence the nearest preceding name wins; otherwise the
+    subject of the closest earlier sentence that names someone, the way a
+    reader follows a news story.
+    """
+    last_subject: int | None = main
+    for sentence in doc.sents:
+        sentence_subject: int | None = None
+        for token in sentence:
+            person = token_person.get(token.i)
+            if person is not None and token.dep_ in ("nsubj", "nsubjpass") and sentence_subject is None:
+                sentence_subject = person
+            if token.lower_ in PRONOUNS and token.i not in token_person:
+                antecedent = _nearest_in_sentence(token, token_person)
+                if antecedent is None:
+                    antecedent = last_subject
+                if antecedent is not None:
+                    token_person[token.i] = antecedent
+                    record = records[antecedent]
+                    if token.lower_ not in (m.lower() for m in record.mentions):
+                        record.mentions.append(token.lower_)
+        if sentence_subject is None:
+            named = [token_person[t.i] for t in sentence if t.i in token_person]
+            sentence_subject = named[0] if named else None
+        if sentence_subject is not None:
+            last_subject = sentence_subject
+
+
+def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | None:
+    """The nearest earlier name in the sentence that is not tucked inside another noun phrase.
+
+    In "a critic of Chechen leader Ramzan Kadyrov ... denied his request", the
+    "his" is the critic's, not Kadyrov's: names under "of" modify a noun and
+    are rarely what a later pronoun picks up.
+    """
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        if i in token_person and not _inside_noun_phrase(doc[i]):
+            return token_person[i]
+    return None
+
+
+def _inside_noun_phrase(token: Token) -> bool:
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _main_person(records: list[PersonRecord]) -> int | None:
+    """The person the article is about: most mentioned, not counsel, earliest on ties."""
+    candidates = [i for i, r in enumerate(records) if "counsel" not in r.roles] or list(
+        range(len(records))
+    )
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: (records[i].mention_count, -records[i].first_token))

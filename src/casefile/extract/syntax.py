@@ -1,0 +1,190 @@
+"""Reading a spaCy dependency parse the way the event rules need it.
+
+Small questions about one token: which words belong to its own clause,
+who its grammatical subject and object are (through passives, coordination
+and participle clauses), whether it is negated, hypothetical or in the
+future. Kept apart from the event rules so that each rule reads as a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from casefile.extract.lexicon import Context
+
+# Dependents that open a clause of their own: its dates and places are its own.
+CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "conj", "pcomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def lemma(token: Token) -> str:
+    """The dictionary form, with participles the tagger left as adjectives reduced to verbs."""
+    value = token.lemma_.lower()
+    if token.lower_ == "wanted" and token.tag_ == "VBN" and token.dep_ != "ROOT":
+        return "wanted"  # "is wanted in Russia": on a wanted list, not desired
+    if token.pos_ == "ADJ" and value == token.lower_ and value.endswith("ed"):
+        return value[:-2] if not value.endswith("ied") else value[:-3] + "y"
+    return value
+
+
+def clause_tokens(token: Token) -> list[Token]:
+    """The token's own phrase: its subtree minus clauses that a verb of their own heads."""
+    result = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        result.append(current)
+        for child in current.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "relcl":
+                continue
+            stack.append(child)
+    return sorted(result, key=lambda t: t.i)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun ("hearing ... has been scheduled" -> scheduled)."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN"
+    )
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited through coordination and subjectless clauses."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        own = child(current, "nsubj", "nsubjpass")
+        if own is not None:
+            return own
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head != current:
+            current = current.head
+            if current.pos_ not in ("VERB", "AUX"):
+                if current.dep_ == "prep":  # "after being released": prep -> verb
+                    current = current.head
+                    continue
+                return None
+            continue
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        return None
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The person a verb acts on: the passive subject, else the object, through coordination."""
+    current = verb
+    for _ in range(6):
+        if is_passive(current):
+            own = child(current, "nsubjpass")
+            if own is not None:
+                return own
+            if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
+                return current.head
+        else:
+            own = child(current, "dobj")
+            if own is not None:
+                return own
+        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        if current.dep_ in ("advcl", "xcomp", "pcomp") and is_passive(current):
+            return subject_of(current)
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Who did it: the active subject, or the passive's "by" phrase."""
+    if is_passive(verb):
+        by = child(verb, "agent")
+        return child(by, "pobj") if by is not None else None
+    subject = child(verb, "nsubj")
+    if subject is None and verb.dep_ in ("xcomp", "conj"):
+        return agent_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    return subject
+
+
+def phrase_text(token: Token, limit: int = 10) -> str:
+    """A noun phrase's words, without relative clauses, capped at `limit` tokens."""
+    words = [t for t in token.subtree if not any(a.dep_ == "relcl" for a in _between(t, token))]
+    words = [t for t in words if t.i - token.left_edge.i < limit + 8][: limit + 4]
+    span = token.doc[words[0].i : words[-1].i + 1] if words else token.doc[token.i : token.i + 1]
+    text = span.text.strip(" ,")
+    return text
+
+
+def _between(token: Token, top: Token) -> Iterator[Token]:
+    current = token
+    while current != top and current.head != current:
+        yield current
+        current = current.head
+
+
+def is_negated(token: Token) -> bool:
+    """"was not detained", "no extradition", "never charged"."""
+    for candidate in (token, token.head if token.dep_ in ("xcomp", "acomp") else None):
+        if candidate is None:
+            continue
+        for c in candidate.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+            if c.lower_ in ("never", "neither", "nor"):
+                return True
+    return False
+
+
+def is_hypothetical(token: Token, context: Context) -> bool:
+    """A fear, demand, intention or condition: "could face torture", "urged ... not to extradite"."""
+    current = token
+    for _ in range(8):
+        for c in current.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in context.modals:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+            if c.dep_ == "neg" and current != token and current.dep_ != "ROOT":
+                return True
+        if current != token and lemma(current) in context.blockers:
+            return True
+        if current.head == current:
+            break
+        current = current.head
+    return False
+
+
+def is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def is_future(token: Token, context: Context) -> bool:
+    """"will be extradited", "is to stand trial", "is due to be heard"."""
+    for candidate in (token, token.head):
+        for c in candidate.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in context.future:
+                return True
+    return False
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

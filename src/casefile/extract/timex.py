@@ -1,0 +1,240 @@
+"""Find and normalize time expressions: "Jan. 30", "last year", "two weeks ago", "every Tuesday".
+
+Pure code over a string and an anchor date (the article's publication date):
+no spaCy, no I/O, so the event extractor can call it per sentence and the
+TempEval-3 benchmark can call it per document. Every expression gets a
+TimeML type and value (what TempEval scores) and a casefile `date`, the
+calendar date an event takes from it under GUIDELINES "Dates".
+
+How it works: the rules of `timex_patterns` (one compiled regex each, built
+from the word tables in `data/timex.yaml`) all run over the text; overlapping
+matches are settled longest-first; the survivors are normalized in text order,
+so that "a day later" can lean on the date mentioned before it. Expressions
+whose year or week depends on tense ("Feb. 11", "Thursday") take the tense the
+caller gives, else the one local cues suggest ("will", "scheduled for", "ago",
+a past-tense verb).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from casefile.extract import timex_lexicon as lex
+from casefile.extract.timex_calendar import Tense, calendar_date
+from casefile.extract.timex_patterns import RULES
+from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule
+from casefile.model import TimeExpression
+
+__all__ = ["find_timexes", "infer_tense", "resolve"]
+
+_CUES = re.compile(
+    rf"(?<![\w'])(?:(?P<future>{lex.FUTURE_CUE})|(?P<past>{lex.PAST_CUE})|(?P<ed>[a-z]{{3,}}ed))(?![\w'])",
+    re.IGNORECASE,
+)
+_FUTURE_AUXILIARY = re.compile(
+    r"\b(?:will|shall|would|'ll|to)\s+(?:\w+\s+)?(?:be\s+)?$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+
+
+def infer_tense(text: str, start: int, end: int) -> Tense | None:
+    """The tense local cues give an expression at `text[start:end]`, or None.
+
+    The nearest cue before the expression in its sentence wins ("said the
+    hearing will be held on Feb. 11" is future); without one, the first cue
+    after it ("On Thursday, police detained ..." is past).
+    """
+    sentence_start = 0
+    for boundary in _SENTENCE_END.finditer(text, max(0, start - 200), start):
+        sentence_start = boundary.end()
+    window_start = max(sentence_start, start - 100)
+    before = list(_CUES.finditer(text, window_start, start))
+    if before:
+        return _cue_tense(text, before[-1])
+    stop = _SENTENCE_END.search(text, end)
+    window_end = min(stop.start() if stop else len(text), end + 80)
+    after = _CUES.search(text, end, window_end)
+    return _cue_tense(text, after) if after else None
+
+
+def _cue_tense(text: str, cue: re.Match[str]) -> Tense:
+    """The tense of one cue; a participle after "will be" or "to be" is future ("will be tried")."""
+    if cue.group("future"):
+        return "future"
+    if _FUTURE_AUXILIARY.search(text, max(0, cue.start() - 25), cue.start()):
+        return "future"
+    return "past"
+
+
+_WORD = re.compile(r"\w+")
+_BEFORE, _AFTER = 90, 70  # how far a match may reach before and after its trigger word
+
+
+def _windows(text: str) -> list[list[tuple[int, int]]]:
+    """For each rule, the stretches of text around its trigger words, merged where they overlap.
+
+    Running a pattern only there, rather than over the whole text, makes tagging
+    several times faster: most of a news text holds no time word at all.
+    """
+    spots: list[list[tuple[int, int]]] = [[] for _ in RULES]
+    for word in _WORD.finditer(text):
+        token = word.group().lower()
+        key = DIGITS if token[0].isdigit() else token
+        for index in _RULES_BY_TRIGGER.get(key, ()):
+            start, end = max(0, word.start() - _BEFORE), min(len(text), word.end() + _AFTER)
+            rule_spots = spots[index]
+            if rule_spots and start <= rule_spots[-1][1]:
+                rule_spots[-1] = (rule_spots[-1][0], end)
+            else:
+                rule_spots.append((start, end))
+    return spots
+
+
+def _index_triggers() -> dict[str, tuple[int, ...]]:
+    by_trigger: dict[str, list[int]] = {}
+    for index, rule in enumerate(RULES):
+        for trigger in rule.triggers:
+            by_trigger.setdefault(trigger, []).append(index)
+    return {trigger: tuple(indexes) for trigger, indexes in by_trigger.items()}
+
+
+_RULES_BY_TRIGGER = _index_triggers()
+
+
+def _candidates(text: str, *, guarded: bool = True) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Every match of every rule that its guard lets through: (start, end, rule index, match)."""
+    found = []
+    for index, windows in enumerate(_windows(text)):
+        rule = RULES[index]
+        for window_start, window_end in windows:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                if match.end() == match.start():
+                    continue
+                if not guarded or rule.guard is None or rule.guard(match, text):
+                    found.append((match.start(), match.end(), index, match))
+    return found
+
+
+def _select(
+    candidates: list[tuple[int, int, int, re.Match[str]]],
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Non-overlapping matches, the longest first; on equal length the earlier rule."""
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    for candidate in candidates:
+        start, end = candidate[0], candidate[1]
+        if all(end <= other[0] or start >= other[1] for other in taken):
+            taken.append(candidate)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and a trailing comma from an extent."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+_BOUNDS = frozenset(
+    (
+        "MORE_THAN",
+        "LESS_THAN",
+        "EQUAL_OR_MORE",
+        "EQUAL_OR_LESS",
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+    )
+)
+
+
+def _event_date(reading: Reading) -> str | None:
+    """The casefile date of a reading: none for a bound ("more than a year ago") or a guess."""
+    if not reading.dated or reading.mod in _BOUNDS:
+        return None
+    return calendar_date(reading.value, reading.type)
+
+
+def find_timexes(
+    text: str, anchor: date | None, *, tense: Tense | None = None
+) -> list[TimeExpression]:
+    """Every time expression in `text`, with offsets into `text`, in text order.
+
+    `anchor` is the date relative expressions count from (the publication
+    date); without it they get value and date None while absolute ones still
+    resolve. `tense` overrides the cues for expressions whose reading depends
+    on it. Expressions like "a day later" or "the following year" count from
+    the last date mentioned before them, else from the anchor.
+    """
+    return _find(text, anchor, tense=tense)
+
+
+def _find(
+    text: str, anchor: date | None, *, tense: Tense | None = None, guarded: bool = True
+) -> list[TimeExpression]:
+    """`find_timexes`, optionally without the guards against false positives."""
+    found: list[TimeExpression] = []
+    reference: date | None = None
+    reference_unit: str | None = None
+    for start, end, index, match in _select(_candidates(text, guarded=guarded)):
+        rule: Rule = RULES[index]
+        local_tense = tense or infer_tense(text, start, end)
+        context = Context(anchor, local_tense, reference, reference_unit)
+        reading = rule.normalize(match, context)
+        if reading is None:
+            continue
+        start, end = _trim(text, start, end)
+        found.append(
+            TimeExpression(
+                text=text[start:end],
+                start=start,
+                end=end,
+                type=reading.type,
+                value=reading.value,
+                mod=reading.mod,
+                date=_event_date(reading),
+            )
+        )
+        if reading.point is not None and reading.type in ("DATE", "TIME"):
+            reference, reference_unit = reading.point, reading.unit
+    return found
+
+
+def resolve(
+    expression: str,
+    anchor: date | None,
+    *,
+    tense: Tense | None = None,
+    reference: date | None = None,
+) -> TimeExpression | None:
+    """Normalize one expression string ("last Thursday"), or None if it holds none.
+
+    The longest expression found in the string is returned. `reference` is the
+    date an anaphoric expression ("a day later") counts from, when the caller
+    knows it; the anchor is used otherwise.
+    """
+    prefix = ""
+    if reference is not None:
+        prefix = f"{reference.isoformat()} "
+    timexes = [t for t in _find(prefix + expression, anchor, tense=tense) if t.start >= len(prefix)]
+    if not timexes:  # a lone "summer" or "May": the caller says it is a time expression
+        found = _find(prefix + expression, anchor, tense=tense, guarded=False)
+        timexes = [t for t in found if t.start >= len(prefix)]
+    if not timexes:
+        return None
+    best = max(timexes, key=lambda t: t.end - t.start)
+    shift = len(prefix)
+    return TimeExpression(
+        text=best.text,
+        start=best.start - shift,
+        end=best.end - shift,
+        type=best.type,
+        value=best.value,
+        mod=best.mod,
+        date=best.date,
+    )

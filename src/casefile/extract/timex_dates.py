@@ -1,0 +1,239 @@
+"""Normalizers of calendar expressions: dates, months, years, decades, seasons, quarters.
+
+Each turns a match of its pattern in `timex_patterns` into a `Reading`; the
+tense and anchor in the `Context` settle what the text leaves open (the year
+of "Feb. 11", of "June", of "the fourth quarter").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from casefile.extract import timex_lexicon as lex
+from casefile.extract.timex_calendar import (
+    month_day_date,
+    month_year,
+    quarter_of,
+    season_year,
+    shift,
+    value_at,
+)
+from casefile.extract.timex_rules import Context, Reading, group, position_mod, squash
+
+
+def date_reading(year: int, month: int, day: int | None, mod: str | None = None) -> Reading | None:
+    try:
+        point = date(year, month, day or 1)
+    except ValueError:
+        return None
+    if day is None:
+        return Reading("DATE", f"{year:04d}-{month:02d}", mod, point, "M")
+    return Reading("DATE", point.isoformat(), mod, point, "D")
+
+
+def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "Jan. 30", "January 30, 2026", "30 January 2026", "May 3-5, 2025" (a range: the month)."""
+    month = lex.month_number(match.group("mon"))
+    day = int(re.sub(r"\D", "", match.group("day")))
+    year_text = group(match, "year")
+    ranged = group(match, "day2") is not None
+    if year_text:
+        year = int(year_text)
+    elif ctx.anchor is None:
+        return Reading("DATE", None)
+    else:
+        resolved = month_day_date(ctx.anchor, month, day, ctx.tense)
+        if resolved is None:
+            return None
+        year = resolved.year
+    return date_reading(year, month, None if ranged else day)
+
+
+def norm_iso(match: re.Match[str], ctx: Context) -> Reading | None:
+    year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    reading = date_reading(year, month, day)
+    if reading is None or not match.group("h"):
+        return reading
+    return Reading(
+        "TIME", f"{reading.value}T{match.group('h')}:{match.group('mi')}", None, reading.point, "D"
+    )
+
+
+def norm_numeric(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "21.03.2013" (day first) and "3/21/2013" (US: month first unless the first is over 12)."""
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    if match.group("sep") == "/" and first <= 12:
+        first, second = second, first
+    return date_reading(year, second, first)
+
+
+def norm_month(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "Sept. 2025", "late December 2025", "last July", "mid-March", "in August"."""
+    month = lex.month_number(match.group("mon"))
+    mod = position_mod(group(match, "pos"))
+    year_text = group(match, "year")
+    rel = squash(group(match, "rel"))
+    if year_text:
+        year = int(year_text)
+    elif ctx.anchor is None:
+        return Reading("DATE", None, mod)
+    elif rel in ("last", "this past", "past"):
+        year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+    elif rel in ("next", "the coming", "this coming", "coming"):
+        year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+    elif rel == "that" and ctx.reference is not None:  # "fled in 2023 ... that January"
+        year = ctx.reference.year
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = month_year(ctx.anchor, month, ctx.tense)
+    return date_reading(year, month, None, mod)
+
+
+def year_reading(year: int, mod: str | None, half: str | None = None) -> Reading:
+    value = f"{year:04d}" if not half else f"{year:04d}-H{half}"
+    return Reading("DATE", value, mod, date(year, 1, 1), "Y")
+
+
+def norm_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "2013", "mid-2024", "the end of 2023", "fiscal 2013", "the first half of 2013"."""
+    year = int(match.group("year"))
+    half = group(match, "half")
+    half_number = None if half is None else ("1" if squash(half) == "first" else "2")
+    return year_reading(year, position_mod(group(match, "pos")), half_number)
+
+
+def norm_short_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "'58": the most recent such year not after the anchor."""
+    two = int(match.group("yy"))
+    base = ctx.anchor.year if ctx.anchor else 2000
+    year = (base // 100) * 100 + two
+    if year > base:
+        year -= 100
+    return year_reading(year, None)
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def norm_decade(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the 1990s" -> 199X: the decade's three leading digits and an unknown one."""
+    mod = position_mod(group(match, "pos"))
+    full = group(match, "dec")
+    if full:
+        return Reading("DATE", full[:3] + "X", mod)
+    short = group(match, "dec2") or str(_DECADE_WORDS[squash(group(match, "decw"))] * 10)
+    century = 19 if int(short) > 20 or ctx.anchor is None else ctx.anchor.year // 100
+    return Reading("DATE", f"{century}{short[0]}X", mod)
+
+
+def norm_century(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the 20th century" -> 19 (its two leading digits)."""
+    ordinal = squash(match.group("ord"))
+    number = int(re.sub(r"\D", "", ordinal)) if ordinal[0].isdigit() else lex.ORDINALS.get(ordinal)
+    if not number or number < 1:
+        return None
+    return Reading("DATE", f"{number - 1:02d}", position_mod(group(match, "pos")))
+
+
+def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "summer" (the anchor's year), "spring of 2023", "last summer", "early autumn 2023"."""
+    season = lex.SEASONS[squash(match.group("season"))]
+    mod = position_mod(group(match, "pos"))
+    year_text = group(match, "year")
+    rel = squash(group(match, "rel"))
+    if year_text:
+        year = int(year_text)
+    elif ctx.anchor is None:
+        return Reading("DATE", None, mod)
+    elif rel in ("last", "this past", "past"):
+        year = season_year(ctx.anchor, season, -1)
+    elif rel in ("next", "the coming", "this coming", "coming"):
+        year = season_year(ctx.anchor, season, 1)
+    else:
+        year = season_year(ctx.anchor, season, 0)
+        if ctx.tense == "past" and season_year(ctx.anchor, season, -1) == year - 1:
+            first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+            if first_month > ctx.anchor.month:
+                year -= 1
+    return Reading("DATE", f"{year:04d}-{season}", mod, date(year, 1, 1), "Y")
+
+
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+
+
+def _relative_year(rel: str, anchor: date) -> int:
+    step = {"last": -1, "next": 1, "previous": -1, "past": -1}.get(rel.removeprefix("the "), 0)
+    return anchor.year + step
+
+
+def norm_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the first quarter" (2013-Q1), "Q4 2012", "last quarter", "the second half of this year"."""
+    which = squash(group(match, "q"))
+    half = group(match, "half")
+    year_text = group(match, "year")
+    rel = squash(group(match, "rel"))
+    mod = position_mod(group(match, "pos"))
+    if which in (
+        "last",
+        "previous",
+        "this",
+        "next",
+        "current",
+        "the last",
+        "the previous",
+        "the next",
+        "the current",
+        "the past",
+    ):
+        if ctx.anchor is None:
+            return Reading("DATE", None, mod)
+        step = {"last": -1, "previous": -1, "next": 1, "past": -1}.get(
+            which.removeprefix("the "), 0
+        )
+        day = shift(ctx.anchor, step, "Q")
+        start = date(day.year, 3 * quarter_of(day) - 2, 1)
+        return Reading("DATE", value_at(day, "Q"), mod, start, "Q")
+    number = _QUARTERS.get(which) or (4 if which in ("final", "last") else 0)
+    if half:
+        number = 1 if squash(half) == "first" else 2
+    if not number and match.group(0).upper().startswith(("Q", "H")):
+        number = int(match.group(0)[1])
+    code = "H" if half or match.group(0).upper().startswith("H") else "Q"
+    if year_text:
+        year = int(year_text)
+    elif ctx.anchor is None:
+        return Reading("DATE", None, mod)
+    elif rel:
+        year = _relative_year(rel, ctx.anchor)
+    else:
+        year = ctx.anchor.year
+        current = quarter_of(ctx.anchor) if code == "Q" else (1 if ctx.anchor.month <= 6 else 2)
+        if number > current and ctx.tense != "future":
+            year -= 1
+        elif number < current and ctx.tense == "future":
+            year += 1
+    if code == "H":
+        return Reading("DATE", f"{year:04d}-H{number}", mod, date(year, 6 * number - 5, 1), "Y")
+    return Reading("DATE", f"{year:04d}-Q{number}", mod, date(year, 3 * number - 2, 1), "Q")

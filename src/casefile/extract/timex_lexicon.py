@@ -1,0 +1,114 @@
+"""The word tables of the time-expression tagger, and regex fragments built from them.
+
+The tables live in `casefile/data/timex.yaml` so that a reader can extend them
+(a new month abbreviation, a unit, a vague reference) without touching the
+patterns. They are read once, at import; everything here is then constant.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _load() -> dict[str, Any]:
+    """Read the word tables shipped with the package."""
+    text = resources.files("casefile").joinpath("data/timex.yaml").read_text(encoding="utf-8")
+    tables: dict[str, Any] = yaml.safe_load(text)
+    return tables
+
+
+_TABLES = _load()
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first so that the longest spelling wins."""
+    ordered = sorted({w for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _spellings(table: dict[int, list[str]]) -> dict[str, int]:
+    """Lowercased spelling -> number, for months and weekdays."""
+    return {word.lower(): number for number, words in table.items() for word in words}
+
+
+MONTHS: dict[str, int] = _spellings(_TABLES["months"])
+WEEKDAYS: dict[str, int] = _spellings(_TABLES["weekdays"])
+SEASONS: dict[str, str] = dict(_TABLES["seasons"])
+PARTS_OF_DAY: dict[str, str] = dict(_TABLES["parts_of_day"])
+NUMBERS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["numbers"].items()}
+VAGUE_NUMBERS: list[str] = list(_TABLES["vague_numbers"])
+ORDINALS: dict[str, int] = dict(_TABLES["ordinals"])
+UNITS: dict[str, str] = dict(_TABLES["units"])
+REFERENCES: dict[str, str] = dict(_TABLES["references"])
+FREQUENCIES: dict[str, str] = dict(_TABLES["frequencies"])
+NOT_YEAR_BEFORE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_before"])
+NOT_YEAR_AFTER: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_after"])
+FUTURE_CUES: list[str] = list(_TABLES["future_cues"])
+PAST_CUES: list[str] = list(_TABLES["past_cues"])
+
+# Full month names match on their own; abbreviations need their dot or a
+# following number ("Jan. 30", "Jan 30", "Sept. 2025"), so "Mar" or "Dec" in
+# other words or names is not taken. Months are case-sensitive (capitalised):
+# that keeps out "may" the modal verb and "march" the noun.
+_FULL_MONTHS = [
+    w for words in _TABLES["months"].values() for w in words if len(w) > 4 or w == "May"
+]
+_FULL_MONTHS += ["June", "July"]
+_ABBR_MONTHS = [w for words in _TABLES["months"].values() for w in words if w not in _FULL_MONTHS]
+MONTH = rf"(?:{_alternation(_FULL_MONTHS)}|(?:{_alternation(_ABBR_MONTHS)})(?:\.|(?=\s+\d)))"
+
+_FULL_WEEKDAYS = [w for words in _TABLES["weekdays"].values() for w in words if len(w) > 5]
+_ABBR_WEEKDAYS = [w for words in _TABLES["weekdays"].values() for w in words if len(w) <= 5]
+WEEKDAY = rf"(?:{_alternation(_FULL_WEEKDAYS)}|(?:{_alternation(_ABBR_WEEKDAYS)})\.)"
+SEASON = rf"(?i:{_alternation(list(SEASONS))})"
+PART_OF_DAY = rf"(?i:{_alternation(list(PARTS_OF_DAY))})"
+NUMBER_WORD = rf"(?i:{_alternation(list(NUMBERS))})"
+VAGUE_NUMBER = rf"(?i:{_alternation(VAGUE_NUMBERS)})"
+ORDINAL_WORD = rf"(?i:{_alternation(list(ORDINALS))})"
+UNIT = rf"(?i:{_alternation(list(UNITS))})"
+_PLURALS = [w[:-1] + "ies" if w.endswith("ry") else w + "s" for w in UNITS]  # "centuries"
+UNITS_PLURAL = rf"(?i:{_alternation(_PLURALS)})"
+REFERENCE = rf"(?i:{_alternation(list(REFERENCES))})"
+FREQUENCY = rf"(?i:{_alternation(list(FREQUENCIES))})"
+FUTURE_CUE = _alternation(FUTURE_CUES)
+PAST_CUE = _alternation(PAST_CUES)
+
+
+def month_number(word: str) -> int:
+    """The month number of a spelling as written ("Sept." -> 9)."""
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def weekday_number(word: str) -> int:
+    """The ISO weekday of a spelling as written ("Thurs." -> 4)."""
+    return WEEKDAYS[word.rstrip(".").lower()]
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number written in digits or words; None for vague ones ("several")."""
+    word = re.sub(r"\s+", " ", word.strip().lower()).replace(",", "")
+    if word in NUMBERS:
+        return NUMBERS[word]
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    if "-" in word:  # "twenty-five"
+        tens, _, ones = word.partition("-")
+        if tens in NUMBERS and ones in NUMBERS:
+            return NUMBERS[tens] + NUMBERS[ones]
+    return None
+
+
+def unit_code(word: str) -> str:
+    """The TimeML unit of a unit word, singular or plural ("centuries" -> "CE")."""
+    word = word.lower()
+    if word in UNITS:
+        return UNITS[word]
+    if word.endswith("ies"):
+        return UNITS[word[:-3] + "y"]
+    return UNITS[word.rstrip("s")]

@@ -1,0 +1,347 @@
+"""What the rules of the time-expression tagger are made of: types, fragments, helpers, guards.
+
+A `Rule` is a compiled regular expression, an optional guard that looks at
+the text around a match (to keep out "Article 205" or "he may appeal"), and a
+normalizer turning the match into a `Reading` (TimeML type, value, mod) given
+a `Context` (anchor date, tense, the last date mentioned). The normalizers
+live in `timex_dates` and `timex_relative`, the list of rules in
+`timex_patterns`; the tagger in `timex.py` runs them all, keeps the longest
+non-overlapping matches and normalizes them in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from casefile.extract import timex_lexicon as lex
+from casefile.extract.timex_calendar import Tense
+from casefile.model import TimexType
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a matched expression means.
+
+    `point` is the first day of the period it names and `unit` that period's
+    length: they become the reference for later anaphoric expressions
+    ("In May 2025 ... a day later"). An anaphoric expression with nothing to
+    count from ("a day later" as the first date of a text) keeps a TimeML
+    value counted from the anchor, but is not `dated`: its casefile date is
+    None, as GUIDELINES "Dates" asks for dates known only relative to an
+    undated event.
+    """
+
+    type: TimexType
+    value: str | None
+    mod: str | None = None
+    point: date | None = None
+    unit: str | None = None
+    dated: bool = True  # False: the value is a guess no event should be dated by
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normalizer may know besides the match."""
+
+    anchor: date | None
+    tense: Tense | None
+    reference: date | None = None
+    reference_unit: str | None = None
+
+
+Normalizer = Callable[[re.Match[str], Context], Reading | None]
+Guard = Callable[[re.Match[str], str], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, its guard and normalizer, and the words that must be near any match.
+
+    `triggers` are lowercased words (DIGITS stands for any number); the tagger
+    runs the pattern only around their occurrences, which keeps it fast.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    normalize: Normalizer
+    guard: Guard | None = None
+    triggers: frozenset[str] = frozenset()
+
+
+DIGITS = "<digits>"
+
+
+# --- shared fragments ----------------------------------------------------
+
+YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
+POSITION = (
+    r"(?P<pos>(?i:early|late|mid)[\s-]+|(?i:mid-)"
+    r"|(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?\s+)"
+    r"|(?i:(?:end|beginning|start|middle)\s+of(?:\s+the)?\s+))"
+)
+QUANTIFIER = (
+    r"(?P<qmod>(?i:more\s+than|over|upwards\s+of|less\s+than|under|fewer\s+than|nearly|almost"
+    r"|about|around|some|roughly|approximately|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
+    r"|just\s+over|just\s+under|well\s+over|a\s+little\s+over|barely|only|just))\s+"
+)
+_QUANTIFIER_MODS = {
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}
+TIME_UNITS = {"H", "M_", "S"}
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "through",
+        "to",
+        "between",
+        "and",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "or",
+        "throughout",
+        "around",
+        "past",
+        "circa",
+        "from",
+        "until",
+        "as",
+        "for",
+    ]
+)
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    """A named group's text, or None when the group is absent or did not take part."""
+    try:
+        return match.group(name)
+    except IndexError:
+        return None
+
+
+def squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().lower()
+
+
+def position_mod(text: str | None) -> str | None:
+    """The TimeML mod of "early", "late", "mid-", "the end of" ..."""
+    word = squash(text).removeprefix("the ").removeprefix("very ")
+    if word.startswith(("early", "beginning", "start")):
+        return "START"
+    if word.startswith(("late", "end", "close")):
+        return "END"
+    if word.startswith(("mid", "middle")):
+        return "MID"
+    return None
+
+
+def quantifier_mod(text: str | None) -> str | None:
+    """The TimeML mod of "more than", "almost", "about" ..."""
+    return _QUANTIFIER_MODS.get(squash(text))
+
+
+def previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 30) : start]
+    words = re.findall(r"[\w$€£#№%']+|[$€£#№]", before)
+    return words[-1].lower() if words else ""
+
+
+def next_word(text: str, end: int) -> str:
+    words = re.findall(r"[\w%']+", text[end : end + 30])
+    return words[0].lower() if words else ""
+
+
+def unit_of(word: str) -> str:
+    """The TimeML unit of a unit word; units under a day are marked with a trailing '_'."""
+    code = lex.unit_code(word)
+    return (
+        code + "_"
+        if code in ("H", "M", "S") and word.lower().startswith(("hour", "min", "sec"))
+        else code
+    )
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """A TimeML duration: "P2Y", "PT3H", "PXDE", "P1.5Y"; `unit` as `_unit_of` gives it."""
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        number = f"{amount:g}"
+    if unit == "WE":
+        return f"P{number}WE"
+    if unit == "2W":
+        return f"P{int(amount or 1) * 2}W" if amount is not None else "PXW"
+    if unit.endswith("_"):
+        return f"PT{number}{unit[:-1]}"
+    if unit == "DE" and amount is not None:  # TimeBank writes "a decade" as ten years
+        return f"P{amount * 10:g}Y"
+    return f"P{number}{unit}"
+
+
+# --- guards ----------------------------------------------------------------
+
+
+_YEAR_PREPOSITIONS = frozenset(
+    ["in", "since", "until", "till", "by", "from", "during", "before", "after", "through"]
+)
+
+
+def guard_year(match: re.Match[str], text: str) -> bool:
+    """A bare four-digit number is a year unless its neighbours say it is not."""
+    if group(match, "pos") or group(match, "fiscal") or group(match, "half"):
+        return True
+    start, end = match.span()
+    if (start and text[start - 1] in "$€£#№.,/:") or text[end : end + 1] in ("%", "/", ":"):
+        return False
+    if re.match(r"[.,]\d", text[end : end + 2]):
+        return False
+    previous, following = previous_word(text, start), next_word(text, end)
+    if following in lex.NOT_YEAR_AFTER:  # "1984 protesters", but "in 1984 protesters marched"
+        return previous in _YEAR_PREPOSITIONS
+    if previous in lex.NOT_YEAR_BEFORE:
+        return previous in PREPOSITIONS
+    return True
+
+
+def guard_month(match: re.Match[str], text: str) -> bool:
+    """A month named alone must not be the modal "May", a name ("June Carter") or a verb."""
+    if group(match, "year") or group(match, "pos") or group(match, "rel"):
+        return True
+    start, end = match.span()
+    word = match.group("mon")
+    previous = previous_word(text, start)
+    if previous in PREPOSITIONS:
+        return True
+    if word in ("May", "March", "Mar."):
+        return False
+    following = text[end : end + 20].lstrip()
+    if following[:1].isupper() or (following[:2] == "'s" and word in ("June", "April", "August")):
+        return False
+    return not re.match(r"\s*\d", text[end : end + 4])
+
+
+def guard_season(match: re.Match[str], text: str) -> bool:
+    """ "summer" counts with a determiner, a year or a preposition; "fall" the verb does not."""
+    if group(match, "year") or group(match, "pos"):
+        return True
+    if squash(group(match, "rel")) not in ("", "the"):
+        return True
+    return previous_word(text, match.start()) in PREPOSITIONS
+
+
+def guard_not_age(match: re.Match[str], text: str) -> bool:
+    """ "a 10-year-old", "children of 6 months and older" are ages; "sub-five-minute" is no span."""
+    start, end = match.span()
+    if start and text[start - 1] == "-":
+        return False
+    return not re.match(
+        r"-?old\b|\s+old\b|-olds\b|\s+(?:and|or)\s+(?:older|up)\b", text[end : end + 16]
+    )
+
+
+def guard_range_head(match: re.Match[str], text: str) -> bool:
+    """The first number of a range is a span only if it is no year or clock reading."""
+    value = lex.number_value(match.group("n"))
+    return guard_not_age(match, text) and value is not None and value < 1000
+
+
+def guard_bare_units(match: re.Match[str], text: str) -> bool:
+    """Bare plural units ("years") only after words that make them a span of time."""
+    if next_word(text, match.end()) in ("before", "after", "later", "earlier", "ago", "long"):
+        return True
+    return previous_word(text, match.start()) in (
+        "for",
+        "over",
+        "within",
+        "in",
+        "after",
+        "took",
+        "take",
+        "takes",
+        "spent",
+        "lasted",
+        "than",
+        "recent",
+        "past",
+        "coming",
+        "the",
+        "of",
+    )
+
+
+def guard_reference(match: re.Match[str], text: str) -> bool:
+    """ "now-defunct" is no reference to the present."""
+    return text[match.end() : match.end() + 1] != "-"
+
+
+_ANAPHORIC_DAY = ("the following", "the previous", "the next", "that", "the same", "the preceding")
+
+
+def guard_relative_unit(match: re.Match[str], text: str) -> bool:
+    """ "the month" needs a position ("the end of the month"); "day" an anaphor ("that day")."""
+    rel = squash(match.group("rel"))
+    unit = squash(match.group("unit"))
+    if rel in ("", "the", "over the") and not match.group("pos") and unit != "weekend":
+        return False
+    return unit not in ("day", "night") or rel in _ANAPHORIC_DAY
+
+
+def guard_weekday(match: re.Match[str], text: str) -> bool:
+    """An abbreviated weekday after "the" is a name ("The Sun.")."""
+    return not match.group("wd").endswith(".") or previous_word(text, match.start()) != "the"
+
+
+def guard_clock(match: re.Match[str], text: str) -> bool:
+    """A bare 24-hour "15:00" counts only after "at"/"from"/"until" or with a time zone."""
+    if group(match, "ap") or group(match, "tz") or group(match, "special"):
+        return True
+    return previous_word(text, match.start()) in (
+        "at",
+        "from",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+    )

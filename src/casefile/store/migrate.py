@@ -1,0 +1,119 @@
+"""Opening a database and bringing its schema to the current version.
+
+Alembic is configured in code, with `script_location` pointing at the
+`migrations/` folder inside this package, so migrations run from an installed
+wheel in any working directory: there is no alembic.ini.
+
+To write a new migration after changing `schema.py`:
+
+    from alembic import command
+    from casefile.store.migrate import alembic_config
+    command.revision(alembic_config("sqlite:///scratch.db"), "add users", autogenerate=True)
+
+(run it against a database migrated to the previous head), then review the
+generated file in `migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, func, make_url, select
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from casefile.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///casefile.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Any fixed number: PostgreSQL sessions migrating the same database take turns on it.
+_MIGRATION_LOCK = 0x63617365  # "case"
+
+URL_HINT = "set CASEFILE_DB to e.g. sqlite:///casefile.db or postgresql+psycopg://user@host/db"
+
+
+def default_url() -> str:
+    """The store to use when none is named: $CASEFILE_DB, else casefile.db in the working folder."""
+    return os.environ.get("CASEFILE_DB") or DEFAULT_URL
+
+
+def safe_url(url: str) -> str:
+    """The URL for messages and logs, password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for `url`; on SQLite with foreign keys enforced (SQLite leaves them off)."""
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, SQLAlchemyError) as error:
+        raise StoreError(f"cannot use store URL {safe_url(url)!r} ({error}): {URL_HINT}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_on_connect)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def alembic_config(url: str | None = None, connection: Connection | None = None) -> Config:
+    """An Alembic configuration for casefile's migrations, without an alembic.ini."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    """The newest migration this version of casefile knows."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The migration a database is at, None for an empty one."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema, in one transaction.
+
+    On PostgreSQL an advisory lock makes concurrent openers wait rather than
+    race each other through the same migration. A database migrated by a
+    newer casefile is refused rather than touched.
+    """
+    head = head_revision()
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+        current = current_revision(connection)
+        if current == head:
+            return
+        known = {
+            script.revision
+            for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+        }
+        if current is not None and current not in known:
+            raise StoreError(
+                f"the store is at schema version {current}, newer than this casefile knows: "
+                "upgrade casefile"
+            )
+        log.info("migrating store from %s to %s", current or "empty", head)
+        command.upgrade(alembic_config(connection=connection), "head")

@@ -1,0 +1,202 @@
+"""Reading the store back into model classes: articles, people, timelines, upcoming events.
+
+Every event read goes through `_entries`, which applies the analyst's
+corrections and drops rejected events, so no reader can forget to.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from casefile.model import Article, Cut, Event, Source, Timeline, TimelineEntry
+from casefile.store.events import Review, corrected, review
+from casefile.store.results import PersonSummary, UpcomingEvent
+from casefile.store.schema import ArticleRow, CorrectionRow, EventRow, PersonNameRow, PersonRow
+
+
+def to_article(row: ArticleRow) -> Article:
+    return Article(
+        text=row.text,
+        published=row.published,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        source_id=row.source_id,
+        cuts=tuple(Cut(**cut) for cut in row.cuts),
+        fetched_at=row.fetched_at,
+        id=row.id,
+    )
+
+
+def cuts_json(article: Article) -> list[dict[str, Any]]:
+    return [cut.to_json() for cut in article.cuts]
+
+
+def to_event(row: EventRow) -> Event:
+    """The event as stored (the machine's or analyst's reading, before corrections)."""
+    return Event(
+        type=row.type,
+        subject=row.subject,
+        evidence=row.evidence,
+        span=(row.span_start, row.span_end),
+        date=row.date,
+        date_text=row.date_text,
+        status=row.status,  # type: ignore[arg-type]
+        outcome=row.outcome,
+        country=row.country,
+        agent=row.agent,
+        certainty=row.certainty,  # type: ignore[arg-type]
+        rule=row.rule,
+    )
+
+
+def reviews(session: Session, keys: Iterable[str]) -> dict[str, Review]:
+    """The corrections of each event key, folded, oldest first."""
+    actions: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    rows = session.execute(
+        select(CorrectionRow.event_key, CorrectionRow.action, CorrectionRow.changes)
+        .where(CorrectionRow.event_key.in_(list(set(keys))))
+        .order_by(CorrectionRow.at, CorrectionRow.id)
+    )
+    for key, action, changes in rows:
+        actions[key].append((action, changes))
+    return {key: review(pairs) for key, pairs in actions.items()}
+
+
+def _entries(session: Session, where: ColumnElement[bool]) -> list[tuple[EventRow, TimelineEntry]]:
+    """Events matching `where`, corrected, rejected ones dropped, each with its source."""
+    rows = list(session.execute(select(EventRow, ArticleRow).join(ArticleRow).where(where)))
+    by_key = reviews(session, [event.key for event, _ in rows])
+    found = []
+    for event, article in rows:
+        verdict = by_key.get(event.key, Review())
+        if verdict.rejected:
+            continue
+        shown = corrected(to_event(event), verdict.changes)
+        source = Source(
+            article_id=article.id,
+            article_label=article.source_id or article.id,
+            evidence=event.evidence,
+            certainty=shown.certainty,
+            outlet=article.outlet,
+            published=article.published,
+            url=article.url,
+        )
+        found.append((event, TimelineEntry(event=shown, sources=(source,), event_id=event.id)))
+    return found
+
+
+def _chronological(entry: TimelineEntry) -> tuple[Any, ...]:
+    """Date order, undated last; same date: by publication, then position in the article."""
+    source = entry.sources[0]
+    return (
+        entry.event.date is None,
+        entry.event.date or "",
+        source.published or date.max,
+        entry.event.span,
+    )
+
+
+def summaries(session: Session, person_ids: list[int] | None = None) -> list[PersonSummary]:
+    """People with their spellings and counts, ordered by name."""
+    people = select(PersonRow)
+    if person_ids is not None:
+        people = people.where(PersonRow.id.in_(person_ids))
+    rows = list(session.scalars(people))
+    wanted = [person.id for person in rows]
+    counts = {
+        person_id: (events, articles)
+        for person_id, events, articles in session.execute(
+            select(
+                EventRow.person_id,
+                func.count(EventRow.id),
+                func.count(distinct(EventRow.article_id)),
+            )
+            .where(EventRow.person_id.in_(wanted), EventRow.review_state != "rejected")
+            .group_by(EventRow.person_id)
+        )
+    }
+    names: dict[int, list[str]] = defaultdict(list)
+    for person_id, form in session.execute(
+        select(PersonNameRow.person_id, PersonNameRow.form)
+        .where(PersonNameRow.person_id.in_(wanted))
+        .order_by(PersonNameRow.id)
+    ):
+        names[person_id].append(form)
+    found = [
+        PersonSummary(
+            id=person.id,
+            name=person.name,
+            names=tuple(names[person.id]),
+            event_count=counts.get(person.id, (0, 0))[0],
+            article_count=counts.get(person.id, (0, 0))[1],
+            kind=person.kind,
+        )
+        for person in rows
+    ]
+    return sorted(found, key=lambda summary: (summary.name.casefold(), summary.id))
+
+
+def timeline(session: Session, person: PersonSummary) -> Timeline:
+    entries = [entry for _, entry in _entries(session, EventRow.person_id == person.id)]
+    return Timeline(
+        person_id=person.id,
+        name=person.name,
+        names=person.names,
+        entries=tuple(sorted(entries, key=_chronological)),
+    )
+
+
+def _month_bounds(value: str) -> tuple[date, date]:
+    year, month = int(value[:4]), int(value[5:7])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def in_window(value: str | None, first: date, last: date) -> bool:
+    """A date string falls in [first, last]: a day inside it, or a month overlapping it."""
+    if value is None or len(value) not in (7, 10):
+        return False
+    if len(value) == 10:
+        return first <= date.fromisoformat(value) <= last
+    start, end = _month_bounds(value)
+    return start <= last and end >= first
+
+
+def upcoming(session: Session, today: date, days: int) -> list[UpcomingEvent]:
+    """Scheduled events in the window, minus those a report says were postponed or cancelled."""
+    last = today + timedelta(days=days)
+    edited = select(CorrectionRow.event_key).where(CorrectionRow.action == "edit")
+    near = EventRow.date.between(f"{today:%Y-%m}", last.isoformat())
+    rows = _entries(session, or_(near, EventRow.key.in_(edited)))
+    called_off = {
+        (row.person_id, entry.event.type, entry.event.date)
+        for row, entry in rows
+        if entry.event.status in ("postponed", "cancelled")
+    }
+    found = [
+        (row, entry)
+        for row, entry in rows
+        if entry.event.status == "scheduled"
+        and in_window(entry.event.date, today, last)
+        and (row.person_id, entry.event.type, entry.event.date) not in called_off
+    ]
+    ids = [row.person_id for row, _ in found if row.person_id is not None]
+    names = {summary.id: summary.name for summary in summaries(session, ids)}
+    listed = [
+        UpcomingEvent(
+            person_id=row.person_id or 0,
+            person=names.get(row.person_id or 0, entry.event.subject),
+            event=entry.event,
+            sources=entry.sources,
+            event_id=entry.event_id,
+        )
+        for row, entry in found
+    ]
+    return sorted(listed, key=lambda item: (item.event.date or "", item.person.casefold()))

@@ -1,0 +1,386 @@
+"""The store's public API: articles in, extractions in, case files out.
+
+Every write is one transaction: a save that fails half-way leaves the store
+as it was. Machine output is replaced per article on re-extraction; analyst
+corrections are kept apart (keyed by stable event keys) and applied on
+every read, so they survive any number of re-extractions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from types import TracebackType
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, delete, exists, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from casefile.cases.names import name_key
+from casefile.errors import NotFoundError, StoreError
+from casefile.model import Article, Event, Extraction, Timeline
+from casefile.store import queries
+from casefile.store.events import (
+    CorrectionError,
+    corrected,
+    event_key,
+    event_keys,
+    review,
+    validate_changes,
+)
+from casefile.store.migrate import (
+    URL_HINT,
+    create_store_engine,
+    default_url,
+    migrate,
+    safe_url,
+)
+from casefile.store.people import PeopleLinker, best_person, person_for
+from casefile.store.results import PersonSummary, UpcomingEvent
+from casefile.store.schema import (
+    ArticleRow,
+    AuditRow,
+    CorrectionRow,
+    EventRow,
+    ExtractionRunRow,
+    PersonNameRow,
+    PersonRow,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+EventRef = int | str  # an event's row id (as in TimelineEntry.event_id) or its stable key
+
+
+class Store:
+    """A casefile database: SQLite by default, PostgreSQL for a team. Use `Store.open`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._session = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating if needed) the store at `url` and migrate it to the current schema.
+
+        `url` is any SQLAlchemy URL; None means $CASEFILE_DB, else
+        sqlite:///casefile.db in the working folder.
+        """
+        url = url or default_url()
+        engine = create_store_engine(url)
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, OSError) as error:
+            engine.dispose()
+            raise StoreError(_open_failure(url, engine.dialect.name, error)) from error
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.engine.url.render_as_string())!r})"
+
+    # Articles and extractions
+
+    def add_article(self, article: Article) -> bool:
+        """Store an article; False if the same text is already stored (nothing changes then)."""
+        try:
+            with self._session.begin() as session:
+                if session.get(ArticleRow, article.id) is not None:
+                    return False
+                session.add(_article_row(article))
+        except IntegrityError:  # stored meanwhile by another session
+            return False
+        return True
+
+    def has_extraction(self, article_id: str, extractor: str) -> bool:
+        """Whether this extractor version has already read this article (so it can be skipped)."""
+        query = select(
+            exists().where(
+                ExtractionRunRow.article_id == article_id,
+                ExtractionRunRow.extractor == extractor,
+            )
+        )
+        with self._session() as session:
+            return bool(session.scalar(query))
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace the article's machine events with these, in one transaction.
+
+        Stores the article if it is new, links each subject to a person,
+        records the extractor version. Analyst-made events and all
+        corrections are untouched; the new events show the corrections made
+        to their keys before.
+        """
+        article = extraction.article
+        try:
+            with self._session.begin() as session:
+                if session.get(ArticleRow, article.id) is None:
+                    session.add(_article_row(article))
+                    session.flush()
+                rows = _event_rows(session, extraction)
+                session.execute(
+                    delete(EventRow).where(
+                        EventRow.article_id == article.id, EventRow.origin == "machine"
+                    )
+                )
+                session.add_all(rows)
+                session.add(
+                    ExtractionRunRow(
+                        article_id=article.id,
+                        extractor=extraction.extractor,
+                        ran_at=utcnow(),
+                        event_count=len(rows),
+                    )
+                )
+                session.flush()
+                _delete_orphans(session)
+        except SQLAlchemyError as error:
+            raise StoreError(
+                f"could not save the extraction of article {article.label}: {_first_line(error)}"
+            ) from error
+        log.info("saved %d events of article %s", len(rows), article.label)
+
+    def add_event(self, article_id: str, event: Event, who: str) -> str:
+        """Record an event an analyst read in an article; returns its key.
+
+        Analyst events have origin "analyst" and are never replaced by re-extraction.
+        """
+        with self._session.begin() as session:
+            if session.get(ArticleRow, article_id) is None:
+                raise NotFoundError(f"no article {article_id} in the store: add the article first")
+            key = event_key(article_id, event, origin="analyst")
+            linker = PeopleLinker(session, article_id)
+            row = _event_row(article_id, event, key, "analyst", who)
+            row.person_id = linker.link(event.subject, None)
+            session.add(row)
+            _audit(session, who, "add_event", "event", key, event.to_json())
+        return key
+
+    def articles(self) -> list[Article]:
+        """Every stored article, by publication date (undated last)."""
+        with self._session() as session:
+            rows = session.scalars(select(ArticleRow).order_by(ArticleRow.ingested_at))
+            found = [queries.to_article(row) for row in rows]
+        return sorted(found, key=lambda article: (article.published is None, article.published))
+
+    # People and case files
+
+    def people(self) -> list[PersonSummary]:
+        with self._session() as session:
+            return queries.summaries(session)
+
+    def find_person(self, name: str) -> PersonSummary:
+        """The person a name (any spelling, any alphabet) or an id ("12") refers to."""
+        with self._session() as session:
+            return _person(session, name)
+
+    def timeline(self, name_or_id: str | int) -> Timeline:
+        """A person's events in date order, corrected, each with its source."""
+        with self._session() as session:
+            return queries.timeline(session, _person(session, name_or_id))
+
+    def upcoming(self, today: date, days: int = 30) -> list[UpcomingEvent]:
+        """Scheduled events dated from `today` to `today + days` (a month counts if it overlaps)."""
+        with self._session() as session:
+            return queries.upcoming(session, today, days)
+
+    # Analyst review
+
+    def confirm_event(self, event: EventRef, who: str) -> None:
+        self._correct(event, who, "confirm", {})
+
+    def reject_event(self, event: EventRef, who: str) -> None:
+        self._correct(event, who, "reject", {})
+
+    def correct_event(self, event: EventRef, who: str, changes: dict[str, Any]) -> None:
+        """Record an analyst's edit of some fields (see `store.events.EDITABLE`)."""
+        self._correct(event, who, "edit", validate_changes(changes))
+
+    def _correct(self, ref: EventRef, who: str, action: str, changes: dict[str, Any]) -> None:
+        """Write the correction and the audit entry; refresh the event's review state and person."""
+        if not who:
+            raise CorrectionError("a correction needs the name of who made it")
+        with self._session.begin() as session:
+            row = _event(session, ref)
+            session.add(
+                CorrectionRow(
+                    event_key=row.key,
+                    article_id=row.article_id,
+                    action=action,
+                    changes=changes,
+                    who=who,
+                    at=utcnow(),
+                )
+            )
+            session.flush()
+            verdict = queries.reviews(session, [row.key]).get(row.key, review([]))
+            row.review_state = verdict.state
+            if "subject" in changes:
+                row.person_id = PeopleLinker(session, row.article_id).link(changes["subject"], None)
+                session.flush()
+                _delete_orphans(session)
+            details = {"action": action, "changes": changes, "article_id": row.article_id}
+            _audit(session, who, f"{action}_event", "event", row.key, details)
+
+
+def _person(session: Session, ref: str | int) -> PersonSummary:
+    """A person by id (an int, or digits as typed on a command line) or by any spelling."""
+    if isinstance(ref, int) or ref.strip().isdigit():
+        return _person_by_id(session, int(ref))
+    return _person_by_name(session, ref)
+
+
+def _person_by_id(session: Session, person_id: int) -> PersonSummary:
+    found = queries.summaries(session, [person_id])
+    if not found:
+        raise NotFoundError(f"no person #{person_id} in the store: `casefile people` lists them")
+    return found[0]
+
+
+def _person_by_name(session: Session, name: str) -> PersonSummary:
+    forms: dict[int, list[str]] = {}
+    for person_id, form in session.execute(select(PersonNameRow.person_id, PersonNameRow.form)):
+        forms.setdefault(person_id, []).append(form)
+    found = best_person(name, forms.items(), strict=False)
+    if isinstance(found, int):
+        return _person_by_id(session, found)
+    if isinstance(found, list):
+        options = ", ".join(f"{p.name} (#{p.id})" for p in queries.summaries(session, found))
+        raise NotFoundError(f"{name!r} could be several people: {options}; give the id")
+    raise NotFoundError(_not_found(name, [form for group in forms.values() for form in group]))
+
+
+def _article_row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        source_id=article.source_id,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        fetched_at=article.fetched_at,
+        ingested_at=utcnow(),
+        text=article.text,
+        cuts=queries.cuts_json(article),
+    )
+
+
+def _event_row(article_id: str, event: Event, key: str, origin: str, extractor: str) -> EventRow:
+    return EventRow(
+        key=key,
+        article_id=article_id,
+        type=event.type,
+        subject=event.subject,
+        date=event.date,
+        date_text=event.date_text,
+        status=event.status,
+        outcome=event.outcome,
+        country=event.country,
+        agent=event.agent,
+        evidence=event.evidence,
+        span_start=event.span[0],
+        span_end=event.span[1],
+        certainty=event.certainty,
+        rule=event.rule,
+        extractor=extractor,
+        origin=origin,
+        review_state="unreviewed",
+        created_at=utcnow(),
+    )
+
+
+def _event_rows(session: Session, extraction: Extraction) -> list[EventRow]:
+    """New rows for an extraction's events, linked to people, showing earlier corrections."""
+    article_id = extraction.article.id
+    keys = event_keys(article_id, extraction.events)
+    verdicts = queries.reviews(session, keys)
+    linker = PeopleLinker(session, article_id)
+    rows = []
+    for event, key in zip(extraction.events, keys, strict=True):
+        verdict = verdicts.get(key, review([]))
+        shown = corrected(event, verdict.changes)
+        row = _event_row(article_id, event, key, "machine", extraction.extractor)
+        row.review_state = verdict.state
+        row.person_id = linker.link(shown.subject, person_for(shown.subject, extraction.people))
+        rows.append(row)
+    return rows
+
+
+def _event(session: Session, ref: EventRef) -> EventRow:
+    column = EventRow.id if isinstance(ref, int) else EventRow.key
+    row = session.scalar(select(EventRow).where(column == ref))
+    if row is None:
+        raise NotFoundError(f"no event {ref} in the store: it may have been re-extracted, reload")
+    return row
+
+
+def _delete_orphans(session: Session) -> None:
+    """People left without any event (their events re-extracted under another name) go."""
+    has_events = exists().where(EventRow.person_id == PersonRow.id)
+    session.execute(delete(PersonRow).where(~has_events))
+
+
+def _audit(
+    session: Session,
+    who: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    details: dict[str, Any],
+) -> None:
+    session.add(
+        AuditRow(
+            at=utcnow(),
+            who=who,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            details=details,
+        )
+    )
+
+
+def _not_found(name: str, forms: Sequence[str]) -> str:
+    if not forms:
+        return f"no person named {name!r}: the store has no people yet, extract some articles first"
+    keys = {name_key(form): form for form in forms}
+    closest = process.extract(name_key(name), list(keys), scorer=fuzz.WRatio, limit=3)
+    hint = ", ".join(keys[key] for key, _, _ in closest)
+    return f"no person named {name!r} in the store; closest: {hint}"
+
+
+def _first_line(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
+
+
+def _open_failure(url: str, dialect: str, error: BaseException) -> str:
+    where = safe_url(url)
+    reason = _first_line(error)
+    if dialect == "sqlite":
+        fix = "check that its folder exists and is writable"
+    elif dialect == "postgresql":
+        fix = "check that the server is running and the database exists (createdb)"
+    else:
+        fix = URL_HINT
+    return f"cannot open store {where}: {reason}; {fix}, or {URL_HINT}"
