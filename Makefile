@@ -18,7 +18,7 @@ install: $(BIN)/casefile
 
 demo: install
 	rm -f $(DEMO_DB)
-	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile demo examples/
+	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile demo examples/*.txt examples/*.html
 
 test: install
 	$(BIN)/pytest

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import io
 import json
 import platform
 import sys
@@ -397,9 +398,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=SPEED_REPEAT, help="speed runs to take the best of"
     )
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is known
 
     bench = Bench(args.eval_dir, args.verbose, max(1, args.repeat))
-    figures = run(args.section or list(SECTIONS), bench)
+    names = [name for name in SECTIONS if not args.section or name in args.section]
+    figures = run(names, bench)
     print(f"\nextractor: {bench.extractor_version or 'not loaded'}")
     if args.json:
         meta = {

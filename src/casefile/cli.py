@@ -142,7 +142,7 @@ def people(db: DbOption = None) -> None:
     table = Table("id", "name", "also written", "events", "articles")
     for person in rows:
         others = ", ".join(n for n in person.names if n != person.name)
-        table.add_row(str(person.id), person.name, others, str(person.events), str(person.articles))
+        table.add_row(str(person.id), person.name, others, str(person.event_count), str(person.article_count))
     console.print(table)
 
 
@@ -226,7 +226,7 @@ def demo(
     start = _date(today, "--today") or date.today()
     with _open(db) as store:
         for person in store.people():
-            if person.events:
+            if person.event_count:
                 _print_timeline(store.timeline(person.id))
         _print_upcoming(store.upcoming(start, days), start, days)
 

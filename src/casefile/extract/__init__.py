@@ -30,12 +30,13 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     people = find_people(doc)
     sentences = list(doc.sents)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
-    events = find_events(doc, people, article.published, lexicon)
+    timexes = find_timexes(article.text, article.published)
+    events = find_events(doc, people, article.published, lexicon, timexes)
     return Extraction(
         article=article,
         people=people.to_people(),
         events=tuple(merge_events(events, lead_end)),
-        timexes=tuple(find_timexes(article.text, article.published)),
+        timexes=tuple(timexes),
         extractor=EXTRACTOR_VERSION,
     )
 

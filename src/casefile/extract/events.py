@@ -10,6 +10,8 @@ fired. Merging mentions of one event is `merge.py`'s job.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,7 +21,7 @@ from casefile.extract import syntax
 from casefile.extract.lexicon import Lexicon, TriggerRule
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
-from casefile.extract.timex import find_timexes, resolve
+from casefile.extract.timex import find_timexes
 from casefile.model import Event, TimeExpression
 
 PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
@@ -37,27 +39,62 @@ class Candidate:
     flags: frozenset[str] = frozenset()
 
 
+# "YEREVAN, March 6 (Caspian Wire) —": the dateline's date is when the story was filed.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(]{0,40})?(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s")
+
+
 @dataclass
 class SentenceTimes:
+    """The time expressions of one sentence; offsets are into the whole text, as spaCy's are."""
+
     sentence: Span
     timexes: list[TimeExpression]
 
-    def on(self, tokens: list[Token]) -> list[TimeExpression]:
-        """Calendar dates whose words are among `tokens` (durations and vague ones left out)."""
-        chars = {t.idx - self.sentence.start_char for t in tokens}
+    def on(self, tokens: list[Token], near: Token | None = None) -> list[TimeExpression]:
+        """Calendar dates whose words are among `tokens`, nearest to `near` first.
+
+        Durations and vague references ("more than a year", "recently") name
+        no calendar date and are left out.
+        """
+        chars = {t.idx for t in tokens}
         found = []
         for timex in self.timexes:
             if timex.date is None or timex.type not in ("DATE", "TIME"):
                 continue
             if any(timex.start <= c < timex.end for c in chars):
                 found.append(timex)
+        if near is not None:
+            found.sort(key=lambda t: abs(t.start - near.idx))
         return found
 
 
-def find_events(doc: Doc, people: People, published: date | None, lexicon: Lexicon) -> list[Event]:
+def _sentence_times(doc: Doc, timexes: list[TimeExpression]) -> Iterator[SentenceTimes]:
+    for number, sentence in enumerate(doc.sents):
+        inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
+        if number == 0:
+            dateline = DATELINE.match(sentence.text)
+            if dateline:
+                inside = [t for t in inside if t.start >= sentence.start_char + dateline.end()]
+        yield SentenceTimes(sentence, inside)
+
+
+def find_events(
+    doc: Doc,
+    people: People,
+    published: date | None,
+    lexicon: Lexicon,
+    timexes: list[TimeExpression] | None = None,
+) -> list[Event]:
+    """Every event the article's sentences assert, before mentions are merged.
+
+    `timexes` are the article's time expressions, found once over the whole
+    text so that "the next day" can lean on the date mentioned before it.
+    """
+    if timexes is None:
+        timexes = find_timexes(doc.text, published)
     events: list[Event] = []
-    for sentence in doc.sents:
-        times = SentenceTimes(sentence, find_timexes(sentence.text, published))
+    for times in _sentence_times(doc, timexes):
+        sentence = times.sentence
         hedged = _is_hedged(sentence, lexicon)
         for candidate in _candidates(sentence, lexicon):
             for event in _build(candidate, people, times, published, hedged, lexicon):
@@ -101,15 +138,26 @@ def _candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
 
 def _near_lemmas(token: Token) -> set[str]:
     """Words of the trigger's phrase: a noun's whole subtree ("request to extradite X"), a verb's clause."""
-    scope = list(token.subtree) if token.pos_ in ("NOUN", "PROPN") else syntax.clause_tokens(token)
+    scope = syntax.clause_tokens(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        for c in token.children:
+            if c.dep_ in ("acl", "prep") and c.dep_ != "relcl":
+                scope += [t for t in c.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > token.i and a in c.subtree)]
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
     near.add(syntax.lemma(token.head))
+    verb = syntax.governing_verb(token)
+    if verb is not None and token.pos_ in ("NOUN", "PROPN"):
+        near.add(syntax.lemma(verb))
     return near
 
 
 def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
+    if rule.kind == "noun" and _is_time_reference(token):
+        return False  # "since his arrest", "after a trial": a reference point, not a report
+    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False  # an imperative or bare infinitive ("suspend the extraditions of ...")
     near = _near_lemmas(token)
     if "with_context" in rule.flags:
         sentence_lemmas = {syntax.lemma(t) for t in sentence}
@@ -131,26 +179,57 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
     return True
 
 
+TIME_PREPOSITIONS = {"since", "after", "before", "following", "until", "upon", "during", "pending", "ahead", "prior", "awaiting", "despite"}
+
+
+def _is_time_reference(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
+        return True
+    return noun.dep_ == "dobj" and syntax.lemma(head) in ("await", "face", "fear", "resist", "fight")
+
+
 def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     """A decision verb about extradition or asylum: "granted Russia's request to extradite"."""
     if token.pos_ not in ("VERB",):
         return None
-    outcome = lexicon.decision_verbs.get(syntax.lemma(token))
+    particle = syntax.child(token, "prt")
+    phrasal = f"{syntax.lemma(token)} {particle.lower_}" if particle is not None else ""
+    outcome = lexicon.decision_verbs.get(phrasal) or lexicon.decision_verbs.get(syntax.lemma(token))
     if outcome is None:
         return None
+    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return None  # imperative: a demand, not a decision
     scope = [
         t
         for c in token.children
-        if c.dep_ in ("dobj", "nsubjpass", "prep", "xcomp", "ccomp")
+        if c.dep_ in ("dobj", "nsubjpass", "prep", "xcomp", "ccomp", "dative")
         for t in c.subtree
+        if _hops(t, token) <= 4 and not any(a.dep_ == "relcl" for a in _path(t, token))
     ]
     topics = [lexicon.decision_topics[syntax.lemma(t)] for t in scope if syntax.lemma(t) in lexicon.decision_topics]
     if not topics:
         return None
     event_type = topics[0]
+    upheld = [lexicon.decision_nouns[t.lemma_.lower()] for t in scope if t.lemma_.lower() in lexicon.decision_nouns]
+    if upheld:
+        outcome = upheld[0]
     if event_type == "asylum_decision":
         outcome = lexicon.asylum_outcomes.get(outcome, outcome)
     return Candidate(event_type, token, f"{event_type}/decision-verb", "decision", outcome)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    current = token
+    while current != top and current.head != current:
+        path.append(current)
+        current = current.head
+    return path
+
+
+def _hops(token: Token, top: Token) -> int:
+    return len(_path(token, top))
 
 
 def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
@@ -197,11 +276,12 @@ def _build(
     if candidate.person_role not in ("decision", "international"):
         if syntax.is_negated(token) or syntax.is_hypothetical(token, context):
             return []
-    elif syntax.is_negated(token) and candidate.person_role == "decision":
+    elif candidate.person_role == "decision" and (
+        syntax.is_negated(token) or syntax.is_hypothetical(token, context)
+    ):
         return []
     if syntax.is_infinitive(token) and syntax.lemma(token.head) not in context.realized_infinitive_heads:
-        if candidate.person_role != "decision":
-            return []
+        return []
     if token.dep_ == "acl" and token.head.lemma_.lower() in ("request", "decision", "bid", "attempt"):
         return []
 
@@ -222,11 +302,16 @@ def _build(
     if anchor != token:
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     status = _status(token, anchor, lexicon)
-    dates = times.on(scope)
-    if not dates and token.dep_ == "conj":
-        dates = times.on(syntax.clause_tokens(token.head))
-    if not dates and anchor.dep_ == "conj":
-        dates = times.on(syntax.clause_tokens(anchor.head))
+    dates = times.on(scope, near=token)
+    if not dates and anchor.dep_ == "relcl":
+        dates = times.on([anchor.head], near=token)  # "since Dec. 26, when Turkey deported him"
+    for head_of in (token, anchor):
+        if dates:
+            break
+        if head_of.dep_ in ("conj", "xcomp") or (
+            head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
+        ):
+            dates = times.on(syntax.clause_tokens(head_of.head), near=token)
     if candidate.type == "hearing" and status in ("scheduled", "occurred") and dates:
         moved = _postponed(anchor, dates, times, lexicon)
         if moved is not None:
@@ -237,10 +322,12 @@ def _build(
         status = "scheduled"
     if "only_occurred" in candidate.flags and status != "occurred":
         return []
+    if "needs_place" in candidate.flags and _country(candidate, scope) is None:
+        return []
+    if candidate.person_role == "noun" and not dates and not _names_its_person(token):
+        if candidate.type == "hearing" or any(c.lower_ in ("the", "this", "that", "such") for c in token.children):
+            return []  # "a political trial", "the expulsion": a reference, not a report
     timex = dates[0] if dates else None
-    if timex is not None and status == "scheduled" and published is not None:
-        timex = resolve(timex.text, published, tense="future") or timex
-        timex = replace(timex, start=dates[0].start, end=dates[0].end)
     event = _event(candidate, subject[0], agent_text, timex, status, times, published, scope, hedged)
     if event.country is None and token.dep_ == "conj":
         event = replace(event, country=_country(candidate, syntax.clause_tokens(token.head)))
@@ -323,14 +410,55 @@ def _person_at(token: Token, people: People) -> int | None:
     found = people.of(token)
     if found is not None:
         return found
-    for t in token.subtree:
-        if t.dep_ in ("compound", "poss", "appos", "flat") or t == token:
-            found = people.of(t)
-            if found is not None and t.head == token:
+    for c in token.children:
+        if c.dep_ in ("compound", "appos", "flat"):
+            found = people.of(c)
+            if found is None and c.dep_ == "appos":
+                found = _person_at(c, people)
+            if found is not None:
                 return found
-    if token.lemma_.lower() in people_words().descriptors and people.main is not None:
+    if _is_unknown_name(token):
+        start = min([c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [token.i])
+        return people.add(token.doc[start : token.i + 1].text, token)
+    if _describes_main_person(token) and people.main is not None:
         return people.main
     return None
+
+
+def _is_unknown_name(token: Token) -> bool:
+    """A capitalised proper noun in a person's slot that no model tagged: still a name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ in ("", "PERSON")
+        and country_of(token.text) is None
+        and not token.text.isupper()
+    )
+
+
+def _describes_main_person(token: Token) -> bool:
+    """"the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
+
+    Plurals, kin ("his brother") and "another/other" point at someone else.
+    """
+    if token.lemma_.lower() not in people_words().descriptors or token.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(
+        c.lower_ in ("other", "another", "second", "third", "fellow") or c.dep_ == "nummod"
+        for c in token.children
+    )
+
+
+def _names_its_person(noun: Token) -> bool:
+    """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in PERSON_OBJECT_PREPS and syntax.child(c, "pobj") is not None:
+            return True
+        if c.dep_ in ("acl", "relcl") and syntax.object_of(c) is not None:
+            return True
+    return False
 
 
 def _first_person(candidates: list[Token | None], people: People) -> Token | None:
@@ -389,13 +517,22 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
         if people.of(t) is not None and t.i not in excluded and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
     }
     named.discard(None)
-    if len(named) == 1:
-        return named.pop()
+    clients = {n for n in named if n is not None and not people.is_counsel(n)}
+    if len(clients) == 1:
+        return clients.pop()
     return None
 
 
 def _organization_name(verb: Token) -> str | None:
-    """The organisation a designation verb labels: the first proper name after the verb."""
+    """The organisation a designation verb labels: the first proper name after the verb.
+
+    In a relative clause ("Pamir Dialogue, a movement that the court banned")
+    it is the name the clause describes.
+    """
+    if verb.dep_ == "relcl":
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        if noun.pos_ == "PROPN":
+            return _entity_text(noun) if noun.ent_type_ else _proper_chain(noun)
     for t in verb.sent:
         if t.i <= verb.i:
             continue
@@ -471,6 +608,11 @@ def _country(candidate: Candidate, scope: list[Token]) -> str | None:
             others.append(code)
     found = preferred or others
     return found[0] if found else None
+
+
+def _proper_chain(token: Token) -> str:
+    start = min([c.i for c in token.children if c.dep_ in ("compound", "flat")] + [token.i])
+    return token.doc[start : token.i + 1].text
 
 
 def _entity_text(token: Token) -> str:

@@ -44,6 +44,7 @@ class Context:
     postpone_verbs: frozenset[str]
     cancel_verbs: frozenset[str]
     realized_infinitive_heads: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Lexicon:
     decision_verbs: dict[str, str]  # verb lemma -> outcome
     decision_topics: dict[str, str]  # topic lemma -> event type
     asylum_outcomes: dict[str, str]
+    decision_nouns: dict[str, str]
     international_agents: tuple[tuple[str, ...], ...]
     international_verbs: frozenset[str]
     context: Context
@@ -122,6 +124,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_verbs=dict(decisions["verbs"]),
         decision_topics=dict(decisions["topics"]),
         asylum_outcomes=dict(decisions.get("asylum_outcomes", {})),
+        decision_nouns=dict(decisions.get("nouns", {})),
         international_agents=international_agents,
         international_verbs=international_verbs,
         context=Context(
@@ -133,6 +136,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             postpone_verbs=_words(context["postpone_verbs"]),
             cancel_verbs=_words(context["cancel_verbs"]),
             realized_infinitive_heads=_words(context["realized_infinitive_heads"]),
+            speech_verbs=_words(context["speech_verbs"]),
         ),
     )
 

@@ -11,6 +11,7 @@ only a mention in the lead does, since that is where summaries sit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from casefile.model import Event
@@ -79,12 +80,18 @@ def _combine(a: Event, b: Event) -> Event:
 
 def merge_events(events: list[Event], lead_end: int) -> list[Event]:
     """Merge mentions of one event; `lead_end` is the character offset where the lead ends."""
+    within_sentences = _merge_pass(events, lambda a, b: a.span == b.span and _compatible(a, b))
+    across = _merge_pass(within_sentences, lambda a, b: _may_merge(a, b, lead_end))
+    return sorted(across, key=lambda e: e.span[0])
+
+
+def _merge_pass(events: list[Event], may_merge: Callable[[Event, Event], bool]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         for index, kept in enumerate(merged):
-            if _may_merge(kept, event, lead_end):
+            if may_merge(kept, event):
                 merged[index] = _combine(kept, event)
                 break
         else:
             merged.append(event)
-    return sorted(merged, key=lambda e: e.span[0])
+    return merged

