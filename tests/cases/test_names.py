@@ -2,7 +2,7 @@
 
 import pytest
 
-from casefile.cases.names import fold, match_strength, name_key, same_person
+from casefile.cases.names import fold, match_strength, name_key, names_conflict, same_person
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,17 @@ def test_different_people(a: str, b: str) -> None:
 )
 def test_match_strength(a: str, b: str, strength: int) -> None:
     assert match_strength(a, b) == strength
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Ruslan Tagirov", "Timur Tagirov", True),
+        ("Ruslan Tagirov", "Timur Tagiroff", True),
+        ("Ruslan Tagirov", "Tagirov", False),
+        ("Ruslan Tagirov", "R. Tagirov", False),
+        ("Ruslan Tagirov", "Zarina Saidova", False),
+    ],
+)
+def test_names_conflict(a: str, b: str, conflict: bool) -> None:
+    assert names_conflict(a, b) is conflict

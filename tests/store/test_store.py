@@ -263,6 +263,18 @@ def test_timeline_by_another_spelling_gathers_every_article(store: Store) -> Non
     assert store.timeline(by_id).name == store.timeline(str(by_id)).name == "Ruslan Tagirov"
 
 
+def test_a_relative_does_not_join_through_the_surname(store: Store) -> None:
+    text = "Tagirov was detained. His brother Aslan Tagirov was detained too."
+    events = (
+        event(text, "Tagirov was detained.", "arrest", "Tagirov"),
+        event(text, "His brother Aslan Tagirov was detained too.", "arrest", "Aslan Tagirov"),
+    )
+    store.save_extraction(first_extraction())
+    store.save_extraction(Extraction(Article(text=text), (), events, extractor=V1))
+    assert len(store.timeline("Ruslan Tagirov").entries) == 5
+    assert len(store.timeline("Aslan Tagirov").entries) == 1
+
+
 def test_unknown_names_get_the_closest_as_a_hint(store: Store) -> None:
     with pytest.raises(NotFoundError, match="no people yet"):
         store.find_person("Tagirov")

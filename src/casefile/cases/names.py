@@ -159,6 +159,18 @@ def same_person(a: str, b: str) -> bool:
     return _given_names_compatible(tokens_a[0], tokens_b[0])
 
 
+def names_conflict(a: str, b: str) -> bool:
+    """Two full names with the same surname but different given names: two relatives.
+
+    "Aslan Movlayev" conflicts with "Mansur Movlayev", so a person known by
+    that name must not take him in even though "Movlayev" alone would match.
+    """
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    if len(tokens_a) < 2 or len(tokens_b) < 2 or same_person(a, b):
+        return False
+    return similar_tokens(tokens_a[-1], tokens_b[-1])
+
+
 def match_strength(a: str, b: str) -> int:
     """How strongly two names match: 3 equal keys, 2 one contains the other, 1 variant, 0 none.
 

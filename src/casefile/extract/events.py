@@ -10,6 +10,7 @@ fired. Merging mentions of one event is `merge.py`'s job.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from casefile.extract.timex import find_timexes
 from casefile.model import Event, TimeExpression
 
 PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def _candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 role = "noun" if rule.kind == "noun" else rule.person
                 if "organizations" in rule.flags:
                     role = "organization"
+                if "fallback_main" in rule.flags:
+                    role = "phrase"  # "a court will hear the case": the case of the story's person
                 found.append(Candidate(rule.type, token, rule.rule_id, role, flags=rule.flags))
     found += _phrase_candidates(sentence, lexicon)
     found += _international_candidates(sentence, lexicon)
@@ -179,7 +183,9 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
     return True
 
 
-TIME_PREPOSITIONS = {"since", "after", "before", "following", "until", "upon", "during", "pending", "ahead", "prior", "awaiting", "despite"}
+# "since his arrest", "in detention": a reference point or a state, not a report.
+TIME_PREPOSITIONS = {"since", "after", "before", "following", "until", "upon", "during", "pending",
+                     "ahead", "prior", "awaiting", "despite", "in", "from", "against"}
 
 
 def _is_time_reference(noun: Token) -> bool:
@@ -273,25 +279,41 @@ def _build(
 ) -> list[Event]:
     token = candidate.trigger
     context = lexicon.context
-    if candidate.person_role not in ("decision", "international"):
-        if syntax.is_negated(token) or syntax.is_hypothetical(token, context):
-            return []
-    elif candidate.person_role == "decision" and (
-        syntax.is_negated(token) or syntax.is_hypothetical(token, context)
-    ):
-        return []
+    if syntax.is_negated(token):
+        return _drop(candidate, "negated")
+    if candidate.person_role != "international" and syntax.is_hypothetical(token, context):
+        return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
     if syntax.is_infinitive(token) and syntax.lemma(token.head) not in context.realized_infinitive_heads:
-        return []
+        return _drop(candidate, "infinitive")
     if token.dep_ == "acl" and token.head.lemma_.lower() in ("request", "decision", "bid", "attempt"):
-        return []
+        return _drop(candidate, "part of a request or decision")
 
-    subject, agent_token = _subject(candidate, people)
-    if subject is None:
-        return []
+    subjects, agent_token = _subject(candidate, people)
+    if not subjects:
+        return _drop(candidate, "no subject")
+    return [
+        event
+        for subject in subjects
+        for event in _build_for(candidate, subject, agent_token, people, times, published, hedged, lexicon)
+    ]
+
+
+def _build_for(
+    candidate: Candidate,
+    subject: tuple[str, int | None],
+    agent_token: Token | None,
+    people: People,
+    times: SentenceTimes,
+    published: date | None,
+    hedged: bool,
+    lexicon: Lexicon,
+) -> list[Event]:
+    token = candidate.trigger
+    context = lexicon.context
     if candidate.type == "appeal" and subject[1] is not None and people.is_counsel(subject[1]):
         counsel = people.name(subject[1])
         if people.main is None or people.main == subject[1]:
-            return []
+            return _drop(candidate, "appeal by counsel with no client")
         subject = (people.name(people.main), people.main)
         agent_text: str | None = counsel
     else:
@@ -315,23 +337,28 @@ def _build(
     if candidate.type == "hearing" and status in ("scheduled", "occurred") and dates:
         moved = _postponed(anchor, dates, times, lexicon)
         if moved is not None:
-            return [_event(candidate, subject[0], agent_text, d, s, times, published, scope, hedged)
-                    for d, s in moved]
+            return [_event(candidate, subject[0], agent_text, d, s, times, scope, hedged) for d, s in moved]
 
     if status == "occurred" and dates and published and dates[0].date and dates[0].date > published.isoformat()[: len(dates[0].date)]:
         status = "scheduled"
     if "only_occurred" in candidate.flags and status != "occurred":
-        return []
+        return _drop(candidate, "not yet happened")
     if "needs_place" in candidate.flags and _country(candidate, scope) is None:
-        return []
+        return _drop(candidate, "no place")
     if candidate.person_role == "noun" and not dates and not _names_its_person(token):
-        if candidate.type == "hearing" or any(c.lower_ in ("the", "this", "that", "such") for c in token.children):
-            return []  # "a political trial", "the expulsion": a reference, not a report
+        if not _rule_links_person(candidate, lexicon):
+            return _drop(candidate, "a reference, not a report")  # "a political trial", "the expulsion"
     timex = dates[0] if dates else None
-    event = _event(candidate, subject[0], agent_text, timex, status, times, published, scope, hedged)
+    event = _event(candidate, subject[0], agent_text, timex, status, times, scope, hedged)
     if event.country is None and token.dep_ == "conj":
         event = replace(event, country=_country(candidate, syntax.clause_tokens(token.head)))
     return [event]
+
+
+def _drop(candidate: Candidate, reason: str) -> list[Event]:
+    """No event: say why, for whoever debugs the lexicon (`--log-level debug`)."""
+    log.debug("%s at %r (%s): %s", candidate.rule, candidate.trigger.text, candidate.trigger.sent.text[:80], reason)
+    return []
 
 
 def _event(
@@ -341,7 +368,6 @@ def _event(
     timex: TimeExpression | None,
     status: str,
     times: SentenceTimes,
-    published: date | None,
     scope: list[Token],
     hedged: bool,
 ) -> Event:
@@ -362,8 +388,11 @@ def _event(
     )
 
 
-def _subject(candidate: Candidate, people: People) -> tuple[tuple[str, int | None] | None, Token | None]:
-    """Whom the event happened to (name, person index), and the token of who did it."""
+def _subject(candidate: Candidate, people: People) -> tuple[list[tuple[str, int | None]], Token | None]:
+    """Whom the event happened to (names, person indexes), and the token of who did it.
+
+    Coordinated subjects ("Jeyranov and Bayramli were detained") each get the event.
+    """
     token = candidate.trigger
     role = candidate.person_role
     agent: Token | None = None
@@ -372,7 +401,7 @@ def _subject(candidate: Candidate, people: People) -> tuple[tuple[str, int | Non
         target = syntax.child(token, "dobj", "nsubjpass")
         agent = syntax.agent_of(token)
         name = _organization_name(token)
-        return ((name, None) if name else None), agent
+        return ([(name, None)] if name else []), agent
     if role == "subject":
         target = syntax.subject_of(token)
     elif role == "object":
@@ -380,6 +409,10 @@ def _subject(candidate: Candidate, people: People) -> tuple[tuple[str, int | Non
         agent = syntax.agent_of(token)
         if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
             target = token.head
+        if target is not None and _person_at(target, people) is None:
+            for c in token.children:  # "imposed sanctions on X"
+                if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                    target = syntax.child(c, "pobj") or target
     elif role == "decision":
         target = _decision_person(token, people)
         agent = syntax.agent_of(token)
@@ -395,14 +428,23 @@ def _subject(candidate: Candidate, people: People) -> tuple[tuple[str, int | Non
     elif role == "international":
         target = syntax.child(token, "dobj")
         agent = syntax.subject_of(token)
-    person = _person_at(target, people) if target is not None else None
-    if person is None and role in ("decision", "noun", "international", "phrase"):
+    found: list[int] = []
+    for each in syntax.coordinated(target) if target is not None else []:
+        person = _person_at(each, people)
+        if person is not None and person not in found:
+            found.append(person)
+    if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
-        if person is None and role == "decision" and not _names_anyone(token.sent, people):
+        if person is None and not _names_anyone(token.sent, people) and not _other_people(target):
             person = people.main
-    if person is None:
-        return None, agent
-    return (people.name(person), person), agent
+        if person is not None:
+            found.append(person)
+    return [(people.name(p), p) for p in found], agent
+
+
+def _other_people(target: Token | None) -> bool:
+    """Is the slot filled by someone who is not the story's person ("three men", "the suspects")?"""
+    return target is not None and (target.tag_ in ("NNS", "NNPS") or target.lower_ in ("they", "them"))
 
 
 def _person_at(token: Token, people: People) -> int | None:
@@ -446,6 +488,13 @@ def _describes_main_person(token: Token) -> bool:
     return not any(
         c.lower_ in ("other", "another", "second", "third", "fellow") or c.dep_ == "nummod"
         for c in token.children
+    )
+
+
+def _rule_links_person(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Nouns whose rule ties them to a verb ("remanded on treason charges") find their person there."""
+    return any(
+        r.governed_by for r in lexicon.noun_rules(syntax.lemma(candidate.trigger)) if r.type == candidate.type
     )
 
 
@@ -498,7 +547,7 @@ def _decision_person(verb: Token, people: People) -> Token | None:
             candidates.append(t)
         if syntax.lemma(t) == "extradite":
             candidates.append(syntax.child(t, "dobj"))
-        if t.lower_ == "of" and t.head.lemma_.lower() in ("extradition", "deportation"):
+        if t.lower_ == "of" and t.head.lemma_.lower() in ("extradition", "deportation", "request", "application", "claim", "bid", "status"):
             candidates.append(syntax.child(t, "pobj"))
     candidates.append(syntax.child(verb, "nsubjpass"))
     return _first_person(candidates, people)
@@ -544,6 +593,9 @@ def _organization_name(verb: Token) -> str | None:
             end = t.i + 1
             while end < len(t.doc) and t.doc[end].pos_ == "PROPN":
                 end += 1
+            last = t.doc[end - 1]
+            if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i == end:
+                end += 1  # "the Gulen movement"
             return t.doc[start:end].text
         if t.dep_ in ("oprd", "xcomp") or t.lower_ in ("as", "an", "a"):
             break

@@ -75,6 +75,7 @@ _FLAG_KEYS = (
     "organizations",
     "needs_place",
     "agents_required",
+    "fallback_main",
 )
 
 

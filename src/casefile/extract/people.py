@@ -29,13 +29,19 @@ class PeopleWords:
     roles: dict[str, str]  # role lemma -> role group ("counsel", "family", "other")
     honorifics: frozenset[str]
     descriptors: frozenset[str]
+    organization_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def people_words() -> PeopleWords:
     data = yaml.safe_load(resources.files("casefile.data").joinpath("people.yaml").read_text())
     roles = {lemma: group for group, lemmas in data["roles"].items() for lemma in lemmas}
-    return PeopleWords(roles, frozenset(data["honorifics"]), frozenset(data["descriptors"]))
+    return PeopleWords(
+        roles,
+        frozenset(data["honorifics"]),
+        frozenset(data["descriptors"]),
+        frozenset(data["organization_words"]),
+    )
 
 
 @dataclass
@@ -135,7 +141,7 @@ def _roles_of(span: Span) -> set[str]:
 
 def find_people(doc: Doc) -> People:
     """Group the article's name mentions into people and resolve pronouns to them."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON" and country_of(e.text) is None]
+    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON" and _could_be_person(e)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _role_named_spans(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
@@ -179,6 +185,14 @@ def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict
             records[index].mention_count += 1
 
 
+def _could_be_person(span: Span) -> bool:
+    """The model's PERSON label, minus places and organisations its context gives away."""
+    if country_of(span.text) is not None:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.lower_ not in people_words().organization_words
+
+
 def _matching_record(records: list[PersonRecord], tokens: tuple[str, ...]) -> int | None:
     """A shorter mention joins the person whose full name contains all its tokens."""
     for index, record in enumerate(records):
@@ -210,6 +224,7 @@ def _resolve_pronouns(
                 if antecedent is not None:
                     token_person[token.i] = antecedent
                     record = records[antecedent]
+                    record.mention_count += 1
                     if token.lower_ not in (m.lower() for m in record.mentions):
                         record.mentions.append(token.lower_)
         if sentence_subject is None:
@@ -228,9 +243,18 @@ def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | 
     """
     doc = pronoun.doc
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
-        if i in token_person and not _inside_noun_phrase(doc[i]):
+        if i in token_person and not _inside_noun_phrase(doc[i]) and not _is_counsel_mention(doc[i]):
             return token_person[i]
     return None
+
+
+def _is_counsel_mention(token: Token) -> bool:
+    """Lawyers speak about their clients: "Adam said he has appealed" is the client's appeal."""
+    words = people_words()
+    neighbours = [token.head, *token.children]
+    if token.i > 0:
+        neighbours.append(token.doc[token.i - 1])
+    return any(words.roles.get(n.lower_) == "counsel" for n in neighbours)
 
 
 def _inside_noun_phrase(token: Token) -> bool:

@@ -22,7 +22,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 def lemma(token: Token) -> str:
     """The dictionary form, with participles the tagger left as adjectives reduced to verbs."""
     value = token.lemma_.lower()
-    if token.lower_ == "wanted" and token.tag_ == "VBN" and token.dep_ != "ROOT":
+    if token.lower_ == "wanted" and token.tag_ == "VBN" and (
+        token.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in token.children)
+    ):
         return "wanted"  # "is wanted in Russia": on a wanted list, not desired
     if token.pos_ == "ADJ" and value == token.lower_ and value.endswith("ed"):
         return value[:-2] if not value.endswith("ied") else value[:-3] + "y"
@@ -102,9 +104,14 @@ def object_of(verb: Token) -> Token | None:
             if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 return current.head
         else:
-            own = child(current, "dobj")
+            own = child(current, "dobj") or child(current, "dative")
             if own is not None:
                 return own
+            for conj in current.children:  # "detained and questioned him": a shared object
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and child(conj, "nsubj") is None:
+                    shared = child(conj, "dobj")
+                    if shared is not None:
+                        return shared
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
@@ -142,8 +149,9 @@ def _between(token: Token, top: Token) -> Iterator[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """"was not detained", "no extradition", "never charged"."""
-    for candidate in (token, token.head if token.dep_ in ("xcomp", "acomp") else None):
+    """"was not detained", "no extradition", "had not filed an extradition request"."""
+    above = token.head if token.dep_ in ("xcomp", "acomp", "dobj", "nsubjpass", "nsubj") else None
+    for candidate in (token, above):
         if candidate is None:
             continue
         for c in candidate.children:
@@ -167,6 +175,9 @@ def is_hypothetical(token: Token, context: Context) -> bool:
                 return True
         if current != token and lemma(current) in context.blockers:
             return True
+        if current.dep_ == "ROOT" and current.tag_ in ("VB", "VBP") and current.pos_ == "VERB":
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
+                return True  # an imperative: "• suspend the extraditions of ...", a demand
         if current.head == current:
             break
         current = current.head
@@ -188,3 +199,12 @@ def is_future(token: Token, context: Context) -> bool:
 
 def sentence_of(token: Token) -> Span:
     return token.sent
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it: "Jeyranov and Bayramli" -> both."""
+    found = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            found += coordinated(c)
+    return found

@@ -1,7 +1,7 @@
 """Linking event subjects to stored people, inside one transaction.
 
 A subject joins an existing person when its name matches one of the
-person's spellings (`cases.names`) and contradicts none of them: "Aslan
+person's spellings (`cases.names`) and conflicts with none of them: "Aslan
 Movlayev" must not join a person known as both "Movlayev" and "Mansur
 Movlayev". When several people match equally well ("Petrova" with "Anna
 Petrova" and "Maria Petrova" stored), the subject gets a person of its own:
@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casefile.cases.names import match_strength, name_key, name_tokens, same_person
+from casefile.cases.names import (
+    match_strength,
+    name_key,
+    name_tokens,
+    names_conflict,
+    same_person,
+)
 from casefile.model import Person
 from casefile.store.schema import EventRow, PersonNameRow, PersonRow, utcnow
 
@@ -42,13 +48,13 @@ def best_person(
 ) -> int | list[int] | None:
     """The id of the one person `name` matches best; a list when several tie; None when none.
 
-    `strict` also requires `name` to agree with every spelling of the person
+    `strict` also requires `name` to conflict with no spelling of the person
     (used when linking; a lookup by a user is lenient).
     """
     scores: dict[int, int] = {}
     for person_id, forms in candidates:
         forms = list(forms)
-        if strict and not all(same_person(name, form) for form in forms):
+        if strict and any(names_conflict(name, form) for form in forms):
             continue
         score = max((match_strength(name, form) for form in forms), default=0)
         if score:
