@@ -12,7 +12,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -32,11 +32,15 @@ console = Console()
 errors = Console(stderr=True)
 
 DbOption = Annotated[
-    Optional[str],  # noqa: UP045 - typer needs Optional on 3.11
-    typer.Option("--db", envvar="CASEFILE_DB", help="SQLAlchemy URL of the store [default: sqlite:///casefile.db]"),
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CASEFILE_DB",
+        help="SQLAlchemy URL of the store [default: sqlite:///casefile.db]",
+    ),
 ]
 PublishedOption = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that do not give one"),
 ]
 
@@ -50,7 +54,7 @@ def _date(value: str | None, what: str = "--published") -> date | None:
         raise CasefileError(f"{what} must be a date like 2026-01-30, not {value!r}") from None
 
 
-def _open(db: str | None):  # noqa: ANN202 - Store imported lazily to keep --help fast
+def _open(db: str | None):
     from casefile.store import Store
 
     return Store.open(db)
@@ -65,24 +69,34 @@ def ingest(
     """Read articles into the store and extract their events (idempotent)."""
     from casefile.pipeline import ingest as run_ingest
 
-    with _open(db) as store:
-        with Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            console=errors, transient=True,
-        ) as progress:
-            task = progress.add_task("", total=None)
+    with (
+        _open(db) as store,
+        Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=errors,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("", total=None)
 
-            def advance(name: str) -> None:
-                progress.update(task, advance=1, description=name[-50:])
+        def advance(name: str) -> None:
+            progress.update(task, advance=1, description=name[-50:])
 
-            report = run_ingest(paths, store, _date(published), on_item=advance)
+        report = run_ingest(paths, store, _date(published), on_item=advance)
     for skipped in report.skipped:
         errors.print(f"skipped {skipped.source}: {skipped.reason}", highlight=False)
     for label in report.undated:
-        errors.print(f"warning: {label} has no publication date; relative dates left unresolved", highlight=False)
+        errors.print(
+            f"warning: {label} has no publication date; relative dates left unresolved",
+            highlight=False,
+        )
     console.print(
         f"{report.new} new article(s), {report.duplicates} already stored, "
-        f"{len(report.skipped)} skipped; {report.events} event(s) from {report.extracted} extraction(s)"
+        f"{len(report.skipped)} skipped; "
+        f"{report.events} event(s) from {report.extracted} extraction(s)"
     )
     if report.skipped and not (report.new or report.duplicates):
         raise typer.Exit(1)
@@ -91,7 +105,9 @@ def ingest(
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A .txt, .html or .jsonl file")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the output contract, one object per article")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the output contract, one object per article")
+    ] = False,
     published: PublishedOption = None,
 ) -> None:
     """Extract people and events from one file without storing anything."""
@@ -106,10 +122,26 @@ def extract(
         if as_json:
             sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
             continue
-        table = Table("type", "subject", "date", "status", "country", "certainty", "evidence", title=item.article.label)
+        table = Table(
+            "type",
+            "subject",
+            "date",
+            "status",
+            "country",
+            "certainty",
+            "evidence",
+            title=item.article.label,
+        )
         for event in item.events:
-            table.add_row(event.type, event.subject, event.date or "", event.status, event.country or "",
-                          event.certainty, event.evidence[:80])
+            table.add_row(
+                event.type,
+                event.subject,
+                event.date or "",
+                event.status,
+                event.country or "",
+                event.certainty,
+                event.evidence[:80],
+            )
         console.print(table)
     if failed:
         raise typer.Exit(1)
@@ -142,14 +174,25 @@ def people(db: DbOption = None) -> None:
     table = Table("id", "name", "also written", "events", "articles")
     for person in rows:
         others = ", ".join(n for n in person.names if n != person.name)
-        table.add_row(str(person.id), person.name, others, str(person.event_count), str(person.article_count))
+        table.add_row(
+            str(person.id), person.name, others, str(person.event_count), str(person.article_count)
+        )
     console.print(table)
 
 
 def _print_timeline(timeline: Timeline) -> None:
     others = [n for n in timeline.names if n != timeline.name]
     title = timeline.name + (f" (also {', '.join(others)})" if others else "")
-    table = Table("date", "event", "status", "country", "source", "certainty", title=title, title_justify="left")
+    table = Table(
+        "date",
+        "event",
+        "status",
+        "country",
+        "source",
+        "certainty",
+        title=title,
+        title_justify="left",
+    )
     for entry in timeline.entries:
         event = entry.event
         what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
@@ -157,7 +200,14 @@ def _print_timeline(timeline: Timeline) -> None:
         origin = f"{source.outlet or source.article_label[:12]}" + (
             f" {source.published.isoformat()}" if source.published else ""
         )
-        table.add_row(event.date or "undated", what, event.status, event.country or "", origin, event.certainty)
+        table.add_row(
+            event.date or "undated",
+            what,
+            event.status,
+            event.country or "",
+            origin,
+            event.certainty,
+        )
     console.print(table)
 
 
@@ -175,7 +225,7 @@ def timeline(
 @app.command()
 def upcoming(
     days: Annotated[int, typer.Option(help="How many days ahead")] = 30,
-    today: Annotated[Optional[str], typer.Option(help="Count from this date instead of today")] = None,  # noqa: UP045
+    today: Annotated[str | None, typer.Option(help="Count from this date instead of today")] = None,
     db: DbOption = None,
 ) -> None:
     """Scheduled hearings and other dated events in the coming days."""
@@ -186,19 +236,36 @@ def upcoming(
 
 
 def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore[type-arg]
-    table = Table("date", "person", "event", "country", "source", title=f"Upcoming from {start} ({days} days)",
-                  title_justify="left")
+    table = Table(
+        "date",
+        "person",
+        "event",
+        "country",
+        "source",
+        title=f"Upcoming from {start} ({days} days)",
+        title_justify="left",
+    )
     for row in rows:
-        table.add_row(row.event.date or "", row.person, row.event.type.replace("_", " "), row.event.country or "",
-                      row.sources[0].outlet or row.sources[0].article_label[:12] if row.sources else "")
+        table.add_row(
+            row.event.date or "",
+            row.person,
+            row.event.type.replace("_", " "),
+            row.event.country or "",
+            row.sources[0].outlet or row.sources[0].article_label[:12] if row.sources else "",
+        )
     console.print(table if rows else f"nothing scheduled between {start} and {days} days later")
 
 
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="A gold .jsonl file (eval/GUIDELINES.md)")],
-    types: Annotated[Optional[str], typer.Option(help="Comma-separated event types to score, e.g. for WikiEvents")] = None,  # noqa: UP045
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses")] = False,
+    types: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated event types to score, e.g. for WikiEvents"),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List false positives and misses")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
 ) -> None:
     """Score the extractor against gold events: precision, recall, F1, per type, dates."""
@@ -217,7 +284,7 @@ def evaluate(
 @app.command()
 def demo(
     paths: Annotated[list[Path], typer.Argument(help="Example articles to ingest")],
-    today: Annotated[Optional[str], typer.Option(help="Count upcoming dates from this day")] = None,  # noqa: UP045
+    today: Annotated[str | None, typer.Option(help="Count upcoming dates from this day")] = None,
     days: Annotated[int, typer.Option(help="How many days ahead for upcoming hearings")] = 60,
     db: DbOption = None,
 ) -> None:
@@ -241,4 +308,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

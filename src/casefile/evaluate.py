@@ -38,6 +38,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from casefile.model import Article, Event
+from casefile.sources.boilerplate import cut_boilerplate
 
 # WikiEvents annotates only these Justice events (eval/external/README.md).
 WIKIEVENTS_TYPES: frozenset[str] = frozenset(
@@ -79,9 +80,11 @@ class GoldArticle:
     case: str | None = None  # the real case it belongs to, or "negative" for ordinary news
 
     def to_article(self) -> Article:
-        """The article as the extractor sees it: gold events left out, the gold id kept."""
+        """The article as ingestion makes it: boilerplate cut, gold events left out, the id kept."""
+        text, cuts = cut_boilerplate(self.text.strip())
         return Article(
-            text=self.text,
+            text=text.strip(),
+            cuts=cuts,
             published=self.published,
             title=self.title,
             outlet=self.outlet,

@@ -8,7 +8,6 @@ so a failure leaves the store as it was before that article.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +17,6 @@ from casefile.evaluate import Report, load_gold, score
 from casefile.extract import EXTRACTOR_VERSION, extract_many, load_nlp
 from casefile.model import Article, Extraction, Skipped
 from casefile.sources import read_path, read_paths
-from casefile.sources.jsonl import article_from_record
 from casefile.store import Store
 
 
@@ -72,13 +70,7 @@ def extract_path(path: Path, published: date | None = None) -> Iterator[Extracti
 
 
 def evaluate_gold(path: Path, types: set[str] | None = None) -> Report:
-    """Score the extractor on a gold file, reading its articles as `.jsonl` ingestion does."""
+    """Score the extractor on a gold file, its articles cleaned as ingestion cleans them."""
     gold = load_gold(path)
-    with open(path, encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()]
-    articles = []
-    for record in records:
-        article = article_from_record(record)
-        articles.append(article if isinstance(article, Article) else Article(text=" ", source_id=str(record.get("id"))))
-    predicted = [list(extraction.events) for extraction in extract_many(articles, load_nlp())]
-    return score(gold, predicted, types=types)
+    extractions = extract_many((record.to_article() for record in gold), load_nlp())
+    return score(gold, [list(extraction.events) for extraction in extractions], types=types)

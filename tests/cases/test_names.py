@@ -85,6 +85,8 @@ DIFFERENT = [
     # different surnames
     ("Ruslan Tagirov", "Ruslan Tahirov Beketov"),
     ("Zarina Saidova", "Zarina Sadykova"),
+    # words of one name inside another, but out of order
+    ("Hamdan Khalid", "Khalid Saeed Mohammed Hamdan"),
     # two words swapped could be two people
     ("Hassan Omar", "Omar Hassan"),
     # descriptions are not names

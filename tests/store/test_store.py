@@ -127,6 +127,15 @@ def test_article_round_trip_keeps_every_field(store: Store) -> None:
     assert store.articles() == [first_article()]
 
 
+def test_articles_are_listed_by_publication_date_undated_last(store: Store) -> None:
+    undated = [Article(text="Undated one."), Article(text="Undated two.")]
+    for article in [*undated, second_article(), first_article()]:
+        store.add_article(article)
+    listed = [article.id for article in store.articles()]
+    assert listed[:2] == [first_article().id, second_article().id]
+    assert set(listed[2:]) == {article.id for article in undated}
+
+
 def test_adding_the_same_text_twice_stores_it_once(store: Store) -> None:
     assert store.add_article(first_article()) is True
     assert store.add_article(first_article()) is False
@@ -224,6 +233,12 @@ def test_analyst_corrections_survive_re_extraction(store: Store) -> None:
             ("bo", "add_event"),
         ]
     assert added
+    with pytest.raises(CorrectionError, match="already recorded"):
+        store.add_event(
+            first_article().id,
+            event(FIRST_TEXT, "a blogger from Dagestan", "designation", "Ruslan Tagirov"),
+            who="bo",
+        )
 
 
 def test_editing_the_subject_moves_the_event_to_that_person(store: Store) -> None:

@@ -7,7 +7,7 @@ stranger's extradition on someone's file), so every rule here is
 conservative:
 
 1. equal keys (transliterated, lowercased, punctuation stripped);
-2. one name's tokens inside the other's, including its surname
+2. one name inside the other, in order, with the same surname
    ("Movlayev" joins "Mansur Movlayev"; a bare first name "Mansur" does not);
 3. surnames within a small edit distance after folding common
    transliteration variants (Movlayev ~ Movlaev, Yemelyanova ~ Emelyanova),
@@ -121,11 +121,16 @@ def _given_names_compatible(a: str, b: str) -> bool:
 
 
 def _contains(smaller: list[str], larger: list[str]) -> bool:
-    """The smaller name's words all occur in the larger one, surname included.
+    """The smaller name is the larger one with words left out, in order, surname kept.
 
-    Strictly fewer words: the same words in another order are `_reordered`'s question.
+    "Movlayev" and "Mansur Movlayev" are in "Mansur Aliyevich Movlayev";
+    "Mohamed Ali" is not in "Ali Ahmed Jaafar Mohamed" (a reordering is
+    `_reordered`'s question, and needs every word).
     """
-    return set(smaller) < set(larger) and larger[-1] in smaller
+    if len(smaller) >= len(larger) or smaller[-1] != larger[-1]:
+        return False
+    words = iter(larger)
+    return all(token in words for token in smaller)
 
 
 def _is_description(name: str) -> bool:

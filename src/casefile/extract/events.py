@@ -141,12 +141,19 @@ def _candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _near_lemmas(token: Token) -> set[str]:
-    """Words of the trigger's phrase: a noun's whole subtree ("request to extradite X"), a verb's clause."""
+    """Words of the trigger's phrase: a verb's clause; a noun's, with its infinitives and
+    prepositions ("request to extradite X")."""
     scope = syntax.clause_tokens(token)
     if token.pos_ in ("NOUN", "PROPN"):
         for c in token.children:
             if c.dep_ in ("acl", "prep") and c.dep_ != "relcl":
-                scope += [t for t in c.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > token.i and a in c.subtree)]
+                scope += [
+                    t
+                    for t in c.subtree
+                    if not any(
+                        a.dep_ == "relcl" for a in t.ancestors if a.i > token.i and a in c.subtree
+                    )
+                ]
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
     near.add(syntax.lemma(token.head))
     verb = syntax.governing_verb(token)
@@ -176,23 +183,44 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
     if rule.governed_by:
         verb = syntax.governing_verb(token)
         head = syntax.lemma(token.head)
-        if head not in rule.governed_by and (verb is None or syntax.lemma(verb) not in rule.governed_by):
+        if head not in rule.governed_by and (
+            verb is None or syntax.lemma(verb) not in rule.governed_by
+        ):
             return False
-    if "requires_past" in rule.flags and token.tag_ not in ("VBD", "VBN"):
-        return False
-    return True
+    return "requires_past" not in rule.flags or token.tag_ in ("VBD", "VBN")
 
 
 # "since his arrest", "in detention": a reference point or a state, not a report.
-TIME_PREPOSITIONS = {"since", "after", "before", "following", "until", "upon", "during", "pending",
-                     "ahead", "prior", "awaiting", "despite", "in", "from", "against"}
+TIME_PREPOSITIONS = {
+    "since",
+    "after",
+    "before",
+    "following",
+    "until",
+    "upon",
+    "during",
+    "pending",
+    "ahead",
+    "prior",
+    "awaiting",
+    "despite",
+    "in",
+    "from",
+    "against",
+}
 
 
 def _is_time_reference(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
-    return noun.dep_ == "dobj" and syntax.lemma(head) in ("await", "face", "fear", "resist", "fight")
+    return noun.dep_ == "dobj" and syntax.lemma(head) in (
+        "await",
+        "face",
+        "fear",
+        "resist",
+        "fight",
+    )
 
 
 def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
@@ -213,11 +241,19 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
         for t in c.subtree
         if _hops(t, token) <= 4 and not any(a.dep_ == "relcl" for a in _path(t, token))
     ]
-    topics = [lexicon.decision_topics[syntax.lemma(t)] for t in scope if syntax.lemma(t) in lexicon.decision_topics]
+    topics = [
+        lexicon.decision_topics[syntax.lemma(t)]
+        for t in scope
+        if syntax.lemma(t) in lexicon.decision_topics
+    ]
     if not topics:
         return None
     event_type = topics[0]
-    upheld = [lexicon.decision_nouns[t.lemma_.lower()] for t in scope if t.lemma_.lower() in lexicon.decision_nouns]
+    upheld = [
+        lexicon.decision_nouns[t.lemma_.lower()]
+        for t in scope
+        if t.lemma_.lower() in lexicon.decision_nouns
+    ]
     if upheld:
         outcome = upheld[0]
     if event_type == "asylum_decision":
@@ -260,9 +296,19 @@ def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidat
         if position < 0:
             continue
         for token in sentence:
-            if token.idx - sentence.start_char >= position and token.pos_ == "VERB":
-                if syntax.lemma(token) in lexicon.international_verbs:
-                    return [Candidate("international_action", token, "international_action/agent-verb", "international")]
+            if (
+                token.idx - sentence.start_char >= position
+                and token.pos_ == "VERB"
+                and syntax.lemma(token) in lexicon.international_verbs
+            ):
+                return [
+                    Candidate(
+                        "international_action",
+                        token,
+                        "international_action/agent-verb",
+                        "international",
+                    )
+                ]
     return []
 
 
@@ -283,9 +329,17 @@ def _build(
         return _drop(candidate, "negated")
     if candidate.person_role != "international" and syntax.is_hypothetical(token, context):
         return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
-    if syntax.is_infinitive(token) and syntax.lemma(token.head) not in context.realized_infinitive_heads:
+    if (
+        syntax.is_infinitive(token)
+        and syntax.lemma(token.head) not in context.realized_infinitive_heads
+    ):
         return _drop(candidate, "infinitive")
-    if token.dep_ == "acl" and token.head.lemma_.lower() in ("request", "decision", "bid", "attempt"):
+    if token.dep_ == "acl" and token.head.lemma_.lower() in (
+        "request",
+        "decision",
+        "bid",
+        "attempt",
+    ):
         return _drop(candidate, "part of a request or decision")
 
     subjects, agent_token = _subject(candidate, people)
@@ -294,7 +348,9 @@ def _build(
     return [
         event
         for subject in subjects
-        for event in _build_for(candidate, subject, agent_token, people, times, published, hedged, lexicon)
+        for event in _build_for(
+            candidate, subject, agent_token, people, times, published, hedged, lexicon
+        )
     ]
 
 
@@ -319,7 +375,11 @@ def _build_for(
     else:
         agent_text = syntax.phrase_text(agent_token) if agent_token is not None else None
 
-    anchor = token if candidate.person_role not in ("noun", "phrase") else (syntax.governing_verb(token) or token)
+    anchor = (
+        token
+        if candidate.person_role not in ("noun", "phrase")
+        else (syntax.governing_verb(token) or token)
+    )
     scope = syntax.clause_tokens(token)
     if anchor != token:
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
@@ -327,6 +387,15 @@ def _build_for(
     dates = times.on(scope, near=token)
     if not dates and anchor.dep_ == "relcl":
         dates = times.on([anchor.head], near=token)  # "since Dec. 26, when Turkey deported him"
+    if (
+        not dates
+        and anchor.dep_ in ("relcl", "advcl")
+        and any(c.lower_ in ("where", "when", "while", "as") for c in anchor.children)
+    ):
+        dates = times.on(
+            syntax.clause_tokens(anchor.head.head if anchor.dep_ == "relcl" else anchor.head),
+            near=token,
+        )
     for head_of in (token, anchor):
         if dates:
             break
@@ -337,17 +406,30 @@ def _build_for(
     if candidate.type == "hearing" and status in ("scheduled", "occurred") and dates:
         moved = _postponed(anchor, dates, times, lexicon)
         if moved is not None:
-            return [_event(candidate, subject[0], agent_text, d, s, times, scope, hedged) for d, s in moved]
+            return [
+                _event(candidate, subject[0], agent_text, d, s, times, scope, hedged)
+                for d, s in moved
+            ]
 
-    if status == "occurred" and dates and published and dates[0].date and dates[0].date > published.isoformat()[: len(dates[0].date)]:
+    if (
+        status == "occurred"
+        and dates
+        and published
+        and dates[0].date
+        and dates[0].date > published.isoformat()[: len(dates[0].date)]
+    ):
         status = "scheduled"
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
     if "needs_place" in candidate.flags and _country(candidate, scope) is None:
         return _drop(candidate, "no place")
-    if candidate.person_role == "noun" and not dates and not _names_its_person(token):
-        if not _rule_links_person(candidate, lexicon):
-            return _drop(candidate, "a reference, not a report")  # "a political trial", "the expulsion"
+    if (
+        candidate.person_role == "noun"
+        and not dates
+        and not _names_its_person(token)
+        and not _rule_links_person(candidate, lexicon)
+    ):
+        return _drop(candidate, "a reference, not a report")  # "a political trial", "the expulsion"
     timex = dates[0] if dates else None
     event = _event(candidate, subject[0], agent_text, timex, status, times, scope, hedged)
     if event.country is None and token.dep_ == "conj":
@@ -357,7 +439,13 @@ def _build_for(
 
 def _drop(candidate: Candidate, reason: str) -> list[Event]:
     """No event: say why, for whoever debugs the lexicon (`--log-level debug`)."""
-    log.debug("%s at %r (%s): %s", candidate.rule, candidate.trigger.text, candidate.trigger.sent.text[:80], reason)
+    log.debug(
+        "%s at %r (%s): %s",
+        candidate.rule,
+        candidate.trigger.text,
+        candidate.trigger.sent.text[:80],
+        reason,
+    )
     return []
 
 
@@ -388,7 +476,9 @@ def _event(
     )
 
 
-def _subject(candidate: Candidate, people: People) -> tuple[list[tuple[str, int | None]], Token | None]:
+def _subject(
+    candidate: Candidate, people: People
+) -> tuple[list[tuple[str, int | None]], Token | None]:
     """Whom the event happened to (names, person indexes), and the token of who did it.
 
     Coordinated subjects ("Jeyranov and Bayramli were detained") each get the event.
@@ -444,7 +534,9 @@ def _subject(candidate: Candidate, people: People) -> tuple[list[tuple[str, int 
 
 def _other_people(target: Token | None) -> bool:
     """Is the slot filled by someone who is not the story's person ("three men", "the suspects")?"""
-    return target is not None and (target.tag_ in ("NNS", "NNPS") or target.lower_ in ("they", "them"))
+    return target is not None and (
+        target.tag_ in ("NNS", "NNPS") or target.lower_ in ("they", "them")
+    )
 
 
 def _person_at(token: Token, people: People) -> int | None:
@@ -460,10 +552,15 @@ def _person_at(token: Token, people: People) -> int | None:
             if found is not None:
                 return found
     if _is_unknown_name(token):
-        start = min([c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [token.i])
+        start = min(
+            [c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            + [token.i]
+        )
         return people.add(token.doc[start : token.i + 1].text, token)
-    if _describes_main_person(token) and people.main is not None:
-        return people.main
+    if _describes_main_person(token):
+        if any(c.lower_ == "the" for c in token.children):
+            return people.recent(token) or people.main  # "the Chechen activist": the one just named
+        return people.main  # "a jailed critic of ...": the story's person before the name comes
     return None
 
 
@@ -479,7 +576,7 @@ def _is_unknown_name(token: Token) -> bool:
 
 
 def _describes_main_person(token: Token) -> bool:
-    """"the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
+    """ "the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
 
     Plurals, kin ("his brother") and "another/other" point at someone else.
     """
@@ -492,9 +589,11 @@ def _describes_main_person(token: Token) -> bool:
 
 
 def _rule_links_person(candidate: Candidate, lexicon: Lexicon) -> bool:
-    """Nouns whose rule ties them to a verb ("remanded on treason charges") find their person there."""
+    """Nouns tied by rule to a verb ("remanded on treason charges") find their person there."""
     return any(
-        r.governed_by for r in lexicon.noun_rules(syntax.lemma(candidate.trigger)) if r.type == candidate.type
+        r.governed_by
+        for r in lexicon.noun_rules(syntax.lemma(candidate.trigger))
+        if r.type == candidate.type
     )
 
 
@@ -503,7 +602,11 @@ def _names_its_person(noun: Token) -> bool:
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             return True
-        if c.dep_ == "prep" and c.lower_ in PERSON_OBJECT_PREPS and syntax.child(c, "pobj") is not None:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in PERSON_OBJECT_PREPS
+            and syntax.child(c, "pobj") is not None
+        ):
             return True
         if c.dep_ in ("acl", "relcl") and syntax.object_of(c) is not None:
             return True
@@ -520,7 +623,8 @@ def _first_person(candidates: list[Token | None], people: People) -> Token | Non
 
 
 def _noun_person(noun: Token, people: People) -> Token | None:
-    """"his detention", "the arrest of X", "a hearing on X's refugee status", "the request to extradite X"."""
+    """Whose event a noun names: "his detention", "the arrest of X", "a hearing on X's
+    refugee status", "the request to extradite X"."""
     candidates: list[Token | None] = []
     candidates += [c for c in noun.children if c.dep_ == "poss"]
     for c in noun.children:
@@ -543,11 +647,26 @@ def _noun_person(noun: Token, people: People) -> Token | None:
 def _decision_person(verb: Token, people: People) -> Token | None:
     candidates: list[Token | None] = []
     for t in verb.subtree:
-        if t.dep_ == "poss" and t.head.lemma_.lower() in ("request", "extradition", "application", "claim", "status", "bid"):
+        if t.dep_ == "poss" and t.head.lemma_.lower() in (
+            "request",
+            "extradition",
+            "application",
+            "claim",
+            "status",
+            "bid",
+        ):
             candidates.append(t)
         if syntax.lemma(t) == "extradite":
             candidates.append(syntax.child(t, "dobj"))
-        if t.lower_ == "of" and t.head.lemma_.lower() in ("extradition", "deportation", "request", "application", "claim", "bid", "status"):
+        if t.lower_ == "of" and t.head.lemma_.lower() in (
+            "extradition",
+            "deportation",
+            "request",
+            "application",
+            "claim",
+            "bid",
+            "status",
+        ):
             candidates.append(syntax.child(t, "pobj"))
     candidates.append(syntax.child(verb, "nsubjpass"))
     return _first_person(candidates, people)
@@ -563,7 +682,9 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
     named = {
         people.of(t)
         for t in token.sent
-        if people.of(t) is not None and t.i not in excluded and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
+        if people.of(t) is not None
+        and t.i not in excluded
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
     }
     named.discard(None)
     clients = {n for n in named if n is not None and not people.is_counsel(n)}
@@ -628,13 +749,15 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
 def _postponed(
     verb: Token, dates: list[TimeExpression], times: SentenceTimes, lexicon: Lexicon
 ) -> list[tuple[TimeExpression | None, str]] | None:
-    """"The Feb. 11 hearing was postponed to Feb. 26": the old date postponed, the new one scheduled."""
+    """ "The Feb. 11 hearing was postponed to Feb. 26": old date postponed, new one scheduled."""
     if syntax.lemma(verb) not in lexicon.context.postpone_verbs:
         return None
     new = [t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("to", "until", "till")]
     new_dates = [d for p in new for d in times.on(list(p.subtree))]
     old_dates = [d for d in dates if d not in new_dates]
-    result: list[tuple[TimeExpression | None, str]] = [(old_dates[0] if old_dates else None, "postponed")]
+    result: list[tuple[TimeExpression | None, str]] = [
+        (old_dates[0] if old_dates else None, "postponed")
+    ]
     if new_dates:
         result.append((new_dates[0], "scheduled"))
     return result
@@ -652,9 +775,9 @@ def _country(candidate: Candidate, scope: list[Token]) -> str | None:
             continue
         if candidate.type == "flight" and (token.dep_ == "dobj" or token.head.lower_ == "from"):
             continue  # where someone fled from is not where the flight ends
-        if candidate.type in ("flight", "extradition") and token.head.lower_ in ("to", "into"):
-            preferred.append(code)
-        elif candidate.type == "deportation" and token.head.lower_ == "from":
+        if (
+            candidate.type in ("flight", "extradition") and token.head.lower_ in ("to", "into")
+        ) or (candidate.type == "deportation" and token.head.lower_ == "from"):
             preferred.append(code)
         else:
             others.append(code)

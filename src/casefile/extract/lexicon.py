@@ -116,7 +116,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             rules += [_rule(event_type, kind, entry) for entry in spec.get(key, ())]
         for words in spec.get("phrases", ()):
             rules.append(
-                TriggerRule(event_type, "phrase", frozenset(), phrase=tuple(w.lower() for w in words))
+                TriggerRule(
+                    event_type, "phrase", frozenset(), phrase=tuple(w.lower() for w in words)
+                )
             )
     decisions = data["decisions"]
     context = data["context"]

@@ -63,6 +63,7 @@ def _may_merge(a: Event, b: Event, lead_end: int) -> bool:
 
 def _combine(a: Event, b: Event) -> Event:
     """Keep the most specific telling as evidence, and every field either one knows."""
+
     def specificity(e: Event) -> tuple[int, int]:
         return (len(e.date or ""), sum(x is not None for x in (e.country, e.agent, e.outcome)))
 

@@ -29,7 +29,9 @@ def line_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text) :] or previous.is_space and "\n" in previous.text:
+        if "\n" in previous.text_with_ws[len(previous.text) :] or (
+            previous.is_space and "\n" in previous.text
+        ):
             token.is_sent_start = True
     return doc
 

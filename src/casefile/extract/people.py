@@ -65,6 +65,20 @@ class People:
     def of(self, token: Token) -> int | None:
         return self.token_person.get(token.i)
 
+    def recent(self, token: Token, sentences: int = 2) -> int | None:
+        """The person last named before `token`, within a couple of sentences ("the activist")."""
+        doc = token.doc
+        first_sentence = token.sent
+        for _ in range(sentences):
+            if first_sentence.start == 0:
+                break
+            first_sentence = doc[first_sentence.start - 1].sent
+        for i in range(token.i - 1, first_sentence.start - 1, -1):
+            person = self.token_person.get(i)
+            if person is not None and not self.is_counsel(person) and doc[i].pos_ == "PROPN":
+                return person
+        return None
+
     def name(self, index: int) -> str:
         return self.records[index].name
 
@@ -215,7 +229,12 @@ def _resolve_pronouns(
         sentence_subject: int | None = None
         for token in sentence:
             person = token_person.get(token.i)
-            if person is not None and token.dep_ in ("nsubj", "nsubjpass") and sentence_subject is None:
+            if (
+                person is not None
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and sentence_subject is None
+                and not _is_speaker(token, records[person])
+            ):
                 sentence_subject = person
             if token.lower_ in PRONOUNS and token.i not in token_person:
                 antecedent = _nearest_in_sentence(token, token_person)
@@ -228,10 +247,45 @@ def _resolve_pronouns(
                     if token.lower_ not in (m.lower() for m in record.mentions):
                         record.mentions.append(token.lower_)
         if sentence_subject is None:
-            named = [token_person[t.i] for t in sentence if t.i in token_person]
+            named = [
+                token_person[t.i]
+                for t in sentence
+                if t.i in token_person and not _is_speaker(t, records[token_person[t.i]])
+            ]
             sentence_subject = named[0] if named else None
         if sentence_subject is not None:
             last_subject = sentence_subject
+
+
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "write",
+    "add",
+    "note",
+    "explain",
+    "announce",
+    "state",
+    "claim",
+    "report",
+    "confirm",
+    "insist",
+    "argue",
+    "recall",
+    "post",
+    "comment",
+    "warn",
+}
+
+
+def _is_speaker(token: Token, record: PersonRecord) -> bool:
+    """Someone quoted ("Adam said", "his lawyer told reporters") is rarely who "he" means next."""
+    if "counsel" in record.roles:
+        return True
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | None:
@@ -243,7 +297,11 @@ def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | 
     """
     doc = pronoun.doc
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
-        if i in token_person and not _inside_noun_phrase(doc[i]) and not _is_counsel_mention(doc[i]):
+        if (
+            i in token_person
+            and not _inside_noun_phrase(doc[i])
+            and not _is_counsel_mention(doc[i])
+        ):
             return token_person[i]
     return None
 

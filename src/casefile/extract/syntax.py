@@ -22,8 +22,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 def lemma(token: Token) -> str:
     """The dictionary form, with participles the tagger left as adjectives reduced to verbs."""
     value = token.lemma_.lower()
-    if token.lower_ == "wanted" and token.tag_ == "VBN" and (
-        token.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in token.children)
+    if (
+        token.lower_ == "wanted"
+        and token.tag_ == "VBN"
+        and (token.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in token.children))
     ):
         return "wanted"  # "is wanted in Russia": on a wanted list, not desired
     if token.pos_ == "ADJ" and value == token.lower_ and value.endswith("ed"):
@@ -149,7 +151,7 @@ def _between(token: Token, top: Token) -> Iterator[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """"was not detained", "no extradition", "had not filed an extradition request"."""
+    """ "was not detained", "no extradition", "had not filed an extradition request"."""
     above = token.head if token.dep_ in ("xcomp", "acomp", "dobj", "nsubjpass", "nsubj") else None
     for candidate in (token, above):
         if candidate is None:
@@ -163,7 +165,7 @@ def is_negated(token: Token) -> bool:
 
 
 def is_hypothetical(token: Token, context: Context) -> bool:
-    """A fear, demand, intention or condition: "could face torture", "urged ... not to extradite"."""
+    """A fear, demand, intention or condition: "could face torture", "urged not to extradite"."""
     current = token
     for _ in range(8):
         for c in current.children:
@@ -175,13 +177,21 @@ def is_hypothetical(token: Token, context: Context) -> bool:
                 return True
         if current != token and lemma(current) in context.blockers:
             return True
-        if current.dep_ == "ROOT" and current.tag_ in ("VB", "VBP") and current.pos_ == "VERB":
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
-                return True  # an imperative: "• suspend the extraditions of ...", a demand
+        if _is_imperative(current):
+            return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
             break
         current = current.head
     return False
+
+
+def _is_imperative(verb: Token) -> bool:
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ in ("VB", "VBP")
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def is_infinitive(token: Token) -> bool:
@@ -189,7 +199,7 @@ def is_infinitive(token: Token) -> bool:
 
 
 def is_future(token: Token, context: Context) -> bool:
-    """"will be extradited", "is to stand trial", "is due to be heard"."""
+    """ "will be extradited", "is to stand trial", "is due to be heard"."""
     for candidate in (token, token.head):
         for c in candidate.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in context.future:

@@ -163,14 +163,17 @@ class Store:
     def add_event(self, article_id: str, event: Event, who: str) -> str:
         """Record an event an analyst read in an article; returns its key.
 
-        Analyst events have origin "analyst" and are never replaced by re-extraction.
+        Analyst events have origin "analyst" and are never replaced by
+        re-extraction; who made them is in the audit log.
         """
         with self._session.begin() as session:
             if session.get(ArticleRow, article_id) is None:
                 raise NotFoundError(f"no article {article_id} in the store: add the article first")
             key = event_key(article_id, event, origin="analyst")
+            if session.scalar(select(exists().where(EventRow.key == key))):
+                raise CorrectionError(f"event {key} is already recorded: correct it instead")
             linker = PeopleLinker(session, article_id)
-            row = _event_row(article_id, event, key, "analyst", who)
+            row = _event_row(article_id, event, key, origin="analyst", extractor="analyst")
             row.person_id = linker.link(event.subject, None)
             session.add(row)
             _audit(session, who, "add_event", "event", key, event.to_json())
@@ -181,7 +184,7 @@ class Store:
         with self._session() as session:
             rows = session.scalars(select(ArticleRow).order_by(ArticleRow.ingested_at))
             found = [queries.to_article(row) for row in rows]
-        return sorted(found, key=lambda article: (article.published is None, article.published))
+        return sorted(found, key=lambda article: article.published or date.max)
 
     # People and case files
 
