@@ -9,6 +9,7 @@ outside the project: keep it stable.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,16 @@ PublishedOption = Annotated[
     str | None,
     typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that do not give one"),
 ]
+
+
+@app.callback()
+def configure(
+    log_level: Annotated[
+        str, typer.Option("--log-level", help="Python logging level, e.g. debug to see dropped events")
+    ] = "warning",
+) -> None:
+    """Sourced case files on people persecuted across borders, from news reports."""
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
 
 def _date(value: str | None, what: str = "--published") -> date | None:
