@@ -114,6 +114,19 @@ def ingest(
 
 
 @app.command()
+def reextract(
+    everything: Annotated[bool, typer.Option("--all", help="Also articles read by this version")] = False,
+    db: DbOption = None,
+) -> None:
+    """Re-run extraction on stored articles after the lexicon or extractor changed."""
+    from casefile.pipeline import reextract as run_reextract
+
+    with _open(db) as store:
+        count = run_reextract(store, everything)
+    console.print(f"{count} article(s) re-extracted; analysts' corrections kept")
+
+
+@app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A .txt, .html or .jsonl file")],
     as_json: Annotated[

@@ -60,6 +60,22 @@ def ingest(
     return report
 
 
+def reextract(store: Store, everything: bool = False) -> int:
+    """Re-read stored articles with the current extractor; analysts' corrections stay in force.
+
+    Only articles not yet read by this extractor version, unless `everything`.
+    Returns how many articles were extracted.
+    """
+    articles = [
+        article
+        for article in store.articles()
+        if everything or not store.has_extraction(article.id, EXTRACTOR_VERSION)
+    ]
+    for extraction in extract_many(articles, load_nlp()):
+        store.save_extraction(extraction)
+    return len(articles)
+
+
 def extract_path(path: Path, published: date | None = None) -> Iterator[Extraction | Skipped]:
     """Extraction without a store, in input order (`casefile extract`)."""
     items = list(read_path(path, published))

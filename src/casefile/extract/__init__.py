@@ -12,14 +12,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from casefile.extract.events import find_events
-from casefile.extract.lexicon import load_lexicon
+from casefile.extract.lexicon import lexicon_version, load_lexicon
 from casefile.extract.merge import LEAD_SENTENCES, merge_events
 from casefile.extract.nlp import load_nlp
 from casefile.extract.people import find_people
 from casefile.extract.timex import find_timexes
 from casefile.model import Article, Extraction
 
-EXTRACTOR_VERSION = "casefile.events.v1"
+# The rules' version and the lexicon's hash: editing events.yaml makes a new
+# extractor, and `casefile reextract` brings stored articles up to it.
+EXTRACTOR_VERSION = f"casefile.events.v1+{lexicon_version()}"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_many", "load_nlp"]
 

@@ -500,7 +500,8 @@ def _subject(
         if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
             target = token.head
         if target is not None and _person_at(target, people) is None:
-            for c in token.children:  # "imposed sanctions on X"
+            # "imposed sanctions on X", "a case against X was opened"
+            for c in [*token.children, *target.children]:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                     target = syntax.child(c, "pobj") or target
     elif role == "decision":
@@ -519,10 +520,15 @@ def _subject(
         target = syntax.child(token, "dobj")
         agent = syntax.subject_of(token)
     found: list[int] = []
+    groups: list[str] = []
     for each in syntax.coordinated(target) if target is not None else []:
         person = _person_at(each, people)
         if person is not None and person not in found:
             found.append(person)
+        elif person is None and (group := _group(each)) is not None:
+            groups.append(group)
+    if groups and not found:
+        return [(group, None) for group in groups], agent
     if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
         if person is None and not _names_anyone(token.sent, people) and not _other_people(target):
@@ -530,6 +536,37 @@ def _subject(
         if person is not None:
             found.append(person)
     return [(people.name(p), p) for p in found], agent
+
+
+GROUP_NOUNS = {"man", "woman", "people", "activist", "member", "blogger", "journalist", "uyghur",
+               "uighur", "refugee", "asylum-seeker", "dissident", "student", "worker", "migrant",
+               "defendant", "protester", "demonstrator", "national", "citizen", "opponent"}
+
+
+def _group(token: Token) -> str | None:
+    """A group as a short noun phrase ("three Russian political activists", "Uyghur men").
+
+    Pronouns "they"/"them" stand for the nearest such group before them.
+    """
+    if token.lower_ in ("they", "them"):
+        return _previous_group(token)
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
+    words += [c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")]
+    start = min([w.left_edge.i for w in words] + [token.i])
+    return token.doc[start : token.i + 1].text
+
+
+def _previous_group(pronoun: Token) -> str | None:
+    doc = pronoun.doc
+    first = doc[max(0, pronoun.sent.start - 1)].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        if doc[i].tag_ in ("NNS", "NNPS") and doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            group = _group(doc[i])
+            if group is not None:
+                return group
+    return None
 
 
 def _other_people(target: Token | None) -> bool:

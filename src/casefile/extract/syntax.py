@@ -80,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
         seen += 1
         own = child(current, "nsubj", "nsubjpass")
         if own is not None:
-            return own
+            return relative_antecedent(own)
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head != current:
             current = current.head
             if current.pos_ not in ("VERB", "AUX"):
@@ -102,9 +102,11 @@ def object_of(verb: Token) -> Token | None:
         if is_passive(current):
             own = child(current, "nsubjpass")
             if own is not None:
-                return own
+                return relative_antecedent(own)
             if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 return current.head
+            if current.dep_ == "conj":  # "He flew to Belgrade and was detained on arrival"
+                return subject_of(current)
         else:
             own = child(current, "dobj") or child(current, "dative")
             if own is not None:
@@ -121,6 +123,15 @@ def object_of(verb: Token) -> Token | None:
             return subject_of(current)
         return None
     return None
+
+
+def relative_antecedent(token: Token) -> Token:
+    """ "Bialiatski, who was also jailed": the relative pronoun stands for the noun it follows."""
+    if token.tag_ in ("WP", "WDT") or token.lower_ in ("who", "whom", "that", "which"):
+        verb = token.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return token
 
 
 def agent_of(verb: Token) -> Token | None:
