@@ -49,7 +49,7 @@ PublishedOption = Annotated[
 @app.callback()
 def configure(
     log_level: Annotated[
-        str, typer.Option("--log-level", help="Python logging level, e.g. debug to see dropped events")
+        str, typer.Option("--log-level", help="Logging level; debug shows dropped events")
     ] = "warning",
 ) -> None:
     """Sourced case files on people persecuted across borders, from news reports."""
@@ -115,7 +115,9 @@ def ingest(
 
 @app.command()
 def reextract(
-    everything: Annotated[bool, typer.Option("--all", help="Also articles read by this version")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also articles already read by this version")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Re-run extraction on stored articles after the lexicon or extractor changed."""

@@ -421,7 +421,7 @@ def _build_for(
         status = "scheduled"
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
-    if "needs_place" in candidate.flags and _country(candidate, scope) is None:
+    if "needs_place" in candidate.flags and not _names_a_country(scope):
         return _drop(candidate, "no place")
     if (
         candidate.person_role == "noun"
@@ -538,9 +538,29 @@ def _subject(
     return [(people.name(p), p) for p in found], agent
 
 
-GROUP_NOUNS = {"man", "woman", "people", "activist", "member", "blogger", "journalist", "uyghur",
-               "uighur", "refugee", "asylum-seeker", "dissident", "student", "worker", "migrant",
-               "defendant", "protester", "demonstrator", "national", "citizen", "opponent"}
+GROUP_NOUNS = {
+    "man",
+    "woman",
+    "people",
+    "activist",
+    "member",
+    "blogger",
+    "journalist",
+    "uyghur",
+    "uighur",
+    "refugee",
+    "asylum-seeker",
+    "dissident",
+    "student",
+    "worker",
+    "migrant",
+    "defendant",
+    "protester",
+    "demonstrator",
+    "national",
+    "citizen",
+    "opponent",
+}
 
 
 def _group(token: Token) -> str | None:
@@ -553,7 +573,9 @@ def _group(token: Token) -> str | None:
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
-    words += [c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")]
+    words += [
+        c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")
+    ]
     start = min([w.left_edge.i for w in words] + [token.i])
     return token.doc[start : token.i + 1].text
 
@@ -825,6 +847,14 @@ def _country(candidate: Candidate, scope: list[Token]) -> str | None:
 def _proper_chain(token: Token) -> str:
     start = min([c.i for c in token.children if c.dep_ in ("compound", "flat")] + [token.i])
     return token.doc[start : token.i + 1].text
+
+
+def _names_a_country(scope: list[Token]) -> bool:
+    return any(
+        country_of(_entity_text(t)) is not None
+        for t in scope
+        if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN"
+    )
 
 
 def _entity_text(token: Token) -> str:

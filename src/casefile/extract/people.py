@@ -136,6 +136,29 @@ def _role_named_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _described_names(doc: Doc) -> list[Span]:
+    """Names that an apposition describes as a person ("Afgan Mukhtarli, an Azerbaijani
+    journalist", "Davlatov, 34,"), whatever the statistical model called them."""
+    words = people_words()
+    person_nouns = words.descriptors | set(words.roles)
+    spans = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.dep_ == "compound":
+            continue
+        described = any(
+            c.dep_ == "appos"
+            and (c.lemma_.lower() in person_nouns or (c.like_num and c.i == token.i + 2))
+            for c in token.children
+        )
+        if not described:
+            continue
+        start = min([c.i for c in token.children if c.dep_ in ("compound", "flat")] + [token.i])
+        span = doc[start : token.i + 1]
+        if all(t.pos_ == "PROPN" for t in span) and country_of(span.text) is None:
+            spans.append(span)
+    return spans
+
+
 def _roles_of(span: Span) -> set[str]:
     words = people_words()
     roles = set()
@@ -158,6 +181,8 @@ def find_people(doc: Doc) -> People:
     spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON" and _could_be_person(e)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _role_named_spans(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _described_names(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
     cleaned.sort(key=lambda s: (-len(s), s.start))
 
@@ -324,7 +349,7 @@ def _inside_noun_phrase(token: Token) -> bool:
 
 def _main_person(records: list[PersonRecord]) -> int | None:
     """The person the article is about: most mentioned, not counsel, earliest on ties."""
-    candidates = [i for i, r in enumerate(records) if "counsel" not in r.roles] or list(
+    candidates = [i for i, r in enumerate(records) if not r.roles & {"counsel", "family"}] or list(
         range(len(records))
     )
     if not candidates:

@@ -108,7 +108,7 @@ def object_of(verb: Token) -> Token | None:
             if current.dep_ == "conj":  # "He flew to Belgrade and was detained on arrival"
                 return subject_of(current)
         else:
-            own = child(current, "dobj") or child(current, "dative")
+            own = child(current, "dative") or child(current, "dobj")
             if own is not None:
                 return own
             for conj in current.children:  # "detained and questioned him": a shared object

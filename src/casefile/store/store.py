@@ -40,6 +40,7 @@ from casefile.store.migrate import (
 )
 from casefile.store.people import PeopleLinker, best_person, person_for
 from casefile.store.results import PersonSummary, UpcomingEvent
+from casefile.store.review import ReviewReads
 from casefile.store.schema import (
     ArticleRow,
     AuditRow,
@@ -50,13 +51,14 @@ from casefile.store.schema import (
     PersonRow,
     utcnow,
 )
+from casefile.store.users import UserAccounts
 
 log = logging.getLogger(__name__)
 
 EventRef = int | str  # an event's row id (as in TimelineEntry.event_id) or its stable key
 
 
-class Store:
+class Store(ReviewReads, UserAccounts):
     """A casefile database: SQLite by default, PostgreSQL for a team. Use `Store.open`."""
 
     def __init__(self, engine: Engine) -> None:
