@@ -123,8 +123,8 @@ def _candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             rules = lexicon.verb_rules(lemma)
         elif token.pos_ == "ADJ":
             rules = [r for r in lexicon.verb_rules(lemma) if r.kind == "adjective"]
-        elif token.pos_ in ("NOUN", "PROPN"):
-            rules = lexicon.noun_rules(lemma)
+        elif token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+            rules = lexicon.noun_rules(lemma)  # a capitalised "Ban" is a name, not a ban
         else:
             rules = []
         for rule in rules:
@@ -849,11 +849,16 @@ def _proper_chain(token: Token) -> str:
     return token.doc[start : token.i + 1].text
 
 
+PLACE_WORDS = {"country", "abroad", "homeland", "exile", "border"}
+
+
 def _names_a_country(scope: list[Token]) -> bool:
+    """A country, region or city by name ("left Belarus", "fled to Central Asia"), not a demonym."""
     return any(
-        country_of(_entity_text(t)) is not None
+        t.lower_ in PLACE_WORDS
+        or t.ent_type_ in ("GPE", "LOC")
+        or (t.pos_ == "PROPN" and country_of(_entity_text(t)) is not None and t.ent_type_ != "NORP")
         for t in scope
-        if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN"
     )
 
 

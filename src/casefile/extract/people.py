@@ -203,10 +203,26 @@ def find_people(doc: Doc) -> People:
         for token in span:
             token_person[token.i] = index
 
+    _drop_lone_names(records, token_person)
     _map_bare_surnames(doc, records, token_person)
     main = _main_person(records)
     _resolve_pronouns(doc, records, token_person, main)
     return People(records, token_person, main)
+
+
+def _drop_lone_names(records: list[PersonRecord], token_person: dict[int, int]) -> None:
+    """A one-word "name" never given in full, with no role, is more often a company or a
+    place the model mistook ("Larchmont") than a person: news introduces people in full."""
+    keep = [i for i, r in enumerate(records) if len(r.key_tokens) > 1 or r.roles]
+    if len(keep) == len(records):
+        return
+    renumber = {old: new for new, old in enumerate(keep)}
+    records[:] = [records[i] for i in keep]
+    for token, old in list(token_person.items()):
+        if old in renumber:
+            token_person[token] = renumber[old]
+        else:
+            del token_person[token]
 
 
 def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
