@@ -430,11 +430,24 @@ def _build_for(
         and not _rule_links_person(candidate, lexicon)
     ):
         return _drop(candidate, "a reference, not a report")  # "a political trial", "the expulsion"
-    timex = dates[0] if dates else None
-    event = _event(candidate, subject[0], agent_text, timex, status, times, scope, hedged)
-    if event.country is None and token.dep_ == "conj":
-        event = replace(event, country=_country(candidate, syntax.clause_tokens(token.head)))
-    return [event]
+    events = [
+        _event(candidate, subject[0], agent_text, timex, status, times, scope, hedged)
+        for timex in (_repeated(dates, token) or dates[:1] or [None])
+    ]
+    if token.dep_ == "conj":
+        country = _country(candidate, syntax.clause_tokens(token.head))
+        events = [e if e.country else replace(e, country=country) for e in events]
+    return events
+
+
+REPEAT_WORDS = {"twice", "again", "both", "repeatedly", "thrice"}
+
+
+def _repeated(dates: list[TimeExpression], token: Token) -> list[TimeExpression]:
+    """ "sentenced twice, in 2013 and again in 2015": one event per date."""
+    if len({d.date for d in dates}) < 2 or not any(t.lower_ in REPEAT_WORDS for t in token.sent):
+        return []
+    return sorted({d.date: d for d in dates}.values(), key=lambda d: d.start)
 
 
 def _drop(candidate: Candidate, reason: str) -> list[Event]:

@@ -38,6 +38,7 @@ class TriggerRule:
 class Context:
     hedges: tuple[str, ...]
     blockers: frozenset[str]
+    verb_blockers: frozenset[str]
     modals: frozenset[str]
     future: frozenset[str]
     schedule_verbs: frozenset[str]
@@ -133,6 +134,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         context=Context(
             hedges=tuple(h.lower() for h in context["hedges"]),
             blockers=_words(context["blockers"]),
+            verb_blockers=_words(context["verb_blockers"]),
             modals=_words(context["modals"]),
             future=_words(context["future"]),
             schedule_verbs=_words(context["schedule_verbs"]),

@@ -259,43 +259,59 @@ def _matching_record(records: list[PersonRecord], tokens: tuple[str, ...]) -> in
 def _resolve_pronouns(
     doc: Doc, records: list[PersonRecord], token_person: dict[int, int], main: int | None
 ) -> None:
-    """A personal pronoun stands for the nearest person named before it.
+    """A personal pronoun stands for the most salient person at that point of the story.
 
-    Within its own sentence the nearest preceding name wins; otherwise the
-    subject of the closest earlier sentence that names someone, the way a
-    reader follows a news story.
+    Salience in the manner of Lappin and Leass: every mention adds weight by
+    its grammatical role (subject above object above anything else), weights
+    halve at each sentence boundary, the story's main person carries a
+    constant bonus, and speakers ("Adam said"), lawyers and names tucked
+    inside another phrase count for little. Within its own sentence the
+    nearest preceding name still wins, as a reader would read it.
     """
-    last_subject: int | None = main
+    salience: dict[int, float] = {}
+    if main is not None:
+        salience[main] = 0.0
     for sentence in doc.sents:
-        sentence_subject: int | None = None
+        for person in salience:
+            salience[person] /= 2
         for token in sentence:
             person = token_person.get(token.i)
-            if (
-                person is not None
-                and token.dep_ in ("nsubj", "nsubjpass")
-                and sentence_subject is None
-                and not _is_speaker(token, records[person])
-            ):
-                sentence_subject = person
-            if token.lower_ in PRONOUNS and token.i not in token_person:
+            if token.lower_ in PRONOUNS and person is None:
                 antecedent = _nearest_in_sentence(token, token_person)
                 if antecedent is None:
-                    antecedent = last_subject
-                if antecedent is not None:
-                    token_person[token.i] = antecedent
-                    record = records[antecedent]
-                    record.mention_count += 1
-                    if token.lower_ not in (m.lower() for m in record.mentions):
-                        record.mentions.append(token.lower_)
-        if sentence_subject is None:
-            named = [
-                token_person[t.i]
-                for t in sentence
-                if t.i in token_person and not _is_speaker(t, records[token_person[t.i]])
-            ]
-            sentence_subject = named[0] if named else None
-        if sentence_subject is not None:
-            last_subject = sentence_subject
+                    antecedent = _most_salient(salience, main)
+                if antecedent is None:
+                    continue
+                token_person[token.i] = antecedent
+                record = records[antecedent]
+                record.mention_count += 1
+                if token.lower_ not in (m.lower() for m in record.mentions):
+                    record.mentions.append(token.lower_)
+                person = antecedent
+            if person is not None:
+                salience[person] = salience.get(person, 0.0) + _weight(token, records[person])
+
+
+def _weight(token: Token, record: PersonRecord) -> float:
+    if _is_speaker(token, record) or _inside_noun_phrase(token):
+        return 5.0
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return 80.0
+    if head.dep_ in ("dobj", "dative", "poss"):
+        return 50.0
+    return 30.0
+
+
+MAIN_PERSON_BONUS = 80.0
+
+
+def _most_salient(salience: dict[int, float], main: int | None) -> int | None:
+    if not salience:
+        return None
+    return max(salience, key=lambda p: salience[p] + (MAIN_PERSON_BONUS if p == main else 0.0))
 
 
 SPEECH_VERBS = {

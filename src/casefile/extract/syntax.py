@@ -188,6 +188,8 @@ def is_hypothetical(token: Token, context: Context) -> bool:
                 return True
         if current != token and lemma(current) in context.blockers:
             return True
+        if current != token and token.pos_ == "VERB" and lemma(current) in context.verb_blockers:
+            return True
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:

@@ -181,3 +181,8 @@ class AuditRow(Base):
     object_type: Mapped[str] = mapped_column(String(50))
     object_id: Mapped[str] = mapped_column(String(200))
     details: Mapped[dict[str, Any]]
+
+
+# Tables of later layers live in modules of their own; importing them here puts
+# them on `Base.metadata` wherever the schema is used (Alembic, contract tests).
+from casefile.store import feeds_schema  # noqa: E402, F401

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before
-# whitespace and a capital, a digit or an opening quote; or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]?)\s+(?=[\"“‘(\[A-ZА-ЯЁ0-9])|\n\s*\n")
+# whitespace and a capital or an opening quote; or at a blank line. Not after
+# a title or month abbreviation ("Dr. Aliyev", "Feb. 11").
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]?)\s+(?=[\"“‘(\[A-ZА-ЯЁ])|\n\s*\n")
+
+_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Prof)\.$"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -22,6 +28,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     found = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
+            continue
         found.append((start, match.start() + len(match.group(1) or "")))
         start = match.end()
     found.append((start, len(text)))
@@ -47,7 +55,7 @@ def segments(
     inside = [(max(a, start), min(b, end), ident) for a, b, ident in marks if a < end and b > start]
     cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
     pieces = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         if left >= right:
             continue
         pieces.append(

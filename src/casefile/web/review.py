@@ -1,0 +1,157 @@
+"""The review actions: confirm, reject, edit or add an event; merge or split people.
+
+Like the views, each takes the request context and plain parameters (from a
+form or an API client) and returns a dict; the store records who did it and
+when in the audit log. `back` is where a browser goes next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.errors import CasefileError
+from casefile.model import Event
+from casefile.store.events import EDITABLE, CorrectionError, validate_changes
+from casefile.web import cases
+from casefile.web.views import Ctx
+
+_OPTIONAL = ("date", "date_text", "outcome", "country", "agent")
+
+
+def confirm_event(ctx: Ctx, event_id: int, back: str = "") -> dict[str, Any]:
+    """Confirm that an event is what the article says."""
+    ctx.store.confirm_event(event_id, ctx.user.name)
+    return _done(ctx, event_id, "confirmed", back)
+
+
+def reject_event(ctx: Ctx, event_id: int, back: str = "") -> dict[str, Any]:
+    """Reject an event: it leaves the case (and stays rejected after re-extraction)."""
+    ctx.store.reject_event(event_id, ctx.user.name)
+    return _done(ctx, event_id, "rejected", back)
+
+
+def edit_event(
+    ctx: Ctx,
+    event_id: int,
+    type: str = "",  # the event field's name, as the API and the form call it
+    subject: str = "",
+    date: str = "",
+    date_text: str = "",
+    status: str = "",
+    outcome: str = "",
+    country: str = "",
+    agent: str = "",
+    certainty: str = "",
+    back: str = "",
+) -> dict[str, Any]:
+    """Correct some fields of an event; a field left as it is, or empty when required, is kept."""
+    current = ctx.store.reviewed_event(event_id).event
+    given = {
+        "type": type,
+        "subject": subject,
+        "date": date,
+        "date_text": date_text,
+        "status": status,
+        "outcome": outcome,
+        "country": country,
+        "agent": agent,
+        "certainty": certainty,
+    }
+    changes = {}
+    for field in EDITABLE:
+        value: str | None = given[field].strip()
+        if not value:
+            if field not in _OPTIONAL:
+                continue  # a required field left empty keeps its value
+            value = None
+        if field == "country" and value:
+            value = value.upper()
+        if value != getattr(current, field):
+            changes[field] = value
+    if not changes:
+        raise CorrectionError("nothing changed: edit at least one field, or confirm the event")
+    ctx.store.correct_event(event_id, ctx.user.name, changes)
+    return _done(ctx, event_id, "edited", back, changes)
+
+
+def add_event(
+    ctx: Ctx,
+    article_id: str,
+    start: int,
+    end: int,
+    type: str,
+    subject: str,
+    date: str = "",
+    date_text: str = "",
+    status: str = "occurred",
+    outcome: str = "",
+    country: str = "",
+    agent: str = "",
+    certainty: str = "asserted",
+    back: str = "",
+) -> dict[str, Any]:
+    """Record an event the extractor missed, read from the sentence at [start, end)."""
+    article = ctx.store.article(article_id)
+    if not 0 <= start < end <= len(article.text):
+        raise CasefileError(f"no text between {start} and {end} in this article: pick a sentence")
+    fields: dict[str, Any] = {
+        "type": type.strip(),
+        "subject": subject.strip(),
+        "date": date.strip() or None,
+        "date_text": date_text.strip() or None,
+        "status": status.strip() or "occurred",
+        "outcome": outcome.strip() or None,
+        "country": country.strip().upper() or None,
+        "agent": agent.strip() or None,
+        "certainty": certainty.strip() or "asserted",
+    }
+    validate_changes(fields)
+    event = Event(evidence=article.text[start:end], span=(start, end), rule="analyst", **fields)
+    key = ctx.store.add_event(article.id, event, ctx.user.name)
+    added = next(item for item in ctx.store.article_events(article.id) if item.key == key)
+    return {
+        "done": "added",
+        "event": added.to_json(),
+        "next": _local(back) or f"/articles/{article.id}#event-{added.id}",
+    }
+
+
+def merge_people(ctx: Ctx, into: int, other: int, back: str = "") -> dict[str, Any]:
+    """Merge the person `other` into the person `into` (one case, every spelling kept)."""
+    moved = cases.merge_people(ctx.store, into, other, ctx.user.name)
+    back = _local(back) or f"/cases/{into}"
+    return {"done": "merged", "into": into, "moved": moved, "next": back}
+
+
+def split_person(
+    ctx: Ctx, person_id: int, event_ids: list[int], name: str, back: str = ""
+) -> dict[str, Any]:
+    """Move some events of a person to another person, named `name` (new or existing)."""
+    if not name.strip():
+        raise CasefileError("give the name of the person the events belong to")
+    moved = cases.split_person(ctx.store, person_id, event_ids, name.strip(), ctx.user.name)
+    return {
+        "done": "split",
+        "moved": moved,
+        "next": _local(back) or f"/people/{person_id}",
+    }
+
+
+def _done(
+    ctx: Ctx, event_id: int, what: str, back: str, changes: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    item = ctx.store.reviewed_event(event_id)
+    return {
+        "done": what,
+        "event": item.to_json(),
+        "changes": changes or {},
+        "next": _local(back) or f"/events/{event_id}",
+    }
+
+
+def _local(path: str) -> str:
+    """`path` if it is a path on this site, else "" (no open redirects)."""
+    path = path.strip()
+    if path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return ""

@@ -1,0 +1,335 @@
+"""The pages of the workspace, as functions that return dicts.
+
+Each view takes the request context and its parameters and returns plain
+JSON-ready data: the HTML template and the `.json` twin are two renderers of
+the same dict (STYLE.md, "every page has a JSON twin"). No HTTP and no SQL
+here: views call the store and `web.cases`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from casefile.errors import CasefileError, NotFoundError
+from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article
+from casefile.store import Store
+from casefile.store.events import EDITABLE
+from casefile.store.review import ReviewedEvent
+from casefile.store.users import User
+from casefile.web import cases
+from casefile.web.settings import WebSettings
+from casefile.web.text import paragraphs_of_sentences, snippet
+
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "confirmed", "edited", "rejected")
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every view gets: the store, the settings, who is asking."""
+
+    store: Store
+    settings: WebSettings
+    user: User
+    base_url: str = ""
+
+    @property
+    def today(self) -> date:
+        return self.settings.current_date()
+
+
+def options() -> dict[str, Any]:
+    """The choices of the filter and edit forms."""
+    return {
+        "types": list(EVENT_TYPES),
+        "statuses": list(STATUSES),
+        "certainties": list(CERTAINTIES),
+        "reviews": list(REVIEW_STATES),
+        "editable": list(EDITABLE),
+    }
+
+
+# Cases
+
+
+def cases_page(
+    ctx: Ctx,
+    q: str = "",
+    country: str = "",
+    event_type: str = "",
+    status: str = "",
+    review: str = "",
+    date_from: str = "",
+    date_to: str = "",
+) -> dict[str, Any]:
+    """Every case with its stage, last change and next date; searchable and filterable.
+
+    `q` searches names, evidence sentences and article titles (every word
+    must occur); the other filters keep cases with at least one event that
+    matches all of them (`date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD).
+    """
+    summaries = cases.case_summaries(ctx.store, ctx.today)
+    titles = {article.id: article.title or "" for article in ctx.store.articles()}
+    found = [
+        summary
+        for summary in summaries
+        if _matches_text(summary, q, titles)
+        and _matches_events(summary, country, event_type, status, review, date_from, date_to)
+    ]
+    countries = sorted({e.event.country for s in summaries for e in s.events if e.event.country})
+    return {
+        "title": "Cases",
+        "filters": {
+            "q": q,
+            "country": country,
+            "event_type": event_type,
+            "status": status,
+            "review": review,
+            "date_from": date_from,
+            "date_to": date_to,
+        },
+        "options": {**options(), "countries": countries},
+        "total": len(summaries),
+        "cases": [summary.to_json() for summary in found],
+    }
+
+
+def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
+    """One case: stage, timeline (every event with its evidence in context), sources, people."""
+    summary = cases.case_summary(ctx.store, person_id, ctx.today)
+    events = cases.all_events(ctx.store, person_id)
+    articles = _articles(ctx.store, {item.article_id for item in events})
+    return {
+        "title": summary.name,
+        "case": summary.to_json(),
+        "events": [_event_json(item, articles[item.article_id]) for item in events],
+        "sources": [
+            {**article.to_json(), "label": article.label}
+            for article in sorted(articles.values(), key=lambda a: a.published or date.max)
+        ],
+        "people": [
+            person.to_json() for person in cases.linked_people(ctx.store, events, person_id)
+        ],
+    }
+
+
+# People
+
+
+def people_page(ctx: Ctx) -> dict[str, Any]:
+    """Everyone in the store, with every spelling seen (and the merge form for editors)."""
+    return {"title": "People", "people": [person.to_json() for person in ctx.store.people()]}
+
+
+def person_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
+    """A person: names, kind and events (and the split form for editors)."""
+    person = ctx.store.find_person(str(person_id))
+    events = ctx.store.person_events(person.id)
+    return {
+        "title": person.name,
+        "person": person.to_json(),
+        "events": [_event_json(item, None) for item in events],
+        "others": [p.to_json() for p in ctx.store.people() if p.id != person.id],
+    }
+
+
+# Articles
+
+
+def articles_page(ctx: Ctx) -> dict[str, Any]:
+    """Every stored article, by publication date, with how many events were read in it."""
+    found = []
+    for article in ctx.store.articles():
+        events = ctx.store.article_events(article.id)
+        found.append(
+            {
+                **article.to_json(),
+                "label": article.label,
+                "event_count": sum(1 for item in events if item.state != "rejected"),
+                "cut_count": len(article.cuts),
+            }
+        )
+    return {"title": "Articles", "articles": found}
+
+
+def article_page(ctx: Ctx, article_id: str) -> dict[str, Any]:
+    """An article's text, sentence by sentence, with its events highlighted, and what was cut."""
+    article = ctx.store.article(article_id)
+    events = ctx.store.article_events(article.id)
+    marks = [(*item.event.span, item.id) for item in events if item.state != "rejected"]
+    return {
+        "title": article.title or article.label,
+        "article": {**article.to_json(), "label": article.label, "length": len(article.text)},
+        "sentences": paragraphs_of_sentences(article.text, marks),
+        "events": [_event_json(item, article.text) for item in events],
+        "cuts": [cut.to_json() for cut in article.cuts],
+    }
+
+
+def add_event_page(ctx: Ctx, article_id: str, start: int, end: int) -> dict[str, Any]:
+    """The form to record an event the extractor missed, from a sentence of an article."""
+    article = ctx.store.article(article_id)
+    if not 0 <= start < end <= len(article.text):
+        raise CasefileError(f"no text between {start} and {end} in this article: pick a sentence")
+    return {
+        "title": "Add an event",
+        "article": {**article.to_json(), "label": article.label},
+        "span": [start, end],
+        "sentence": article.text[start:end],
+        "snippet": snippet(article.text, (start, end)),
+        "options": options(),
+    }
+
+
+# Events
+
+
+def event_page(ctx: Ctx, event_id: int) -> dict[str, Any]:
+    """One event for review: as read, as corrected, its evidence, and its history."""
+    item = ctx.store.reviewed_event(event_id)
+    article = ctx.store.article(item.article_id)
+    person = None
+    if item.person_id is not None:
+        try:
+            person = ctx.store.find_person(str(item.person_id)).to_json()
+        except NotFoundError:
+            person = None
+    return {
+        "title": f"{item.event.type.replace('_', ' ')}: {item.event.subject}",
+        "event": _event_json(item, article.text),
+        "article": {**article.to_json(), "label": article.label},
+        "person": person,
+        "history": [entry.to_json() for entry in ctx.store.audit_log(object_id=item.key)],
+        "options": options(),
+    }
+
+
+# Dates
+
+
+def upcoming_page(ctx: Ctx, days: int = 0) -> dict[str, Any]:
+    """Scheduled hearings and deadlines from today on."""
+    days = days or ctx.settings.upcoming_days
+    found = ctx.store.upcoming(ctx.today, days)
+    return {
+        "title": "Upcoming hearings and deadlines",
+        "today": ctx.today.isoformat(),
+        "days": days,
+        "upcoming": [
+            {**item.to_json(), "label": item.event.type.replace("_", " ")} for item in found
+        ],
+    }
+
+
+def changes_page(ctx: Ctx, since: str = "") -> dict[str, Any]:
+    """What changed since a day: cases with new or corrected events, and who reviewed what."""
+    start = _day(since, "since") or ctx.today - timedelta(days=ctx.settings.changes_days)
+    moment = datetime.combine(start, time.min, tzinfo=UTC)
+    changed = [
+        summary
+        for summary in cases.case_summaries(ctx.store, ctx.today)
+        if summary.last_change and summary.last_change >= moment
+    ]
+    changed.sort(key=lambda summary: summary.last_change or moment, reverse=True)
+    return {
+        "title": "Recent changes",
+        "since": start.isoformat(),
+        "cases": [summary.to_json() for summary in changed],
+        "activity": [entry.to_json() for entry in ctx.store.audit_log(since=moment)],
+    }
+
+
+# Helpers
+
+
+def _event_json(item: ReviewedEvent, text: str | None) -> dict[str, Any]:
+    data = item.to_json()
+    event = item.event
+    data["label"] = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
+    if text is not None:
+        data["snippet"] = snippet(text, event.span)
+    return data
+
+
+def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
+    return {article_id: store.article(article_id) for article_id in sorted(ids)}
+
+
+def _matches_text(summary: cases.CaseSummary, q: str, titles: dict[str, str]) -> bool:
+    words = q.casefold().split()
+    if not words:
+        return True
+    haystack = " ".join(
+        [
+            *summary.names,
+            summary.stage,
+            *(item.event.evidence for item in summary.events),
+            *(item.event.agent or "" for item in summary.events),
+            *(titles.get(item.article_id, "") for item in summary.events),
+        ]
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def _matches_events(
+    summary: cases.CaseSummary,
+    country: str,
+    event_type: str,
+    status: str,
+    review: str,
+    date_from: str,
+    date_to: str,
+) -> bool:
+    if not any((country, event_type, status, review, date_from, date_to)):
+        return True
+    first = _bound(date_from, "date_from", low=True)
+    last = _bound(date_to, "date_to", low=False)
+    for item in summary.events:
+        event = item.event
+        if country and (event.country or "").casefold() != country.casefold():
+            continue
+        if event_type and event.type != event_type:
+            continue
+        if status and event.status != status:
+            continue
+        if review and item.state != review:
+            continue
+        if (first or last) and not _overlaps(event.date, first, last):
+            continue
+        return True
+    return False
+
+
+def _bound(value: str, name: str, low: bool) -> str:
+    """A partial date widened to a full day: 2025 -> 2025-01-01 (low) or 2025-12-31 (high)."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (1 if low else 12)
+        if len(parts) > 2:
+            return date(year, month, int(parts[2])).isoformat()
+        if low:
+            return date(year, month, 1).isoformat()
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return (following - timedelta(days=1)).isoformat()
+    except (ValueError, IndexError):
+        raise CasefileError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
+
+
+def _overlaps(value: str | None, first: str, last: str) -> bool:
+    if not value:
+        return False
+    low, high = _bound(value, "date", low=True), _bound(value, "date", low=False)
+    return (not first or high >= first) and (not last or low <= last)
+
+
+def _day(value: str, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CasefileError(f"{name} must be a date like 2026-01-30, not {value!r}") from None
