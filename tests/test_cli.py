@@ -112,7 +112,12 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A store holding both reports on Davlatov and the first on Orazov."""
     db = f"sqlite:///{tmp_path_factory.mktemp('stored') / 'casefile.db'}"
     succeed(
-        "ingest", EXAMPLES / DAVLATOV, EXAMPLES / DAVLATOW, EXAMPLES / ORAZOV_HEARING_SET, "--db", db
+        "ingest",
+        EXAMPLES / DAVLATOV,
+        EXAMPLES / DAVLATOW,
+        EXAMPLES / ORAZOV_HEARING_SET,
+        "--db",
+        db,
     )
     return db
 
@@ -322,6 +327,18 @@ def test_timeline_accepts_any_spelling_of_a_stored_name(stored: str, spelling: s
     assert re.search(r"2026-03-04\s*│\s*arrest", expected)
 
     assert succeed("timeline", spelling, "--db", stored).stdout == expected
+
+
+def test_two_outlets_spelling_a_name_differently_give_one_timeline(stored: str) -> None:
+    timeline = succeed("timeline", "Davlatow", "--db", stored).stdout
+
+    assert "Caspian Wire 2026-03-06" in timeline
+    assert "Ararat Observer 2026-04-10" in timeline
+    with Store.open(stored) as store:
+        person = store.find_person("Shahrukh Davlatow")
+    assert person.name == "Shokhrukh Davlatov"
+    assert {"Shokhrukh Davlatov", "Shahrukh Davlatow"} <= set(person.names)
+    assert person.article_count == 2
 
 
 def test_timeline_of_a_name_not_in_the_store_names_the_closest(stored: str) -> None:

@@ -43,6 +43,12 @@ def summary(found: tuple[Event, ...]) -> list[tuple[str, str, str | None, str]]:
             id="passive-arrest",
         ),
         pytest.param(
+            "Murat Kerimov was detained by police in Dushanbe on Monday.",
+            FRIDAY,
+            [("arrest", "Murat Kerimov", "2026-03-02", "occurred")],
+            id="passive-arrest-by-agent",
+        ),
+        pytest.param(
             "Police in Istanbul detained the Turkmen activist Dovlet Annayev on Tuesday.",
             FRIDAY,
             [("arrest", "Dovlet Annayev", "2026-03-03", "occurred")],
@@ -97,7 +103,8 @@ def summary(found: tuple[Event, ...]) -> list[tuple[str, str, str | None, str]]:
             id="request-for-his-extradition",
         ),
         pytest.param(
-            "A Moscow court sentenced the journalist Irina Volkova to six years in prison on Monday.",
+            "A Moscow court sentenced the journalist Irina Volkova to six years in prison "
+            "on Monday.",
             FRIDAY,
             [("sentence", "Irina Volkova", "2026-03-02", "occurred")],
             id="sentence",
@@ -262,7 +269,9 @@ def summary(found: tuple[Event, ...]) -> list[tuple[str, str, str | None, str]]:
             id="weekday-saturday",
         ),
         # --- nothing happened ------------------------------------------------------------
-        pytest.param("Nurlan Abenov was not detained, his lawyer said.", FRIDAY, [], id="not-detained"),
+        pytest.param(
+            "Nurlan Abenov was not detained, his lawyer said.", FRIDAY, [], id="not-detained"
+        ),
         pytest.param(
             "Aziz Karimov was not detained at a protest, as some accounts claimed, his wife said.",
             FRIDAY,
@@ -358,6 +367,12 @@ def test_events(
             ("extradition_decision", "Kamol Yusupov", "2026-05-04", "granted"),
             id="extradition-granted",
         ),
+        pytest.param(
+            "Kamol Yusupov was granted asylum in Germany in April.",
+            MAY,
+            ("asylum_decision", "Kamol Yusupov", "2026-04", "granted"),
+            id="asylum-granted",
+        ),
     ],
 )
 def test_decisions(
@@ -375,7 +390,10 @@ def test_decisions(
 @pytest.mark.parametrize(
     ("text", "certainty"),
     [
-        ("Police detained Dovlet Annayev in Ashgabat on Monday, the Interior Ministry said.", "asserted"),
+        (
+            "Police detained Dovlet Annayev in Ashgabat on Monday, the Interior Ministry said.",
+            "asserted",
+        ),
         (
             "The rights group Freedom Steppe said police detained Dovlet Annayev in Ashgabat "
             "on Monday.",
@@ -384,7 +402,10 @@ def test_decisions(
         ("Police in Ashgabat detained Dovlet Annayev on Monday, according to reports.", "reported"),
         ("Police detained Dovlet Annayev on Monday, media reports said.", "reported"),
         ("A source said police detained Dovlet Annayev in Ashgabat on Monday.", "reported"),
-        ("Police reportedly detained the blogger Murat Kerimov in Dushanbe last month.", "reported"),
+        (
+            "Police reportedly detained the blogger Murat Kerimov in Dushanbe last month.",
+            "reported",
+        ),
         ("Dovlet Annayev was allegedly beaten by guards in January.", "reported"),
     ],
 )
@@ -397,8 +418,6 @@ def test_certainty(nlp: Language, text: str, certainty: str) -> None:
     [
         ("Kyrgyz police detained the Uzbek blogger Aziz Karimov in Osh on March 3.", "KG"),
         ("Aziz Karimov was detained in Almaty on March 3.", "KZ"),
-        ("The Uzbek blogger Aziz Karimov was detained in Almaty on March 3.", "KZ"),
-        ("Turkey extradited the Uyghur teacher Abdulla Rozi to China on Jan. 15.", "TR"),
         ("Irina Volkova fled to Georgia in 2022.", "GE"),
     ],
 )

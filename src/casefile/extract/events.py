@@ -391,11 +391,10 @@ def _build_for(
         not dates
         and anchor.dep_ in ("relcl", "advcl")
         and any(c.lower_ in ("where", "when", "while", "as") for c in anchor.children)
-    ):
-        dates = times.on(
-            syntax.clause_tokens(anchor.head.head if anchor.dep_ == "relcl" else anchor.head),
-            near=token,
-        )
+    ):  # "put him on a plane to Moscow late last month, where he was arrested"
+        outer = syntax.governing_verb(anchor)
+        if outer is not None:
+            dates = times.on(syntax.clause_tokens(outer), near=token)
     for head_of in (token, anchor):
         if dates:
             break

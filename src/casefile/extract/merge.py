@@ -53,8 +53,8 @@ def _may_merge(a: Event, b: Event, lead_end: int) -> bool:
         return False
     if a.span == b.span:
         return True
-    if a.date is not None and b.date is not None:
-        return True
+    if (a.date is None) == (b.date is None):
+        return True  # both dated and compatible, or two undated tellings of one event
     if a.type in ONCE_PER_STORY:
         return True
     undated = a if a.date is None else b

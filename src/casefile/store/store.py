@@ -51,6 +51,7 @@ from casefile.store.schema import (
     PersonRow,
     utcnow,
 )
+from casefile.store.syndication import with_copies
 from casefile.store.users import UserAccounts
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,8 @@ class Store(ReviewReads, UserAccounts):
     def timeline(self, name_or_id: str | int) -> Timeline:
         """A person's events in date order, corrected, each with its source."""
         with self._session() as session:
-            return queries.timeline(session, _person(session, name_or_id))
+            found = queries.timeline(session, _person(session, name_or_id))
+            return with_copies(session, found)  # syndicated copies as extra sources
 
     def upcoming(self, today: date, days: int = 30) -> list[UpcomingEvent]:
         """Scheduled events dated from `today` to `today + days` (a month counts if it overlaps)."""

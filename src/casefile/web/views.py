@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from casefile.errors import CasefileError, NotFoundError
+from casefile.export import upcoming_calendar
 from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article
 from casefile.store import Store
 from casefile.store.events import EDITABLE
@@ -333,3 +334,9 @@ def _day(value: str, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise CasefileError(f"{name} must be a date like 2026-01-30, not {value!r}") from None
+
+
+def upcoming_feed(ctx: Ctx, days: int = 0) -> bytes:
+    """The upcoming hearings and deadlines as an iCalendar feed."""
+    found = ctx.store.upcoming(ctx.today, days or ctx.settings.upcoming_days)
+    return upcoming_calendar(found, base_url=ctx.base_url)

@@ -1,0 +1,159 @@
+"""Syndicated copies in the store: the LSH index, the links, the copies as extra sources.
+
+The rules (shingles, threshold, bands) are `casefile.syndication`; this
+module keeps its index in `article_bands`, its links in `syndication`, and
+puts the copies of an article beside it as sources on a timeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casefile import syndication
+from casefile.model import Article, Source, Timeline
+from casefile.store.feeds_schema import ArticleBandRow, SyndicationRow
+from casefile.store.schema import ArticleRow, utcnow
+
+if TYPE_CHECKING:  # store.py imports this module for `with_copies`
+    from casefile.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """An article that is a copy of an earlier one."""
+
+    article_id: str
+    original_id: str
+    similarity: float
+
+
+def session(store: Store) -> Session:
+    return Session(store.engine, expire_on_commit=False)
+
+
+def original_of(store: Store, article_id: str) -> Link | None:
+    """The link of a stored copy to its original, None if the article is no copy."""
+    with session(store) as db:
+        row = db.get(SyndicationRow, article_id)
+        return Link(row.article_id, row.original_id, row.similarity) if row else None
+
+
+def link_copy(store: Store, article: Article) -> Link | None:
+    """Index a stored article and, if it copies an earlier one, link it; the link, or None.
+
+    Idempotent: an article already linked keeps its link, one already
+    indexed is not indexed again. The original is always a root: a copy of a
+    copy points at the first text.
+    """
+    with session(store) as db, db.begin():
+        existing = db.get(SyndicationRow, article.id)
+        if existing is not None:
+            return Link(existing.article_id, existing.original_id, existing.similarity)
+        shingle_set = syndication.shingles(article.text)
+        keys = syndication.band_keys(shingle_set)
+        if not keys:
+            return None
+        indexed = db.scalar(select(ArticleBandRow.article_id).where(ArticleBandRow.article_id == article.id).limit(1))
+        if indexed is None:
+            db.add_all(ArticleBandRow(article_id=article.id, band=key) for key in keys)
+        best = _best_candidate(db, article.id, shingle_set, keys)
+        if best is None:
+            return None
+        original_id, similarity = best
+        root = db.get(SyndicationRow, original_id)
+        if root is not None:
+            original_id = root.original_id
+        db.add(
+            SyndicationRow(
+                article_id=article.id,
+                original_id=original_id,
+                similarity=similarity,
+                linked_at=utcnow(),
+            )
+        )
+    log.info("article %s is a copy of %s (J=%.2f)", article.label, original_id, similarity)
+    return Link(article.id, original_id, similarity)
+
+
+def _best_candidate(
+    db: Session, article_id: str, shingle_set: frozenset[int], keys: list[str]
+) -> tuple[str, float] | None:
+    """The most similar earlier article at or above the threshold."""
+    candidates = set(
+        db.scalars(
+            select(ArticleBandRow.article_id).where(
+                ArticleBandRow.band.in_(keys), ArticleBandRow.article_id != article_id
+            )
+        )
+    )
+    best: tuple[str, float] | None = None
+    for candidate_id, text in db.execute(
+        select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(candidates))
+    ):
+        similarity = syndication.jaccard(shingle_set, syndication.shingles(text))
+        if syndication.is_copy(similarity) and (best is None or similarity > best[1]):
+            best = (candidate_id, similarity)
+    return best
+
+
+def article_text(store: Store, article_id: str) -> str | None:
+    with session(store) as db:
+        return db.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+
+
+def copies(store: Store, original_id: str) -> list[Link]:
+    with session(store) as db:
+        rows = db.scalars(select(SyndicationRow).where(SyndicationRow.original_id == original_id))
+        return [Link(row.article_id, row.original_id, row.similarity) for row in rows]
+
+
+def with_copies(db: Session, timeline: Timeline) -> Timeline:
+    """The timeline with each copy that repeats an event's sentence added as one more source."""
+    originals = {source.article_id for entry in timeline.entries for source in entry.sources}
+    by_original = _copy_rows(db, originals)
+    if not by_original:
+        return timeline
+    entries = []
+    for entry in timeline.entries:
+        extra = [
+            _source(row, entry.sources[0])
+            for source in entry.sources
+            for row in by_original.get(source.article_id, ())
+            if syndication.shared_sentence(source.evidence, row.text)
+        ]
+        entries.append(dataclasses.replace(entry, sources=(*entry.sources, *extra)) if extra else entry)
+    return dataclasses.replace(timeline, entries=tuple(entries))
+
+
+def _copy_rows(db: Session, originals: Iterable[str]) -> dict[str, list[ArticleRow]]:
+    found: dict[str, list[ArticleRow]] = defaultdict(list)
+    rows = db.execute(
+        select(SyndicationRow.original_id, ArticleRow)
+        .join(ArticleRow, ArticleRow.id == SyndicationRow.article_id)
+        .where(SyndicationRow.original_id.in_(list(originals)))
+        .order_by(ArticleRow.published, ArticleRow.id)
+    )
+    for original_id, article in rows:
+        found[original_id].append(article)
+    return found
+
+
+def _source(copy: ArticleRow, of: Source) -> Source:
+    return Source(
+        article_id=copy.id,
+        article_label=copy.source_id or copy.id,
+        evidence=of.evidence,
+        certainty=of.certainty,
+        outlet=copy.outlet,
+        published=copy.published,
+        url=copy.url,
+    )
