@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casefile.cli_web import register as register_web
 from casefile.errors import CasefileError
 from casefile.model import Skipped, Timeline
 
@@ -30,7 +31,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-errors = Console(stderr=True)
+# Messages are one line each, whatever the terminal width, and file names are
+# printed as they are: no wrapping, no Rich markup.
+errors = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 DbOption = Annotated[
     str | None,
@@ -322,6 +325,9 @@ def demo(
             if person.event_count:
                 _print_timeline(store.timeline(person.id))
         _print_upcoming(store.upcoming(start, days), start, days)
+
+
+register_web(app)
 
 
 def main() -> None:

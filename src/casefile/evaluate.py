@@ -37,6 +37,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from casefile.errors import CasefileError
 from casefile.model import Article, Event
 from casefile.sources.boilerplate import cut_boilerplate
 
@@ -96,10 +97,20 @@ class GoldArticle:
 def load_gold(path: str | Path) -> list[GoldArticle]:
     """Read a gold .jsonl file (one article a line, as GUIDELINES.md "Gold files" shows)."""
     articles = []
-    with Path(path).open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                articles.append(gold_from_json(json.loads(line)))
+    try:
+        with Path(path).open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    articles.append(gold_from_json(json.loads(line)))
+                except (ValueError, KeyError, TypeError, AttributeError) as error:
+                    raise CasefileError(
+                        f"{path}, line {number}: not a gold article ({error.__class__.__name__}: "
+                        f"{error}); see eval/GUIDELINES.md, Gold files"
+                    ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CasefileError(f"cannot read gold file {path}: {error}") from None
     return articles
 
 

@@ -4,6 +4,11 @@
 batch for one bad input: an unreadable file becomes a `Skipped` in the report,
 and every article is stored together with its extraction in one transaction,
 so a failure leaves the store as it was before that article.
+
+Inputs may be URLs (fetched by `sources.fetch`, safely). A syndicated copy of
+a stored article is linked to it and keeps only the events its own sentences
+add (`casefile.syndication`). After anything new is stored, the watch list
+is checked and alerts are raised (`casefile.alerts`).
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from casefile.alerts import DEFAULT_DAYS, raise_alerts
 from casefile.evaluate import Report, load_gold, score
 from casefile.extract import EXTRACTOR_VERSION, extract_many, load_nlp
 from casefile.model import Article, Extraction, Skipped
-from casefile.sources import read_path, read_paths
+from casefile.sources import read_path
+from casefile.sources.fetch import Fetcher
+from casefile.sources.url import read_inputs
 from casefile.store import Store
+from casefile.store.alerts import Alert
+from casefile.store.syndication import article_text, link_copy, original_of
+from casefile.syndication import drop_shared_events
 
 
 @dataclass
@@ -28,18 +39,35 @@ class IngestReport:
     events: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    syndicated: int = 0  # articles that are copies of a stored one
+    alerts: list[Alert] = field(default_factory=list)
 
 
 def ingest(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     store: Store,
     published: date | None = None,
     on_item: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+    alert_days: int = DEFAULT_DAYS,
 ) -> IngestReport:
-    """Read every input, store new articles, extract the ones not yet read by this extractor."""
+    """Read every input (files, folders, http(s) URLs), store and extract, raise alerts.
+
+    URLs are fetched with `fetcher`, or under the strict default policy.
+    """
+    return ingest_items(read_inputs(paths, published, fetcher), store, on_item, alert_days)
+
+
+def ingest_items(
+    items: Iterable[Article | Skipped],
+    store: Store,
+    on_item: Callable[[str], None] | None = None,
+    alert_days: int = DEFAULT_DAYS,
+) -> IngestReport:
+    """Store new articles, extract the ones not yet read by this extractor, raise alerts."""
     report = IngestReport()
     pending: list[Article] = []
-    for item in read_paths(paths, published):
+    for item in items:
         if on_item is not None:
             on_item(item.source if isinstance(item, Skipped) else (item.url or item.label))
         if isinstance(item, Skipped):
@@ -49,15 +77,29 @@ def ingest(
             report.undated.append(item.label)
         if store.add_article(item):
             report.new += 1
+            link = link_copy(store, item)
         else:
             report.duplicates += 1
+            link = link_copy(store, item, find=False)
+        if link is not None:
+            report.syndicated += 1
         if not store.has_extraction(item.id, EXTRACTOR_VERSION):
             pending.append(item)
     for extraction in extract_many(pending, load_nlp()):
+        extraction = _without_copied_events(store, extraction)
         store.save_extraction(extraction)
         report.extracted += 1
         report.events += len(extraction.events)
+    if report.new or report.extracted:
+        report.alerts = raise_alerts(store, days=alert_days)
     return report
+
+
+def _without_copied_events(store: Store, extraction: Extraction) -> Extraction:
+    """A syndicated copy keeps only the events of sentences its original does not have."""
+    link = original_of(store, extraction.article.id)
+    original = article_text(store, link.original_id) if link else None
+    return drop_shared_events(extraction, original) if original else extraction
 
 
 def reextract(store: Store, everything: bool = False) -> int:
@@ -72,7 +114,7 @@ def reextract(store: Store, everything: bool = False) -> int:
         if everything or not store.has_extraction(article.id, EXTRACTOR_VERSION)
     ]
     for extraction in extract_many(articles, load_nlp()):
-        store.save_extraction(extraction)
+        store.save_extraction(_without_copied_events(store, extraction))
     return len(articles)
 
 

@@ -97,9 +97,7 @@ def drop_shared_events(extraction: Extraction, original_text: str) -> Extraction
     (a new paragraph, an update) keeps its events.
     """
     original = normalize(original_text)
-    kept = tuple(
-        event for event in extraction.events if normalize(event.evidence) not in original
-    )
+    kept = tuple(event for event in extraction.events if normalize(event.evidence) not in original)
     return dataclasses.replace(extraction, events=kept)
 
 

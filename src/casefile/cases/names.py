@@ -23,6 +23,12 @@ men") are not names: two of them match only when their keys are equal.
 Feminine and masculine forms of a surname (Petrov/Petrova) are never
 treated as spelling variants: they are usually two relatives.
 
+Two weaker relations are not matches by themselves; person resolution
+(`cases.resolve`) uses them only where the context of the articles agrees:
+`swapped` (two words in the other order: "Lim Kimya" / "Kimya Lim", which
+may be one name written in two orders or two people) and `acronym_of`
+("CNRP" for "Cambodia National Rescue Party").
+
 Pure functions, no I/O.
 """
 
@@ -190,3 +196,34 @@ def match_strength(a: str, b: str) -> int:
     if _contains(tokens_a, tokens_b) or _contains(tokens_b, tokens_a):
         return 2
     return 1 if same_person(a, b) else 0
+
+
+# Small words an acronym leaves out ("Committee for the Protection of ...").
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le"})
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Whether `short`, written in capitals, is the initials of `long` ("CNRP").
+
+    Three letters at least and three words at least: "KGB" may stand for
+    many things, but not for a two-word name.
+    """
+    letters = short.strip().replace(".", "")
+    if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
+        return False
+    words = [w for w in name_tokens(long) if w not in _ACRONYM_SKIPS]
+    return len(words) >= 3 and "".join(w[0] for w in words) == letters.lower()
+
+
+def swapped(a: str, b: str) -> bool:
+    """Two two-word names with their words in the other order, variants folded."""
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    if len(tokens_a) != 2 or len(tokens_b) != 2 or _is_description(a) or _is_description(b):
+        return False
+    return similar_tokens(tokens_a[0], tokens_b[1]) and similar_tokens(tokens_a[1], tokens_b[0])
+
+
+def is_partial(name: str) -> bool:
+    """A surname alone or with initials ("Movlayev", "M. Movlayev"): it could be several people."""
+    tokens = name_tokens(name)
+    return len(tokens) == 1 or all(len(token) == 1 for token in tokens[:-1])

@@ -449,6 +449,13 @@ def _repeated(dates: list[TimeExpression], token: Token) -> list[TimeExpression]
     return sorted({d.date: d for d in dates}.values(), key=lambda d: d.start)
 
 
+def _stripped_span(sentence: Span) -> tuple[int, int]:
+    """Character offsets of the sentence without surrounding white space: text[span] == evidence."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
 def _drop(candidate: Candidate, reason: str) -> list[Event]:
     """No event: say why, for whoever debugs the lexicon (`--log-level debug`)."""
     log.debug(
@@ -476,7 +483,7 @@ def _event(
         type=candidate.type,
         subject=subject,
         evidence=sentence.text.strip(),
-        span=(sentence.start_char, sentence.end_char),
+        span=_stripped_span(sentence),
         date=timex.date if timex else None,
         date_text=timex.text if timex else None,
         status=status,  # type: ignore[arg-type]
@@ -589,7 +596,11 @@ def _group(token: Token) -> str | None:
         c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")
     ]
     start = min([w.left_edge.i for w in words] + [token.i])
-    return token.doc[start : token.i + 1].text
+    end = token.i + 1
+    for c in token.children:  # "activists from his association"
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == end:
+            end = c.right_edge.i + 1
+    return token.doc[start:end].text
 
 
 def _previous_group(pronoun: Token) -> str | None:
@@ -806,9 +817,9 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     context = lexicon.context
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
-        if lemma in context.postpone_verbs:
-            return "postponed"
-        if lemma in context.cancel_verbs:
+        if lemma in context.postpone_verbs and candidate != token:
+            return "postponed"  # "the hearing was postponed"; not "he moved to Tbilisi"
+        if lemma in context.cancel_verbs and candidate != token:
             return "cancelled"
         if lemma in context.schedule_verbs and candidate != token:
             return "scheduled"
@@ -835,25 +846,58 @@ def _postponed(
 
 
 def _country(candidate: Candidate, scope: list[Token]) -> str | None:
-    """Where it happened: a place or demonym in the event's own clause ("a Kazakh court")."""
-    preferred: list[str] = []
-    others: list[str] = []
+    """Where it happened, from the event's own clause.
+
+    A place the clause puts it in ("detained in Almaty", "deported from
+    Kyrgyzstan", a flight's destination) comes first, then the country of
+    whoever acted ("a Kazakh court", "Turkey extradited him"), then any other
+    place word. A nationality describing the person ("the Uzbek blogger") says
+    where they are from, not where it happened.
+    """
+    patient = _patient_phrase(candidate)
+    ranked: list[tuple[int, str]] = []
     for token in scope:
         if token.ent_type_ not in ("GPE", "NORP", "LOC") and token.pos_ not in ("PROPN", "ADJ"):
+            continue
+        if token.i in patient:
             continue
         code = country_of(_entity_text(token))
         if code is None:
             continue
-        if candidate.type == "flight" and (token.dep_ == "dobj" or token.head.lower_ == "from"):
-            continue  # where someone fled from is not where the flight ends
-        if (
-            candidate.type in ("flight", "extradition") and token.head.lower_ in ("to", "into")
-        ) or (candidate.type == "deportation" and token.head.lower_ == "from"):
-            preferred.append(code)
-        else:
-            others.append(code)
-    found = preferred or others
-    return found[0] if found else None
+        ranked.append((_place_rank(candidate.type, token), code))
+    best = min(ranked) if ranked else None
+    return best[1] if best is not None and best[0] < NOT_THE_PLACE else None
+
+
+NOT_THE_PLACE = 9
+
+
+def _place_rank(event_type: str, token: Token) -> int:
+    preposition = token.head.lower_ if token.dep_ == "pobj" else ""
+    if event_type == "extradition_request":  # the requesting state: "Russia's request"
+        return 0 if token.dep_ in ("poss", "nsubj") or preposition == "from" else 2
+    if event_type == "flight":
+        if token.dep_ == "dobj" or preposition == "from":
+            return NOT_THE_PLACE  # where someone fled from is not where the flight ends
+        return 0 if preposition in ("to", "into", "for") else 3
+    if event_type in ("deportation", "extradition") and preposition == "from":
+        return 0
+    if event_type in ("deportation", "extradition") and token.dep_ in ("nsubj", "poss", "compound"):
+        return 1  # "Turkey extradited him": the state handing over
+    if preposition in ("to", "into") and event_type in ("deportation", "extradition"):
+        return 8
+    if preposition in ("in", "at"):
+        return 1
+    return 2
+
+
+def _patient_phrase(candidate: Candidate) -> set[int]:
+    """Token positions of the person's own noun phrase ("the Uzbek blogger Aziz Karimov")."""
+    token = candidate.trigger
+    target = syntax.object_of(token) if candidate.person_role == "object" else None
+    if target is None and candidate.person_role == "subject":
+        target = syntax.subject_of(token)
+    return {t.i for t in target.subtree} if target is not None else set()
 
 
 def _proper_chain(token: Token) -> str:

@@ -99,7 +99,11 @@ class AddressRefused(FetchError):
     """A host whose address the policy forbids; raised before any connection is made."""
 
     def __init__(self, url: str, host: str, address: str, reason: str) -> None:
-        hint = "" if reason in ("multicast", "unspecified") else "; use --allow-private for a server on your own network"
+        hint = (
+            ""
+            if reason in ("multicast", "unspecified")
+            else "; use --allow-private for a server on your own network"
+        )
         super().__init__(url, "refused", f"refused: {host} is {address}, a {reason} address{hint}")
         self.host = host
         self.address = address
@@ -416,7 +420,9 @@ class Fetcher:
     ) -> Fetched | str:
         """One request: the response read in full, or the URL a redirect points to."""
         try:
-            with self.client.stream("GET", url, headers=headers, follow_redirects=False) as response:
+            with self.client.stream(
+                "GET", url, headers=headers, follow_redirects=False
+            ) as response:
                 status = response.status_code
                 if status in REDIRECTS:
                     location = response.headers.get("location")
@@ -427,7 +433,9 @@ class Fetcher:
                     return _fetched(url, response, b"", hops)
                 if status >= 400:
                     raise FetchError(
-                        url, "http", f"HTTP {status} {response.reason_phrase}".rstrip(),
+                        url,
+                        "http",
+                        f"HTTP {status} {response.reason_phrase}".rstrip(),
                         status in RETRYABLE_STATUS,
                     )
                 _check_type(url, response, accept)

@@ -51,7 +51,9 @@ def article_from_fetched(
     )
 
 
-def read_url(url: str, fetcher: Fetcher, published: date | None = None) -> Iterator[Article | Skipped]:
+def read_url(
+    url: str, fetcher: Fetcher, published: date | None = None
+) -> Iterator[Article | Skipped]:
     """The article at `url`; for a feed, the article of every entry, in feed order."""
     try:
         page = fetcher.get(url, accept=PAGE_TYPES)

@@ -47,12 +47,14 @@ def original_of(store: Store, article_id: str) -> Link | None:
         return Link(row.article_id, row.original_id, row.similarity) if row else None
 
 
-def link_copy(store: Store, article: Article) -> Link | None:
+def link_copy(store: Store, article: Article, find: bool = True) -> Link | None:
     """Index a stored article and, if it copies an earlier one, link it; the link, or None.
 
     Idempotent: an article already linked keeps its link, one already
     indexed is not indexed again. The original is always a root: a copy of a
-    copy points at the first text.
+    copy points at the first text. With `find` False the article is only
+    indexed (an article stored and extracted before is not made a copy
+    after the fact: its events are already counted).
     """
     with session(store) as db, db.begin():
         existing = db.get(SyndicationRow, article.id)
@@ -62,10 +64,14 @@ def link_copy(store: Store, article: Article) -> Link | None:
         keys = syndication.band_keys(shingle_set)
         if not keys:
             return None
-        indexed = db.scalar(select(ArticleBandRow.article_id).where(ArticleBandRow.article_id == article.id).limit(1))
+        indexed = db.scalar(
+            select(ArticleBandRow.article_id)
+            .where(ArticleBandRow.article_id == article.id)
+            .limit(1)
+        )
         if indexed is None:
             db.add_all(ArticleBandRow(article_id=article.id, band=key) for key in keys)
-        best = _best_candidate(db, article.id, shingle_set, keys)
+        best = _best_candidate(db, article.id, shingle_set, keys) if find else None
         if best is None:
             return None
         original_id, similarity = best
@@ -130,7 +136,9 @@ def with_copies(db: Session, timeline: Timeline) -> Timeline:
             for row in by_original.get(source.article_id, ())
             if syndication.shared_sentence(source.evidence, row.text)
         ]
-        entries.append(dataclasses.replace(entry, sources=(*entry.sources, *extra)) if extra else entry)
+        entries.append(
+            dataclasses.replace(entry, sources=(*entry.sources, *extra)) if extra else entry
+        )
     return dataclasses.replace(timeline, entries=tuple(entries))
 
 

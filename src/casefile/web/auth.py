@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import hmac
-import secrets
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -86,9 +85,8 @@ def clear_session_cookie(response: Response, settings: WebSettings) -> None:
     )
 
 
-def new_login_token(response: Response, settings: WebSettings) -> str:
-    """A token for the login form, also set as a cookie (double submit)."""
-    token = secrets.token_urlsafe(24)
+def set_login_cookie(response: Response, token: str, settings: WebSettings) -> None:
+    """The login form's token, also set as a cookie (double submit)."""
     response.set_cookie(
         LOGIN_COOKIE,
         token,
@@ -98,7 +96,6 @@ def new_login_token(response: Response, settings: WebSettings) -> str:
         secure=settings.secure_cookies,
         path="/login",
     )
-    return token
 
 
 def check_login_token(request: Request, token: str) -> None:

@@ -112,14 +112,14 @@ def add_event(
     return {
         "done": "added",
         "event": added.to_json(),
-        "next": _local(back) or f"/articles/{article.id}#event-{added.id}",
+        "next": local_path(back) or f"/articles/{article.id}#event-{added.id}",
     }
 
 
 def merge_people(ctx: Ctx, into: int, other: int, back: str = "") -> dict[str, Any]:
     """Merge the person `other` into the person `into` (one case, every spelling kept)."""
     moved = cases.merge_people(ctx.store, into, other, ctx.user.name)
-    back = _local(back) or f"/cases/{into}"
+    back = local_path(back) or f"/cases/{into}"
     return {"done": "merged", "into": into, "moved": moved, "next": back}
 
 
@@ -133,7 +133,7 @@ def split_person(
     return {
         "done": "split",
         "moved": moved,
-        "next": _local(back) or f"/people/{person_id}",
+        "next": local_path(back) or f"/people/{person_id}",
     }
 
 
@@ -145,11 +145,11 @@ def _done(
         "done": what,
         "event": item.to_json(),
         "changes": changes or {},
-        "next": _local(back) or f"/events/{event_id}",
+        "next": local_path(back) or f"/events/{event_id}",
     }
 
 
-def _local(path: str) -> str:
+def local_path(path: str) -> str:
     """`path` if it is a path on this site, else "" (no open redirects)."""
     path = path.strip()
     if path.startswith("/") and not path.startswith("//") and "\\" not in path:

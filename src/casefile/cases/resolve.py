@@ -1,0 +1,386 @@
+"""Person resolution: which mentions, across articles, are one person.
+
+A mention is a subject as one article names it, with that article's context
+(countries, dated events, the other people named). Names decide most cases
+(`cases.names`); context decides the ambiguous ones. The passes, strongest
+evidence first, each refusing a merge that would put two conflicting full
+names ("Mansur Movlayev", "Aslan Movlayev") or an analyst's split into one
+person:
+
+1. an analyst's merges;
+2. full names that match: equal keys, then spelling variants, reorderings;
+3. partial names ("Movlayev", "M. Movlayev") join the one full-name person
+   they fit; when several fit, the context decides, and when it cannot, the
+   mention stays a person of its own (an analyst can merge it);
+4. partial names with the same key, where nothing made them ambiguous;
+5. a swapped two-word name or an acronym, only where the context agrees;
+6. groups ("Uyghur men") across articles, only where the context agrees.
+
+Blocking (shared folded name prefixes and suffixes) keeps the comparisons
+near-linear in the number of mentions. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from casefile.cases.names import (
+    _is_description,
+    acronym_of,
+    fold,
+    is_partial,
+    name_key,
+    name_tokens,
+    names_conflict,
+    same_person,
+    swapped,
+)
+from casefile.cases.records import Kind, Mention, PersonDecision, ResolvedPerson
+from casefile.model import Extraction, Person
+
+# How much context evidence each doubtful kind of match needs (see `context_score`).
+SWAP_CONTEXT = 3
+ACRONYM_CONTEXT = 1
+GROUP_CONTEXT = 2
+
+# Relations between two names, strongest last.
+_NONE, _WEAK, _PARTIAL, _VARIANT, _EQUAL = range(5)
+
+
+def mention_id(article_id: str, name: str) -> str:
+    """The stable id of a mention: the article and the name's key."""
+    return f"{article_id}:{name_key(name)}"
+
+
+def mentions_of(extraction: Extraction) -> list[Mention]:
+    """One mention per distinct subject of the article's events, with the article's context."""
+    article = extraction.article
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(extraction.events):
+        if name_key(event.subject):
+            by_key[name_key(event.subject)].append(index)
+    subjects = [extraction.events[indexes[0]].subject for indexes in by_key.values()]
+    others = list(dict.fromkeys([*subjects, *(p.name for p in extraction.people)]))
+    mentions = []
+    for subject, indexes in zip(subjects, by_key.values(), strict=True):
+        events = [extraction.events[i] for i in indexes]
+        person = _person_for(subject, extraction.people)
+        mentions.append(
+            Mention(
+                id=mention_id(article.id, subject),
+                article=article.id,
+                name=subject,
+                forms=_forms(subject, person),
+                kind=_kind(subject, person),
+                published=article.published,
+                countries=frozenset(e.country for e in events if e.country),
+                events=frozenset((e.type, e.date) for e in events if e.date),
+                co_names=tuple(n for n in others if not same_person(n, subject)),
+            )
+        )
+    return mentions
+
+
+def _person_for(subject: str, people: Iterable[Person]) -> Person | None:
+    key = name_key(subject)
+    for person in people:
+        if key in {name_key(form) for form in (person.name, *person.mentions)}:
+            return person
+    return None
+
+
+def _forms(subject: str, person: Person | None) -> tuple[str, ...]:
+    seen = [person.name, *person.mentions] if person else []
+    return tuple(dict.fromkeys([subject, *(f for f in seen if same_person(f, subject))]))
+
+
+def _kind(subject: str, person: Person | None) -> Kind:
+    if person is not None:
+        return person.kind
+    return "group" if _is_description(subject) else "person"
+
+
+def constraints(
+    decisions: Sequence[PersonDecision],
+) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """Must-link and cannot-link mention pairs from the analyst's decisions, oldest first.
+
+    A later decision wins where two disagree: a merge lifts the splits
+    between what it merges, a split lifts the merges across its cut.
+    """
+    must: set[frozenset[str]] = set()
+    cannot: set[frozenset[str]] = set()
+    for decision in decisions:
+        first, second = set(decision.first), set(decision.second)
+        crossing = {frozenset((a, b)) for a in first for b in second if a != b}
+        if decision.action == "merge":
+            ids = list(dict.fromkeys([*decision.first, *decision.second]))
+            must |= {frozenset((ids[0], other)) for other in ids[1:]}
+            cannot -= crossing
+        else:
+            cannot |= crossing
+            must = {pair for pair in must if not (pair & first and pair & second)}
+    return must, cannot
+
+
+def resolve(
+    mentions: Sequence[Mention], decisions: Sequence[PersonDecision] = ()
+) -> list[ResolvedPerson]:
+    """Group mentions into people; ids 1, 2, ... in order of first mention."""
+    index = {mention.id: i for i, mention in enumerate(mentions)}
+    must, cannot = constraints(decisions)
+    clusters = _Clusters(mentions, cannot, index)
+    for pair in must:
+        a, b = (index.get(mention) for mention in pair)
+        if a is not None and b is not None:
+            clusters.union(a, b)
+    relations = _relations(mentions)
+    _join_full_names(clusters, relations)
+    ambiguous = _join_partial_names(clusters, relations)
+    _join_weak(clusters, relations, ambiguous)
+    return _people(mentions, clusters)
+
+
+class _Clusters:
+    """Union-find over mentions that refuses merges across a split or between conflicting names."""
+
+    def __init__(
+        self, mentions: Sequence[Mention], cannot: set[frozenset[str]], index: dict[str, int]
+    ) -> None:
+        self.mentions = mentions
+        self.parent = list(range(len(mentions)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+        self.cannot: dict[int, set[int]] = defaultdict(set)
+        for pair in cannot:
+            a, b = (index.get(mention) for mention in pair)
+            if a is not None and b is not None:
+                self.cannot[a].add(b)
+                self.cannot[b].add(a)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def group(self, i: int) -> list[Mention]:
+        return [self.mentions[m] for m in self.members[self.find(i)]]
+
+    def has_full_name(self, i: int) -> bool:
+        return any(not is_partial(m.name) for m in self.group(i))
+
+    def allowed(self, i: int, j: int) -> bool:
+        """Whether the people of i and j may become one: no split between them, no name conflict."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        theirs = set(self.members[b])
+        if any(self.cannot[m] & theirs for m in self.members[a]):
+            return False
+        return not _names_conflict(self.group(a), self.group(b))
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a].extend(self.members.pop(b))
+
+    def join(self, i: int, j: int) -> bool:
+        if not self.allowed(i, j):
+            return False
+        self.union(i, j)
+        return True
+
+
+def _names_conflict(ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
+    """Two full names that are two people ("Anna Petrova", "Maria Petrova") would be joined.
+
+    A name one side already holds (an analyst merged it in) is not a conflict.
+    """
+    our_forms = {form for m in ours for form in m.forms or (m.name,)}
+    their_forms = {form for m in theirs for form in m.forms or (m.name,)}
+    our_keys = {name_key(form) for form in our_forms}
+    their_keys = {name_key(form) for form in their_forms}
+    for a in our_forms:
+        for b in their_forms:
+            if (
+                names_conflict(a, b)
+                and name_key(b) not in our_keys
+                and name_key(a) not in their_keys
+            ):
+                return True
+    return False
+
+
+def _blocks(mention: Mention) -> set[str]:
+    """Keys two mentions must share to be compared at all."""
+    keys = set()
+    for token in name_tokens(mention.name):
+        if len(token) > 1:
+            folded = fold(token)
+            keys.add("p:" + folded[:3])
+            keys.add("s:" + folded[-3:])
+    letters = mention.name.strip().replace(".", "")
+    if letters.isalpha() and letters.isupper():
+        keys.add("a:" + letters.lower())
+    tokens = name_tokens(mention.name)
+    if len(tokens) >= 3:
+        keys.add("a:" + "".join(token[0] for token in tokens))
+        keys.add("a:" + "".join(t[0] for t in tokens if t not in {"of", "the", "for", "and"}))
+    return keys
+
+
+def _relation(a: Mention, b: Mention) -> int:
+    if a.kind == "group" or b.kind == "group":
+        return _EQUAL if a.kind == b.kind and same_person(a.name, b.name) else _NONE
+    if name_key(a.name) == name_key(b.name):
+        return _PARTIAL if is_partial(a.name) else _EQUAL
+    if same_person(a.name, b.name):
+        return _PARTIAL if is_partial(a.name) or is_partial(b.name) else _VARIANT
+    if swapped(a.name, b.name) or acronym_of(a.name, b.name) or acronym_of(b.name, a.name):
+        return _WEAK
+    return _NONE
+
+
+def _relations(mentions: Sequence[Mention]) -> list[tuple[int, int, int]]:
+    """(relation, i, j) for every related pair of mentions, strongest first."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        for key in _blocks(mention):
+            blocks[key].append(i)
+    pairs = {pair for members in blocks.values() for pair in combinations(members, 2)}
+    found = []
+    for i, j in pairs:
+        relation = _relation(mentions[i], mentions[j])
+        if relation != _NONE:
+            found.append((relation, i, j))
+    return sorted(found, key=lambda item: (-item[0], item[1], item[2]))
+
+
+def _join_full_names(clusters: _Clusters, relations: list[tuple[int, int, int]]) -> None:
+    for relation, i, j in relations:
+        mentions = clusters.mentions
+        if relation in (_EQUAL, _VARIANT) and "group" not in (mentions[i].kind, mentions[j].kind):
+            clusters.join(i, j)
+
+
+def _join_partial_names(clusters: _Clusters, relations: list[tuple[int, int, int]]) -> set[int]:
+    """Each partial name joins the one full-name person it fits, or the one its context favours.
+
+    Returns the partial mentions that fitted several people and stayed apart.
+    """
+    partners: dict[int, set[int]] = defaultdict(set)
+    for relation, i, j in relations:
+        if relation == _PARTIAL:
+            partners[i].add(j)
+            partners[j].add(i)
+    ambiguous = set()
+    for i in sorted(partners):
+        if not is_partial(clusters.mentions[i].name) or clusters.has_full_name(i):
+            continue
+        candidates = {
+            clusters.find(j)
+            for j in partners[i]
+            if clusters.has_full_name(j) and clusters.allowed(i, j)
+        }
+        if len(candidates) == 1:
+            clusters.union(i, candidates.pop())
+        elif candidates:
+            ours = clusters.group(i)
+            scored = sorted(
+                ((context_score(ours, clusters.group(c)), c) for c in candidates), reverse=True
+            )
+            if scored[0][0] >= 1 and scored[0][0] > scored[1][0]:
+                clusters.union(i, scored[0][1])
+            else:
+                ambiguous.add(i)
+    return ambiguous
+
+
+def _join_weak(
+    clusters: _Clusters, relations: list[tuple[int, int, int]], ambiguous: set[int]
+) -> None:
+    """Partial-partial equal names, swapped names, acronyms, groups: each with what it needs."""
+    mentions = clusters.mentions
+    for relation, i, j in relations:
+        a, b = mentions[i], mentions[j]
+        if relation == _PARTIAL and is_partial(a.name) and is_partial(b.name):
+            if i in ambiguous or j in ambiguous:
+                continue
+            if clusters.has_full_name(i) or clusters.has_full_name(j):
+                continue
+            clusters.join(i, j)
+    for relation, i, j in relations:
+        a, b = mentions[i], mentions[j]
+        if relation == _WEAK:
+            needed = ACRONYM_CONTEXT if not swapped(a.name, b.name) else SWAP_CONTEXT
+        elif relation == _EQUAL and a.kind == "group":
+            needed = GROUP_CONTEXT
+        else:
+            continue
+        if not clusters.allowed(i, j):
+            continue
+        if context_score(clusters.group(i), clusters.group(j)) >= needed:
+            clusters.union(i, j)
+
+
+def context_score(ours: Sequence[Mention], theirs: Sequence[Mention]) -> int:
+    """How much the articles of two would-be-same people agree, beyond the name.
+
+    Named in one article: 3. Each other person or organisation named beside
+    both (a lawyer, a co-defendant, an NGO): 2, up to two. Each dated event
+    of the same type and date (month at least): 2, up to two. A country in
+    common: 1.
+    """
+    score = 0
+    if {m.article for m in ours} & {m.article for m in theirs}:
+        score += 3
+    own = [form for m in (*ours, *theirs) for form in (m.name, *m.forms)]
+    our_names = {n for m in ours for n in m.co_names if not any(same_person(n, o) for o in own)}
+    their_names = {n for m in theirs for n in m.co_names}
+    shared = sum(1 for n in our_names if any(same_person(n, t) for t in their_names))
+    score += 2 * min(shared, 2)
+    our_events = {e for m in ours for e in m.events if len(e[1]) >= 7}
+    their_events = {e for m in theirs for e in m.events}
+    score += 2 * min(len(our_events & their_events), 2)
+    if {c for m in ours for c in m.countries} & {c for m in theirs for c in m.countries}:
+        score += 1
+    return score
+
+
+def _people(mentions: Sequence[Mention], clusters: _Clusters) -> list[ResolvedPerson]:
+    roots = sorted(
+        {clusters.find(i) for i in range(len(mentions))},
+        key=lambda root: min(clusters.members[root]),
+    )
+    people = []
+    for number, root in enumerate(roots, start=1):
+        group = [mentions[i] for i in sorted(clusters.members[root])]
+        people.append(
+            ResolvedPerson(
+                id=number,
+                name=fullest_name([m.name for m in group]),
+                names=tuple(dict.fromkeys(f for m in group for f in (m.name, *m.forms))),
+                kind=_majority_kind(group),
+                mentions=tuple(m.id for m in group),
+                articles=tuple(dict.fromkeys(m.article for m in group)),
+            )
+        )
+    return people
+
+
+def fullest_name(names: Sequence[str]) -> str:
+    """The display name: most words, then the most often written, then the first seen."""
+    counts = Counter(names)
+    order = {name: i for i, name in reversed(list(enumerate(names)))}
+    return max(counts, key=lambda n: (len(name_tokens(n)), counts[n], -order[n]))
+
+
+def _majority_kind(group: Sequence[Mention]) -> Kind:
+    counts = Counter(m.kind for m in group)
+    return max(("person", "organization", "group"), key=lambda kind: counts[kind])  # type: ignore[return-value]
