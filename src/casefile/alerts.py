@@ -24,7 +24,7 @@ from datetime import date
 from email.message import EmailMessage
 
 from casefile.errors import CasefileError
-from casefile.sources.fetch import FetchError, Fetcher
+from casefile.sources.fetch import Fetcher, FetchError
 from casefile.store import Store
 from casefile.store import alerts as stored
 from casefile.store.alerts import Alert
@@ -82,7 +82,8 @@ def alert_line(alert: Alert) -> str:
     when = event.date or "undated"
     status = "" if event.status == "occurred" else f" [{event.status}]"
     source = alert.outlet or alert.url or alert.article_id[:12]
-    return f"{_REASONS.get(alert.reason, alert.reason)}: {alert.person}: {what}{status}, {when} — {source}"
+    reason = _REASONS.get(alert.reason, alert.reason)
+    return f"{reason}: {alert.person}: {what}{status}, {when} — {source}"
 
 
 def raise_alerts(store: Store, today: date | None = None, days: int = DEFAULT_DAYS) -> list[Alert]:

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
 from casefile.errors import CasefileError
 from casefile.model import Skipped, Timeline
@@ -76,11 +77,17 @@ def _open(db: str | None):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl), or http(s) URLs")
+    ],
     published: PublishedOption = None,
     db: DbOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Let URLs reach private and loopback addresses"),
+    ] = False,
 ) -> None:
-    """Read articles into the store and extract their events (idempotent)."""
+    """Read articles (files or URLs) into the store and extract their events (idempotent)."""
     from casefile.pipeline import ingest as run_ingest
 
     with (
@@ -99,7 +106,9 @@ def ingest(
         def advance(name: str) -> None:
             progress.update(task, advance=1, description=name[-50:])
 
-        report = run_ingest(paths, store, _date(published), on_item=advance)
+        report = run_ingest(
+            paths, store, _date(published), on_item=advance, allow_private=allow_private
+        )
     for skipped in report.skipped:
         errors.print(f"skipped {skipped.source}: {skipped.reason}", highlight=False)
     for label in report.undated:
@@ -112,6 +121,10 @@ def ingest(
         f"{len(report.skipped)} skipped; "
         f"{report.events} event(s) from {report.extracted} extraction(s)"
     )
+    if report.syndicated or report.alerts:
+        console.print(
+            f"{report.syndicated} syndicated cop(ies) linked; {len(report.alerts)} new alert(s)"
+        )
     if report.skipped and not (report.new or report.duplicates):
         raise typer.Exit(1)
 
@@ -328,6 +341,7 @@ def demo(
 
 
 register_web(app)
+register_watch(app)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from casefile.evaluate import Report, load_gold, score
 from casefile.extract import EXTRACTOR_VERSION, extract_many, load_nlp
 from casefile.model import Article, Extraction, Skipped
 from casefile.sources import read_path
-from casefile.sources.fetch import Fetcher
+from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.sources.url import read_inputs
 from casefile.store import Store
 from casefile.store.alerts import Alert
@@ -50,12 +50,16 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     alert_days: int = DEFAULT_DAYS,
+    allow_private: bool = False,
 ) -> IngestReport:
     """Read every input (files, folders, http(s) URLs), store and extract, raise alerts.
 
-    URLs are fetched with `fetcher`, or under the strict default policy.
+    URLs are fetched with `fetcher`, else under the default policy, which
+    refuses private addresses unless `allow_private`.
     """
-    return ingest_items(read_inputs(paths, published, fetcher), store, on_item, alert_days)
+    policy = FetchPolicy(allow_private=allow_private)
+    items = read_inputs(paths, published, fetcher, policy)
+    return ingest_items(items, store, on_item, alert_days)
 
 
 def ingest_items(

@@ -227,3 +227,8 @@ def is_partial(name: str) -> bool:
     """A surname alone or with initials ("Movlayev", "M. Movlayev"): it could be several people."""
     tokens = name_tokens(name)
     return len(tokens) == 1 or all(len(token) == 1 for token in tokens[:-1])
+
+
+def is_description(name: str) -> bool:
+    """Written without any capital ("three men"): a description of a group, not a name."""
+    return _is_description(name)

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from casefile.cases.names import (
-    _is_description,
     acronym_of,
     fold,
+    is_description,
     is_partial,
     name_key,
     name_tokens,
@@ -99,7 +99,7 @@ def _forms(subject: str, person: Person | None) -> tuple[str, ...]:
 def _kind(subject: str, person: Person | None) -> Kind:
     if person is not None:
         return person.kind
-    return "group" if _is_description(subject) else "person"
+    return "group" if is_description(subject) else "person"
 
 
 def constraints(

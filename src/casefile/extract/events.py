@@ -22,7 +22,7 @@ from casefile.extract import syntax
 from casefile.extract.lexicon import Lexicon, TriggerRule
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
-from casefile.extract.timex import find_timexes
+from casefile.extract.timex import find_timexes, resolve
 from casefile.model import Event, TimeExpression
 
 PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
@@ -381,7 +381,11 @@ def _build_for(
         else (syntax.governing_verb(token) or token)
     )
     scope = syntax.clause_tokens(token)
-    if anchor != token:
+    if candidate.person_role == "noun":  # "the hearing, set for March 11, ..."
+        scope += [t for c in token.children if c.dep_ == "acl" for t in c.subtree]
+    if candidate.person_role in ("decision", "international"):  # "... to extradite him on May 4"
+        scope += [t for verb in _infinitives(token) for t in _date_phrases(verb)]
+    if anchor != token and not _under_decision(token, lexicon):
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     status = _status(token, anchor, lexicon)
     dates = times.on(scope, near=token)
@@ -402,8 +406,8 @@ def _build_for(
             head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
         ):
             dates = times.on(syntax.clause_tokens(head_of.head), near=token)
-    if candidate.type == "hearing" and status in ("scheduled", "occurred") and dates:
-        moved = _postponed(anchor, dates, times, lexicon)
+    if candidate.type == "hearing" and status == "postponed":
+        moved = _postponed(anchor, dates, times, lexicon, published)
         if moved is not None:
             return [
                 _event(candidate, subject[0], agent_text, d, s, times, scope, hedged)
@@ -418,6 +422,19 @@ def _build_for(
         and dates[0].date > published.isoformat()[: len(dates[0].date)]
     ):
         status = "scheduled"
+    if status == "scheduled" and candidate.type not in SCHEDULABLE:
+        return _drop(candidate, "future, and not something that is scheduled")
+    if (
+        status == "scheduled"
+        and candidate.type == "hearing"
+        and dates
+        and published
+        and not re.search(r"\d{4}", dates[0].text)
+    ):
+        # "has set a hearing for April 21": the next April 21, whatever tense came before
+        ahead = resolve(dates[0].text, published, tense="future")
+        if ahead is not None and ahead.date:
+            dates = [replace(dates[0], date=ahead.date, value=ahead.value), *dates[1:]]
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
     if "needs_place" in candidate.flags and not _names_a_country(scope):
@@ -447,6 +464,46 @@ def _repeated(dates: list[TimeExpression], token: Token) -> list[TimeExpression]
     if len({d.date for d in dates}) < 2 or not any(t.lower_ in REPEAT_WORDS for t in token.sent):
         return []
     return sorted({d.date: d for d in dates}.values(), key=lambda d: d.start)
+
+
+def _infinitives(verb: Token) -> list[Token]:
+    """ "asked X not to extradite him", "granted the request to extradite him"."""
+    found = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            found += [c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    return found
+
+
+def _date_phrases(verb: Token) -> list[Token]:
+    """The verb's own time phrases ("on May 4"), not dates inside its object's description."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i
+        for t in c.subtree
+    ]
+
+
+def _under_decision(noun: Token, lexicon: Lexicon) -> bool:
+    """ "granted Russia's request": the decision's date is not the request's."""
+    verb = syntax.governing_verb(noun)
+    return verb is not None and syntax.lemma(verb) in lexicon.decision_verbs
+
+
+# Events that can be announced for a date ahead; other types in the future
+# tense ("he will disappear into a prison") are speculation, not events.
+SCHEDULABLE = {
+    "hearing",
+    "deportation",
+    "extradition",
+    "appeal",
+    "extradition_request",
+    "release",
+    "sentence",
+    "asylum_application",
+    "international_action",
+}
 
 
 def _stripped_span(sentence: Span) -> tuple[int, int]:
@@ -828,15 +885,27 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     return "occurred"
 
 
+def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
+    """The date a hearing was due on before it was moved: not ahead of the report."""
+    if published is None or re.search(r"\d{4}", timex.text):
+        return timex
+    past = resolve(timex.text, published, tense="past")
+    return replace(timex, date=past.date, value=past.value) if past and past.date else timex
+
+
 def _postponed(
-    verb: Token, dates: list[TimeExpression], times: SentenceTimes, lexicon: Lexicon
+    verb: Token,
+    dates: list[TimeExpression],
+    times: SentenceTimes,
+    lexicon: Lexicon,
+    published: date | None,
 ) -> list[tuple[TimeExpression | None, str]] | None:
     """ "The Feb. 11 hearing was postponed to Feb. 26": old date postponed, new one scheduled."""
     if syntax.lemma(verb) not in lexicon.context.postpone_verbs:
         return None
     new = [t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("to", "until", "till")]
     new_dates = [d for p in new for d in times.on(list(p.subtree))]
-    old_dates = [d for d in dates if d not in new_dates]
+    old_dates = [_as_past(d, published) for d in dates if d not in new_dates]
     result: list[tuple[TimeExpression | None, str]] = [
         (old_dates[0] if old_dates else None, "postponed")
     ]

@@ -17,7 +17,15 @@ from pathlib import Path
 from casefile.model import Article, Skipped
 from casefile.sources import read_path
 from casefile.sources.feeds import FeedError, parse_feed
-from casefile.sources.fetch import HTML_TYPES, PAGE_TYPES, XML_TYPES, Fetched, FetchError, Fetcher
+from casefile.sources.fetch import (
+    HTML_TYPES,
+    PAGE_TYPES,
+    XML_TYPES,
+    Fetched,
+    Fetcher,
+    FetchError,
+    FetchPolicy,
+)
 from casefile.sources.html import article_from_html
 from casefile.sources.text import article_from_text
 
@@ -78,13 +86,16 @@ def read_url(
 
 
 def read_inputs(
-    inputs: Iterable[str | Path], published: date | None = None, fetcher: Fetcher | None = None
+    inputs: Iterable[str | Path],
+    published: date | None = None,
+    fetcher: Fetcher | None = None,
+    policy: FetchPolicy | None = None,
 ) -> Iterator[Article | Skipped]:
     """Files, folders and URLs, in the order given.
 
     Every path is checked before anything is read or fetched, as `read_paths`
-    does, so a typo fails at once. Without a `fetcher`, URLs are fetched
-    under the default (strict) policy.
+    does, so a typo fails at once. Without a `fetcher`, URLs are fetched by
+    one made for `policy` (default: the strict one).
     """
     items = list(inputs)
     readers = [
@@ -92,7 +103,7 @@ def read_inputs(
         for item in items
     ]
     own = fetcher is None and any(reader is None for reader in readers)
-    active = Fetcher() if own else fetcher
+    active = Fetcher(policy) if own else fetcher
     try:
         for item, reader in zip(items, readers, strict=True):
             if reader is None:

@@ -136,19 +136,21 @@ def record_success(
     store: Store,
     feed_id: int,
     now: datetime,
-    next_check: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
     title: str | None = None,
     not_modified: bool = False,
 ) -> None:
-    """A poll that reached the feed: keep its validators for the next conditional GET."""
+    """A poll that reached the feed: keep its validators for the next conditional GET.
+
+    The feed is due again at the next poll (the watch loop's interval).
+    """
     with _session(store) as db, db.begin():
         row = db.get(FeedRow, feed_id)
         if row is None:  # removed while being polled
             return
         row.checked_at = row.ok_at = now
-        row.next_check = next_check
+        row.next_check = None
         row.failures = 0
         row.last_error = None
         if not not_modified:

@@ -150,13 +150,14 @@ def reviewed_events(session: Session, where: ColumnElement[bool]) -> list[Review
     rows = list(session.execute(select(EventRow, ArticleRow).join(ArticleRow).where(where)))
     keys = [event.key for event, _ in rows]
     verdicts = queries.reviews(session, keys)
-    last_corrected = dict(
-        session.execute(
+    last_corrected = {
+        key: at
+        for key, at in session.execute(
             select(CorrectionRow.event_key, func.max(CorrectionRow.at))
             .where(CorrectionRow.event_key.in_(keys))
             .group_by(CorrectionRow.event_key)
-        ).tuples()
-    )
+        )
+    }
     found = []
     for row, article in rows:
         verdict = verdicts.get(row.key, Review())

@@ -14,7 +14,7 @@ from typing import Any
 
 from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
-from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article
+from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article, Event
 from casefile.store import Store
 from casefile.store.events import EDITABLE
 from casefile.store.review import ReviewedEvent
@@ -104,7 +104,7 @@ def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
     return {
         "title": summary.name,
         "case": summary.to_json(),
-        "events": [_event_json(item, articles[item.article_id]) for item in events],
+        "events": [_event_json(item, articles[item.article_id].text) for item in events],
         "sources": [
             {**article.to_json(), "label": article.label}
             for article in sorted(articles.values(), key=lambda a: a.published or date.max)
@@ -179,6 +179,7 @@ def add_event_page(ctx: Ctx, article_id: str, start: int, end: int) -> dict[str,
         "span": [start, end],
         "sentence": article.text[start:end],
         "snippet": snippet(article.text, (start, end)),
+        "draft": Event("arrest", "", article.text[start:end], (start, end)).to_json(),
         "options": options(),
     }
 
