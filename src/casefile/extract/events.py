@@ -19,13 +19,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.lexicon import Lexicon, TriggerRule
+from casefile.extract.lexicon import Lexicon, TriggerRule, load_lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
 from casefile.extract.timex import find_timexes, resolve
 from casefile.model import Event, TimeExpression
 
 PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
+CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
 log = logging.getLogger(__name__)
 
 
@@ -210,8 +211,29 @@ TIME_PREPOSITIONS = {
 }
 
 
+TOPIC_HOLDERS = {
+    "hearing",
+    "appeal",
+    "trial",
+    "decision",
+    "ruling",
+    "complaint",
+    "challenge",
+    "case",
+    "session",
+    "lawsuit",
+    "petition",
+}
+
+
 def _is_time_reference(noun: Token) -> bool:
     head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("on", "against", "over")
+        and head.head.lemma_.lower() in TOPIC_HOLDERS
+    ):
+        return True  # "a hearing on the deportation of X": what is heard, not a deportation
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
     return noun.dep_ == "dobj" and syntax.lemma(head) in (
@@ -576,10 +598,22 @@ def _subject(
         if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
             target = token.head
         if target is not None and _person_at(target, people) is None:
-            # "imposed sanctions on X", "a case against X was opened"
+            # "imposed sanctions on X", "a case against X was opened",
+            # "requested the extradition of X", "requested X's extradition"
             for c in [*token.children, *target.children]:
-                if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                if c.dep_ == "prep" and (
+                    c.lower_ in ("on", "against") or (c.lower_ == "of" and c.head == target)
+                ):
                     target = syntax.child(c, "pobj") or target
+                    break
+                if (
+                    c.dep_ == "poss"
+                    and c.head == target
+                    and target.lemma_.lower() in load_lexicon().possessed(candidate.type)
+                    and people.of(c) is not None
+                ):
+                    target = c
+                    break
     elif role == "decision":
         target = _decision_person(token, people)
         agent = syntax.agent_of(token)
@@ -767,10 +801,13 @@ def _noun_person(noun: Token, people: People) -> Token | None:
     candidates: list[Token | None] = []
     candidates += [c for c in noun.children if c.dep_ == "poss"]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in PERSON_OBJECT_PREPS:
+        if c.dep_ == "prep" and c.lower_ in (*PERSON_OBJECT_PREPS, "in"):
             obj = syntax.child(c, "pobj")
             if obj is not None:
                 candidates += [syntax.child(obj, "poss"), obj]
+                if obj.lemma_.lower() in CASE_NOUNS:  # "a hearing in the case of X"
+                    of = next((g for g in obj.children if g.lower_ == "of"), None)
+                    candidates.append(syntax.child(of, "pobj") if of is not None else None)
     candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
@@ -807,7 +844,7 @@ def _decision_person(verb: Token, people: People) -> Token | None:
             "status",
         ):
             candidates.append(syntax.child(t, "pobj"))
-    candidates.append(syntax.child(verb, "nsubjpass"))
+    candidates += [syntax.child(verb, "dative"), syntax.child(verb, "nsubjpass")]
     return _first_person(candidates, people)
 
 

@@ -58,6 +58,13 @@ class Lexicon:
     international_agents: tuple[tuple[str, ...], ...]
     international_verbs: frozenset[str]
     context: Context
+    possessed_objects: dict[str, frozenset[str]]
+
+    def possessed(self, event_type: str) -> frozenset[str]:
+        """Nouns whose possessor is the event's subject ("revoked her licence")."""
+        return self.possessed_objects.get("any", frozenset()) | self.possessed_objects.get(
+            event_type, frozenset()
+        )
 
     def verb_rules(self, lemma: str) -> list[TriggerRule]:
         return [r for r in self.rules if r.kind in ("verb", "adjective") and lemma in r.lemmas]
@@ -131,6 +138,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_nouns=dict(decisions.get("nouns", {})),
         international_agents=international_agents,
         international_verbs=international_verbs,
+        possessed_objects={
+            key: _words(values) for key, values in (data.get("possessed_objects") or {}).items()
+        },
         context=Context(
             hedges=tuple(h.lower() for h in context["hedges"]),
             blockers=_words(context["blockers"]),
