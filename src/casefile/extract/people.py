@@ -21,7 +21,17 @@ from spacy.tokens import Doc, Span, Token
 from casefile.extract.places import country_of
 from casefile.model import Person
 
-PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+PRONOUNS = set(PRONOUN_GENDER)
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class PeopleWords:
     honorifics: frozenset[str]
     descriptors: frozenset[str]
     organization_words: frozenset[str]
+    gendered: dict[str, str]
+    surname_endings: tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +53,12 @@ def people_words() -> PeopleWords:
         frozenset(data["honorifics"]),
         frozenset(data["descriptors"]),
         frozenset(data["organization_words"]),
+        {word: gender for gender, words in data["gendered"].items() for word in words},
+        tuple(
+            (ending, gender)
+            for gender, endings in data["surname_endings"].items()
+            for ending in endings
+        ),
     )
 
 
@@ -52,6 +70,7 @@ class PersonRecord:
     roles: set[str] = field(default_factory=set)
     first_token: int = 0
     mention_count: int = 0
+    gender: str | None = None  # "f", "m" or unknown: keeps "she" off a man
 
 
 @dataclass
@@ -203,11 +222,39 @@ def find_people(doc: Doc) -> People:
         for token in span:
             token_person[token.i] = index
 
+    for index, record in enumerate(records):
+        record.gender = _gender(doc, index, record, token_person)
     _drop_lone_names(records, token_person)
     _map_bare_surnames(doc, records, token_person)
     main = _main_person(records)
     _resolve_pronouns(doc, records, token_person, main)
     return People(records, token_person, main)
+
+
+def _gender(doc: Doc, index: int, record: PersonRecord, token_person: dict[int, int]) -> str | None:
+    """What the text says of a person's gender: an honorific, a kin word, a name ending.
+
+    Only clear signals count; unknown stays unknown, and any pronoun may then
+    stand for the person.
+    """
+    words = people_words()
+    for i, person in token_person.items():
+        if person != index:
+            continue
+        token = doc[i]
+        neighbours = [doc[i - 1]] if i > 0 else []
+        neighbours += [c for c in token.children if c.dep_ in ("appos", "compound")]
+        if token.dep_ == "appos":
+            neighbours.append(token.head)
+        for word in neighbours:
+            gender = words.gendered.get(word.lower_.strip("."))
+            if gender:
+                return gender
+    surname = record.key_tokens[-1]
+    for ending, gender in words.surname_endings:
+        if len(surname) > len(ending) + 2 and surname.endswith(ending):
+            return gender
+    return None
 
 
 def _drop_lone_names(records: list[PersonRecord], token_person: dict[int, int]) -> None:
@@ -277,13 +324,15 @@ def _resolve_pronouns(
         for token in sentence:
             person = token_person.get(token.i)
             if token.lower_ in PRONOUNS and person is None:
-                antecedent = _nearest_in_sentence(token, token_person)
+                gender = PRONOUN_GENDER[token.lower_]
+                antecedent = _nearest_in_sentence(token, token_person, records, gender)
                 if antecedent is None:
-                    antecedent = _most_salient(salience, main)
+                    antecedent = _most_salient(salience, main, records, gender)
                 if antecedent is None:
                     continue
                 token_person[token.i] = antecedent
                 record = records[antecedent]
+                record.gender = record.gender or gender  # "his" once, "he" from then on
                 record.mention_count += 1
                 if token.lower_ not in (m.lower() for m in record.mentions):
                     record.mentions.append(token.lower_)
@@ -308,10 +357,13 @@ def _weight(token: Token, record: PersonRecord) -> float:
 MAIN_PERSON_BONUS = 80.0
 
 
-def _most_salient(salience: dict[int, float], main: int | None) -> int | None:
-    if not salience:
+def _most_salient(
+    salience: dict[int, float], main: int | None, records: list[PersonRecord], gender: str
+) -> int | None:
+    fitting = [p for p in salience if records[p].gender in (None, gender)]
+    if not fitting:
         return None
-    return max(salience, key=lambda p: salience[p] + (MAIN_PERSON_BONUS if p == main else 0.0))
+    return max(fitting, key=lambda p: salience[p] + (MAIN_PERSON_BONUS if p == main else 0.0))
 
 
 SPEECH_VERBS = {
@@ -345,7 +397,9 @@ def _is_speaker(token: Token, record: PersonRecord) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | None:
+def _nearest_in_sentence(
+    pronoun: Token, token_person: dict[int, int], records: list[PersonRecord], gender: str
+) -> int | None:
     """The nearest earlier name in the sentence that is not tucked inside another noun phrase.
 
     In "a critic of Chechen leader Ramzan Kadyrov ... denied his request", the
@@ -358,6 +412,7 @@ def _nearest_in_sentence(pronoun: Token, token_person: dict[int, int]) -> int | 
             i in token_person
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
+            and records[token_person[i]].gender in (None, gender)
         ):
             return token_person[i]
     return None
