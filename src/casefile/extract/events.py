@@ -738,11 +738,20 @@ def _person_at(token: Token, people: People) -> int | None:
 
 
 def _is_unknown_name(token: Token) -> bool:
-    """A capitalised proper noun in a person's slot that no model tagged: still a name."""
+    """A capitalised proper noun in a person's slot that no model tagged as one: still a name.
+
+    The slot decides: organisations are not detained or deported, so a two-word
+    name the model called ORG is taken as a person there.
+    """
+    organisation_as_person = (
+        token.ent_type_ == "ORG"
+        and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children)
+        and token.dep_ in ("dobj", "nsubjpass")
+    )
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
-        and token.ent_type_ in ("", "PERSON")
+        and (token.ent_type_ in ("", "PERSON") or organisation_as_person)
         and country_of(token.text) is None
         and not token.text.isupper()
     )

@@ -197,9 +197,16 @@ def _roles_of(span: Span) -> set[str]:
 
 def find_people(doc: Doc) -> People:
     """Group the article's name mentions into people and resolve pronouns to them."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ == "PERSON" and _could_be_person(e)]
+    introduced = _role_named_spans(doc)  # "the blogger Murat Kerimov": the whole name
+    spans: list[Span] = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and _could_be_person(e)
+        and not any(r.start <= e.start and e.end <= r.end and len(r) > len(e) for r in introduced)
+    ]
     taken = {t.i for s in spans for t in s}
-    spans += [s for s in _role_named_spans(doc) if not any(t.i in taken for t in s)]
+    spans += [s for s in introduced if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _described_names(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
