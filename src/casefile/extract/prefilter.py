@@ -28,12 +28,7 @@ class Prefilter:
 
     def could_hold_events(self, text: str) -> bool:
         needed = self.needed(text)
-        found = 0
-        for _ in self.anchors.finditer(text):
-            found += 1
-            if found >= needed:
-                return True
-        return False
+        return any(found >= needed for found, _ in enumerate(self.anchors.finditer(text), 1))
 
 
 @lru_cache(maxsize=1)
