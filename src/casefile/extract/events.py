@@ -156,6 +156,7 @@ def _near_lemmas(token: Token) -> set[str]:
                     )
                 ]
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
+    near |= {syntax.lemma(c) for c in token.children if c.dep_ == "xcomp"}  # "refused to admit"
     near.add(syntax.lemma(token.head))
     verb = syntax.governing_verb(token)
     if verb is not None and token.pos_ in ("NOUN", "PROPN"):
@@ -226,6 +227,24 @@ TOPIC_HOLDERS = {
 }
 
 
+# "an urgent appeal for his release", "the case for his arrest": asked for or argued.
+DEMAND_HOLDERS = {
+    "appeal",
+    "call",
+    "demand",
+    "campaign",
+    "petition",
+    "plea",
+    "case",
+    "grounds",
+    "reason",
+    "basis",
+    "justification",
+    "push",
+    "bid",
+}
+
+
 def _is_time_reference(noun: Token) -> bool:
     head = noun.head
     if (
@@ -234,6 +253,8 @@ def _is_time_reference(noun: Token) -> bool:
         and head.head.lemma_.lower() in TOPIC_HOLDERS
     ):
         return True  # "a hearing on the deportation of X": what is heard, not a deportation
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in DEMAND_HOLDERS:
+        return True  # "an urgent appeal for his release": asked for, not done
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
     return noun.dep_ == "dobj" and syntax.lemma(head) in (
@@ -818,6 +839,10 @@ def _noun_person(noun: Token, people: People) -> Token | None:
                     of = next((g for g in obj.children if g.lower_ == "of"), None)
                     candidates.append(syntax.child(of, "pobj") if of is not None else None)
     candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if noun.dep_ == "compound":  # "a deportation order against his client"
+        for c in noun.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "for", "of"):
+                candidates.append(syntax.child(c, "pobj"))
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             candidates.append(syntax.object_of(c))

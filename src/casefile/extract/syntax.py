@@ -121,6 +121,10 @@ def object_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("advcl", "xcomp", "pcomp") and is_passive(current):
             return subject_of(current)
+        complement = child(current, "xcomp")  # "refused to admit him"
+        if complement is not None and complement.pos_ == "VERB":
+            current = complement
+            continue
         return None
     return None
 
