@@ -764,15 +764,16 @@ def _is_unknown_name(token: Token) -> bool:
     The slot decides: organisations are not detained or deported, so a two-word
     name the model called ORG is taken as a person there.
     """
-    organisation_as_person = (
-        token.ent_type_ == "ORG"
+    mistaken_for_place_or_organisation = (
+        token.ent_type_ in ("ORG", "GPE")
+        and country_of(_entity_text(token)) is None
         and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children)
-        and token.dep_ in ("dobj", "nsubjpass")
+        and token.dep_ in ("dobj", "nsubjpass", "pobj", "dative", "compound")
     )
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
-        and (token.ent_type_ in ("", "PERSON") or organisation_as_person)
+        and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
         and country_of(token.text) is None
         and not token.text.isupper()
     )
@@ -879,6 +880,9 @@ def _decision_person(verb: Token, people: People) -> Token | None:
         ):
             candidates.append(syntax.child(t, "pobj"))
     candidates += [syntax.child(verb, "dative"), syntax.child(verb, "nsubjpass")]
+    obj = syntax.child(verb, "dobj")
+    if obj is not None:  # "granted Kamol Yusupov asylum", parsed as a compound
+        candidates += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return _first_person(candidates, people)
 
 
@@ -956,9 +960,12 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     return "occurred"
 
 
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
     """The date a hearing was due on before it was moved: not ahead of the report."""
-    if published is None or re.search(r"\d{4}", timex.text):
+    if published is None or not WEEKDAY.search(timex.text):
         return timex
     past = resolve(timex.text, published, tense="past")
     return replace(timex, date=past.date, value=past.value) if past and past.date else timex

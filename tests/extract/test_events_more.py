@@ -1,0 +1,128 @@
+"""More single-phenomenon articles: the cases fixed after the first table was written.
+
+Each row: an article of our own, its publication date, and the events a
+correct extractor reads from it as (type, subject, date, status).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract, load_nlp
+from casefile.model import Article
+
+FRIDAY = date(2026, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, str | None, str]]:
+    found = extract(Article(text=text, published=published), nlp).events
+    return sorted((event.type, event.subject, event.date, event.status) for event in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Tajikistan requested the extradition of Rustam Saidov in January.",
+            FRIDAY,
+            [("extradition_request", "Rustam Saidov", "2026-01", "occurred")],
+            id="request-of-x",
+        ),
+        pytest.param(
+            "Lithuania granted Kamol Yusupov asylum in April 2025.",
+            FRIDAY,
+            [("asylum_decision", "Kamol Yusupov", "2025-04", "occurred")],
+            id="granted-x-asylum",
+        ),
+        pytest.param(
+            "The activist Ales Kavalenka fled Belarus in 2020. His wife Hanna Kavalenka stayed "
+            "in Minsk. She left for Poland last week.",
+            date(2026, 6, 12),
+            [
+                ("flight", "Ales Kavalenka", "2020", "occurred"),
+                ("flight", "Hanna Kavalenka", "2026-06", "occurred"),
+            ],
+            id="she-is-the-wife",
+        ),
+        pytest.param(
+            "Police detained Farid Aliyev and Samir Guliyev at a protest in Baku on Tuesday.",
+            FRIDAY,
+            [
+                ("arrest", "Farid Aliyev", "2026-03-03", "occurred"),
+                ("arrest", "Samir Guliyev", "2026-03-03", "occurred"),
+            ],
+            id="coordinated-people",
+        ),
+        pytest.param(
+            "Thai authorities deported 40 Uyghur men to China in 2015.",
+            FRIDAY,
+            [("deportation", "40 Uyghur men", "2015", "occurred")],
+            id="group",
+        ),
+        pytest.param(
+            "The court scheduled a hearing in the case of Aziz Karimov for March 18.",
+            FRIDAY,
+            [("hearing", "Aziz Karimov", "2026-03-18", "scheduled")],
+            id="hearing-in-the-case-of",
+        ),
+        pytest.param(
+            "The hearing in Aziz Karimov's case, set for March 11, was postponed to March 26.",
+            FRIDAY,
+            [
+                ("hearing", "Aziz Karimov", "2026-03-11", "postponed"),
+                ("hearing", "Aziz Karimov", "2026-03-26", "scheduled"),
+            ],
+            id="postponed-with-both-dates",
+        ),
+        pytest.param(
+            '"If he is sent back, he will disappear into a prison," said the lawyer of '
+            "Aziz Karimov.",
+            FRIDAY,
+            [],
+            id="speculation-about-the-future",
+        ),
+        pytest.param(
+            "Aziz Karimov moved to Georgia in 2024, saying he expected to be arrested at home.",
+            FRIDAY,
+            [("flight", "Aziz Karimov", "2024", "occurred")],
+            id="moved-is-no-postponement",
+        ),
+        pytest.param(
+            "Rights groups issued an urgent appeal for the release of Aziz Karimov.",
+            FRIDAY,
+            [],
+            id="a-demand-is-no-release",
+        ),
+        pytest.param(
+            "His passport was taken away by border guards when Aziz Karimov landed in Tashkent.",
+            FRIDAY,
+            [],
+            id="a-passport-taken-is-no-abduction",
+        ),
+        pytest.param(
+            "The Justice Ministry revoked the licence of lawyer Nodira Rakhimova in May 2025.",
+            FRIDAY,
+            [("sanction", "Nodira Rakhimova", "2025-05", "occurred")],
+            id="licence-revoked",
+        ),
+        pytest.param(
+            "A court in Bishkek sentenced Temir Asanov twice, in 2019 and again in 2022.",
+            FRIDAY,
+            [
+                ("sentence", "Temir Asanov", "2019", "occurred"),
+                ("sentence", "Temir Asanov", "2022", "occurred"),
+            ],
+            id="twice",
+        ),
+    ],
+)
+def test_events(nlp, text, published, expected):
+    assert summary(nlp, text, published) == sorted(expected)
