@@ -652,7 +652,9 @@ def _subject(
         agent = syntax.subject_of(token)
     found: list[int] = []
     groups: list[str] = []
-    for each in syntax.coordinated(target) if target is not None else []:
+    if target is not None and target.lower_ in PAIR_PRONOUNS:
+        found = _previous_pair(target, people)  # "Both were detained": the two just named
+    for each in syntax.coordinated(target) if target is not None and not found else []:
         person = _person_at(each, people)
         if person is not None and person not in found:
             found.append(person)
@@ -667,6 +669,29 @@ def _subject(
         if person is not None:
             found.append(person)
     return [(people.name(p), p) for p in found], agent
+
+
+PAIR_PRONOUNS = {"both", "they", "them"}
+
+
+def _previous_pair(token: Token, people: People) -> list[int]:
+    """The people last named together ("Jeyranov and Bayramli"), for "both" or "they"."""
+    doc = token.doc
+    first = doc[max(0, token.sent.start - 1)].sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        person = people.of(doc[i])
+        if person is None or doc[i].dep_ != "conj":
+            continue
+        head = doc[i].head
+        while head.dep_ == "conj" and people.of(head) is None:
+            head = head.head
+        pair = [p for p in (people.of(head), person) if p is not None]
+        if len(set(pair)) == 2:
+            return pair
+    return []
+
+
+ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
 
 
 GROUP_NOUNS = {
@@ -701,6 +726,8 @@ def _group(token: Token) -> str | None:
     """
     if token.lower_ in ("they", "them"):
         return _previous_group(token)
+    if _is_suspect(token) and token.tag_ == "NN":
+        return "suspect"  # GUIDELINES: groups and unnamed people as short noun phrases
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
@@ -751,6 +778,8 @@ def _person_at(token: Token, people: People) -> int | None:
             + [token.i]
         )
         return people.add(token.doc[start : token.i + 1].text, token)
+    if _is_suspect(token):
+        return None
     if _describes_main_person(token):
         if any(c.lower_ == "the" for c in token.children):
             return people.recent(token) or people.main  # "the Chechen activist": the one just named
@@ -776,6 +805,13 @@ def _is_unknown_name(token: Token) -> bool:
         and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
         and country_of(token.text) is None
         and not token.text.isupper()
+    )
+
+
+def _is_suspect(token: Token) -> bool:
+    """ "a suspect", "a Thai man suspected of shooting X": not the story's person."""
+    return token.lemma_.lower() in ROLE_SUBJECTS or any(
+        c.dep_ == "acl" and c.lemma_.lower() in ("suspect", "accuse") for c in token.children
     )
 
 

@@ -81,6 +81,9 @@ def subject_of(verb: Token) -> Token | None:
         own = child(current, "nsubj", "nsubjpass")
         if own is not None:
             return relative_antecedent(own)
+        if current.dep_ in ("acomp", "attr") and current.head != current:  # "he has been missing"
+            current = current.head
+            continue
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head != current:
             current = current.head
             if current.pos_ not in ("VERB", "AUX"):
