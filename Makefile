@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo serve test lint bench clean
 
 $(BIN)/casefile: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ install: $(BIN)/casefile
 demo: install
 	rm -f $(DEMO_DB)
 	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile demo examples/*.txt examples/*.html
+	@pw=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
+	printf '%s\n' "$$pw" | CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile user add demo --role editor --password-stdin; \
+	echo; echo "Web workspace: casefile serve --db sqlite:///$(DEMO_DB)   (or: make serve)"; \
+	echo "then open http://127.0.0.1:8000/ and log in as: demo / $$pw"
+
+serve: install
+	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile serve
 
 test: install
 	$(BIN)/pytest

@@ -7,6 +7,7 @@ It prints; it asserts nothing (the quality gate lives in the tests). Sections:
     wikievents  WikiEvents dev, scored on its six Justice types only
     speed       extraction against a bare spaCy pass over the same texts
     timex       bench/timex.py's main(), when that file exists
+    html        main text of the 181 article-extraction pages (token F1, issue 7)
 
 Each section runs on its own: if the extractor cannot be imported, or a data
 file is missing, the section says why and the others still run. The
@@ -267,12 +268,39 @@ def timex_section(bench: Bench) -> Figures:
     return result if isinstance(result, dict) else {}
 
 
+def html_section(bench: Bench) -> Figures:
+    """casefile's HTML path (`article_from_html`) on the 181 real pages of article-extraction."""
+    from casefile.evaluate_html import evaluate_html, load_pages
+
+    report = evaluate_html(load_pages(bench.eval_dir / "article-extraction"))
+    print(
+        format_table(
+            ["pages", "token P", "token R", "token F1", "shingle F1", "no text"],
+            [
+                [
+                    report.pages,
+                    report.precision,
+                    report.recall,
+                    report.token_f1,
+                    report.shingle_f1,
+                    len(report.failed),
+                ]
+            ],
+        )
+    )
+    print("token F1: mean over pages; shingle F1: the benchmark's own measure (4-grams)")
+    if bench.verbose:
+        print(format_table(["worst pages", "token F1"], [list(pair) for pair in report.worst]))
+    return report.to_json()
+
+
 SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "seed": ("a. Seed article", seed_section),
     "dev": ("b. Dev set", dev_section),
     "wikievents": ("c. WikiEvents dev (six Justice types)", wikievents_section),
     "speed": ("d. Speed", speed_section),
     "timex": ("e. Time expressions", timex_section),
+    "html": ("f. HTML main text (article-extraction, 181 pages)", html_section),
 }
 
 

@@ -9,7 +9,8 @@ one story when the Jaccard similarity of their sets of word 5-grams
 - 0.6 links a copy that keeps 60 % of the story or adds a few paragraphs of
   its own (a copy trimmed to its first 70 % scores 0.7; one new paragraph in
   ten, 0.9), while two outlets writing up the same facts in their own words
-  share almost no 5-word sequences (typically below 0.1);
+  share almost no 5-word sequences (among the 181 unrelated real pages of
+  the article-extraction benchmark, no pair scores above 0.14);
 - texts under `MIN_SHINGLES` shingles (about 25 words) are never linked:
   two short briefs can be near-identical without being one report.
 

@@ -63,6 +63,7 @@ class WatchSettings:
     backoff: float = 2.0  # seconds before the first retry; doubled each time
     max_entries: int = 50  # new entries read per feed per poll
     days: int = DEFAULT_DAYS  # hearings this close raise an alert
+    backoff_feeds: bool = True  # False: poll failing feeds too (a one-off `watch --once`)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def poll(
     now = utcnow()
     articles: list[Article | Skipped] = []
     handled: dict[int, list[SeenEntry]] = {}
-    for feed in stored.due_feeds(store, now):
+    due = stored.due_feeds(store, now) if settings.backoff_feeds else stored.feeds(store)
+    for feed in due:
         try:
             result, new = _poll_feed(store, fetcher, feed, settings, throttle, sleep, now)
         except Exception as error:  # one broken feed never stops the others, whatever broke

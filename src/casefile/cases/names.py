@@ -129,10 +129,12 @@ def _given_names_compatible(a: str, b: str) -> bool:
 def _contains(smaller: list[str], larger: list[str]) -> bool:
     """The smaller name is the larger one with words left out, in order, surname kept.
 
-    "Movlayev" and "Mansur Movlayev" are in "Mansur Aliyevich Movlayev";
+    "Movlayev" and "Mansur Movlayev" are in "Mansur Aliyevich Movlayev", and
+    "Mohamed Ali" in "Ahmed Jaffar Mohammed Ali" (spelling variants folded);
     "Mohamed Ali" is not in "Ali Ahmed Jaafar Mohamed" (a reordering is
     `_reordered`'s question, and needs every word).
     """
+    smaller, larger = [fold(t) for t in smaller], [fold(t) for t in larger]
     if len(smaller) >= len(larger) or smaller[-1] != larger[-1]:
         return False
     words = iter(larger)
@@ -230,5 +232,8 @@ def is_partial(name: str) -> bool:
 
 
 def is_description(name: str) -> bool:
-    """Written without any capital ("three men"): a description of a group, not a name."""
-    return _is_description(name)
+    """A description of a group, not a name: no capital at all ("three men"), a lowercase
+    first word or a number ("over 300 Uighurs", "three Russian activists").
+    """
+    stripped = anyascii(name).strip()
+    return _is_description(name) or stripped[:1].islower() or any(c.isdigit() for c in stripped)

@@ -78,11 +78,16 @@ class SourcedEvent:
 
     @property
     def identity(self) -> tuple[str, ...]:
-        """What names this report across reads: its key, else article, span and type."""
+        """What names this report across reads: its key, else where and what it is.
+
+        One sentence can hold two reports of one type ("postponed from Nov. 17
+        to Dec. 15"), so without a key the date and status are part of it.
+        """
         if self.key:
             return (self.key,)
-        span = self.event.span
-        return (self.source.article_id, str(span[0]), str(span[1]), self.event.type)
+        event = self.event
+        span = (str(event.span[0]), str(event.span[1]))
+        return (self.source.article_id, *span, event.type, event.subject, str(event.date), event.status)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from casefile.model import Extraction, Person
 # How much context evidence each doubtful kind of match needs (see `context_score`).
 SWAP_CONTEXT = 3
 ACRONYM_CONTEXT = 1
-GROUP_CONTEXT = 2
+GROUP_CONTEXT = 3
 
 # Relations between two names, strongest last.
 _NONE, _WEAK, _PARTIAL, _VARIANT, _EQUAL = range(5)
@@ -235,9 +235,25 @@ def _blocks(mention: Mention) -> set[str]:
     return keys
 
 
+# Words too common in group descriptions to say two groups are one ("three men").
+GROUP_STOPWORDS = frozenset(
+    "a an the of from in at his her their its and or other others more than over under "
+    "least some many several dozens scores people persons men women members member "
+    "two three four five six seven eight nine ten".split()
+)
+
+
+def _group_words(name: str) -> set[str]:
+    return {fold(t) for t in name_tokens(name) if t not in GROUP_STOPWORDS and len(t) > 2}
+
+
 def _relation(a: Mention, b: Mention) -> int:
     if a.kind == "group" or b.kind == "group":
-        return _EQUAL if a.kind == b.kind and same_person(a.name, b.name) else _NONE
+        if a.kind != b.kind:
+            return _NONE
+        if same_person(a.name, b.name):
+            return _EQUAL
+        return _WEAK if _group_words(a.name) & _group_words(b.name) else _NONE
     if name_key(a.name) == name_key(b.name):
         return _PARTIAL if is_partial(a.name) else _EQUAL
     if same_person(a.name, b.name):
@@ -317,15 +333,16 @@ def _join_weak(
             clusters.join(i, j)
     for relation, i, j in relations:
         a, b = mentions[i], mentions[j]
-        if relation == _WEAK:
-            needed = ACRONYM_CONTEXT if not swapped(a.name, b.name) else SWAP_CONTEXT
-        elif relation == _EQUAL and a.kind == "group":
+        ours, theirs = clusters.group(i), clusters.group(j)
+        if a.kind == "group":
+            if {m.article for m in ours} & {m.article for m in theirs}:
+                continue  # one article's two groups are two groups
             needed = GROUP_CONTEXT
+        elif relation == _WEAK:
+            needed = SWAP_CONTEXT if swapped(a.name, b.name) else ACRONYM_CONTEXT
         else:
             continue
-        if not clusters.allowed(i, j):
-            continue
-        if context_score(clusters.group(i), clusters.group(j)) >= needed:
+        if clusters.allowed(i, j) and context_score(ours, theirs) >= needed:
             clusters.union(i, j)
 
 

@@ -71,7 +71,7 @@ def parse_feed(body: bytes, url: str) -> Feed:
     check_xml(body, url)
     parsed = feedparser.parse(
         io.BytesIO(body),
-        response_headers={"content-location": url},
+        response_headers={"content-location": url, "content-type": "application/xml"},
         resolve_relative_uris=True,
         sanitize_html=True,
     )
@@ -105,7 +105,8 @@ def _entry(item: Any, base: str) -> FeedEntry | None:
 
 def _entry_date(item: Any) -> date | None:
     """The entry's publication date (UTC), as feedparser normalised it."""
-    parsed = item.get("published_parsed") or item.get("updated_parsed")
+    # dict.get, not item.get: feedparser's own get maps the two keys with a warning.
+    parsed = dict.get(item, "published_parsed") or dict.get(item, "updated_parsed")
     if not parsed:
         return None
     try:

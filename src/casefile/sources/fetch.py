@@ -14,7 +14,9 @@ care it would be a way in (server-side request forgery): a link to
   thing to the check and another to the connection (rebinding). TLS still
   verifies the certificate for the URL's host name (SNI), as it should.
 - Redirects are followed here, one hop at a time (at most `max_redirects`),
-  and every hop is checked again before it is requested.
+  and every hop is checked again before it is requested. (So each URL is
+  vetted twice: before the request, which names the URL in the refusal and
+  covers injected clients, and at the connection, which is what counts.)
 - The size cap counts decompressed bytes: gzip and deflate are decoded here
   with an output limit, so a small gzip bomb is cut off at the cap without
   ever being inflated in memory.
@@ -104,7 +106,8 @@ class AddressRefused(FetchError):
             if reason in ("multicast", "unspecified")
             else "; use --allow-private for a server on your own network"
         )
-        super().__init__(url, "refused", f"refused: {host} is {address}, a {reason} address{hint}")
+        what = f"{address} is" if host == address else f"{host} resolves to {address},"
+        super().__init__(url, "refused", f"refused: {what} a {reason} address{hint}")
         self.host = host
         self.address = address
         self.reason = reason
@@ -518,10 +521,15 @@ def _read_body(url: str, response: httpx.Response, max_bytes: int, deadline: flo
     declared = response.headers.get("content-length", "")
     if encoding == "identity" and declared.isdigit() and int(declared) > max_bytes:
         raise too_big
+    chunks: Iterable[bytes]
+    if response.is_stream_consumed:  # built in memory (httpx.MockTransport): already decoded
+        encoding, chunks = "identity", [response.content]
+    else:
+        chunks = response.iter_raw(_CHUNK)
     inflater = None if encoding == "identity" else _Inflater(encoding)
     body = bytearray()
     try:
-        for chunk in response.iter_raw(_CHUNK):
+        for chunk in chunks:
             if time.monotonic() > deadline:
                 raise FetchError(url, "timeout", "timeout: the response took too long", True)
             room = max_bytes + 1 - len(body)

@@ -323,7 +323,7 @@ def _marks(db: Session, keys: list[str]) -> dict[str, str]:
     rows = db.execute(
         select(AlertMarkRow.event_key, AlertMarkRow.state).where(AlertMarkRow.event_key.in_(keys))
     )
-    return dict(rows.tuples())
+    return {key: state for key, state in rows}
 
 
 def _set_mark(db: Session, key: str, state: str, exists: bool) -> None:

@@ -185,4 +185,7 @@ class AuditRow(Base):
 
 # Tables of later layers live in modules of their own; importing them here puts
 # them on `Base.metadata` wherever the schema is used (Alembic, contract tests).
-from casefile.store import feeds_schema  # noqa: E402, F401
+from casefile.store import (  # noqa: E402
+    cases_schema,  # noqa: F401
+    feeds_schema,  # noqa: F401
+)

@@ -210,7 +210,7 @@ def _handle(
         if isinstance(route, Action) and by_cookie:
             auth.check_csrf(request, login, csrf)
         ctx = Ctx(store, settings, login.user, base_url=str(request.base_url))
-        result = route.view(ctx, **values)
+        result: Any = route.view(ctx, **values)
     except auth.Denied as denied:
         return renderer.error(request, _reply_format(request, route, shown), denied.status,
                               denied.message, login)  # fmt: skip
@@ -220,16 +220,17 @@ def _handle(
         return renderer.error(request, _reply_format(request, route, shown), 400, str(error), login)
     if isinstance(route, Export):
         return Response(result, media_type=route.media_type)
+    data: dict[str, Any] = result
     if isinstance(route, Action):
         if _reply_format(request, route, shown) == "json":
-            return json_response(result)
-        return RedirectResponse(result.get("next") or "/cases", status_code=303)
+            return json_response(data)
+        return RedirectResponse(data.get("next") or "/cases", status_code=303)
     if fmt == "json":
-        return json_response(result)
+        return json_response(data)
     if fmt == "csv" and route.csv is not None:
-        return csv_response(route.csv(result), route.name.removesuffix("_page"))
+        return csv_response(route.csv(data), route.name.removesuffix("_page"))
     twins = ("json", "csv") if route.csv else ("json",)
-    return renderer.html(request, route.template, result, login, twins=twins)
+    return renderer.html(request, route.template, data, login, twins=twins)
 
 
 def _reply_format(request: Request, route: Page | Action | Export, shown: str) -> str:

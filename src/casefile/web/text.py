@@ -93,7 +93,7 @@ def paragraphs_of_sentences(
     return shown
 
 
-def snippet(text: str, span: tuple[int, int], context: int = 180) -> dict[str, Any]:
+def snippet(text: str, span: tuple[int, int], context: int = 120) -> dict[str, Any]:
     """The evidence at `span` with some text around it, cut at word boundaries."""
     begin, end = max(0, span[0]), min(len(text), span[1])
     left = max(0, begin - context)
