@@ -1,0 +1,408 @@
+"""Whom an event happened to, and who did it.
+
+Read from the trigger's slots in the parse (its object or subject, a noun's
+possessor or "of" phrase, the request a decision grants), then from the
+people the sentence names: names, pronouns, descriptions of the story's
+person ("the activist"), groups ("three Uyghur men"), pairs ("both were
+detained") and the organisations a court designates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from casefile.extract import syntax
+from casefile.extract.lexicon import Lexicon, load_lexicon
+from casefile.extract.people import People, people_words
+from casefile.extract.places import country_of
+from casefile.extract.triggers import Candidate
+from casefile.extract.where import entity_text
+
+
+def find_subjects(
+    candidate: Candidate, people: People
+) -> tuple[list[tuple[str, int | None]], Token | None]:
+    """Whom the event happened to (names, person indexes), and the token of who did it.
+
+    Coordinated subjects ("Jeyranov and Bayramli were detained") each get the event.
+    """
+    token = candidate.trigger
+    role = candidate.person_role
+    agent: Token | None = None
+    target: Token | None = None
+    if role == "organization":
+        target = syntax.child(token, "dobj", "nsubjpass")
+        agent = syntax.agent_of(token)
+        name = _organization_name(token)
+        return ([(name, None)] if name else []), agent
+    if role == "subject":
+        target = syntax.subject_of(token)
+    elif role == "object":
+        target = syntax.object_of(token)
+        agent = syntax.agent_of(token)
+        if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
+            target = token.head
+        if target is not None and _person_at(target, people) is None:
+            # "imposed sanctions on X", "a case against X was opened",
+            # "requested the extradition of X", "requested X's extradition"
+            for c in [*token.children, *target.children]:
+                if c.dep_ == "prep" and (
+                    c.lower_ in ("on", "against") or (c.lower_ == "of" and c.head == target)
+                ):
+                    target = syntax.child(c, "pobj") or target
+                    break
+                if (
+                    c.dep_ == "poss"
+                    and c.head == target
+                    and target.lemma_.lower() in load_lexicon().possessed(candidate.type)
+                    and people.of(c) is not None
+                ):
+                    target = c
+                    break
+    elif role == "decision":
+        target = _decision_person(token, people)
+        agent = syntax.agent_of(token)
+    elif role in ("noun", "phrase"):
+        target = _noun_person(token, people)
+        verb = syntax.governing_verb(token)
+        if role == "phrase" and verb is not None:
+            target = target or syntax.object_of(verb) or syntax.subject_of(verb)
+        if verb is not None and role == "noun":
+            agent = syntax.agent_of(verb)
+            if agent is not None and people.of(agent) is not None:
+                agent = None
+    elif role == "international":
+        target = syntax.child(token, "dobj")
+        agent = syntax.subject_of(token)
+    found: list[int] = []
+    groups: list[str] = []
+    if target is not None and target.lower_ in PAIR_PRONOUNS:
+        found = _previous_pair(target, people)  # "Both were detained": the two just named
+    for each in syntax.coordinated(target) if target is not None and not found else []:
+        person = _person_at(each, people)
+        if person is not None and person not in found:
+            found.append(person)
+        elif person is None and (group := _group(each)) is not None:
+            groups.append(group)
+    if groups and not found:
+        return [(group, None) for group in groups], agent
+    if not found and role in ("decision", "noun", "international", "phrase"):
+        person = _sentence_person(token, people, exclude=agent)
+        if person is None and not _names_anyone(token.sent, people) and not _other_people(target):
+            person = people.main
+        if person is not None:
+            found.append(person)
+    return [(people.name(p), p) for p in found], agent
+
+
+PAIR_PRONOUNS = {"both", "they", "them"}
+
+
+def _previous_pair(token: Token, people: People) -> list[int]:
+    """The people last named together ("Jeyranov and Bayramli"), for "both" or "they"."""
+    doc = token.doc
+    first = doc[max(0, token.sent.start - 1)].sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        person = people.of(doc[i])
+        if person is None or doc[i].dep_ != "conj":
+            continue
+        head = doc[i].head
+        while head.dep_ == "conj" and people.of(head) is None:
+            head = head.head
+        pair = [p for p in (people.of(head), person) if p is not None]
+        if len(set(pair)) == 2:
+            return pair
+    return []
+
+
+ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
+
+
+GROUP_NOUNS = {
+    "man",
+    "woman",
+    "people",
+    "activist",
+    "member",
+    "blogger",
+    "journalist",
+    "uyghur",
+    "uighur",
+    "refugee",
+    "asylum-seeker",
+    "dissident",
+    "student",
+    "worker",
+    "migrant",
+    "defendant",
+    "protester",
+    "demonstrator",
+    "national",
+    "citizen",
+    "opponent",
+}
+
+
+def _group(token: Token) -> str | None:
+    """A group as a short noun phrase ("three Russian political activists", "Uyghur men").
+
+    Pronouns "they"/"them" stand for the nearest such group before them.
+    """
+    if token.lower_ in ("they", "them"):
+        return _previous_group(token)
+    if _is_suspect(token) and token.tag_ == "NN":
+        return "suspect"  # GUIDELINES: groups and unnamed people as short noun phrases
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
+    words += [
+        c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")
+    ]
+    start = min([w.left_edge.i for w in words] + [token.i])
+    end = token.i + 1
+    for c in token.children:  # "activists from his association"
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == end:
+            end = c.right_edge.i + 1
+    return token.doc[start:end].text
+
+
+def _previous_group(pronoun: Token) -> str | None:
+    doc = pronoun.doc
+    first = doc[max(0, pronoun.sent.start - 1)].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        if doc[i].tag_ in ("NNS", "NNPS") and doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            group = _group(doc[i])
+            if group is not None:
+                return group
+    return None
+
+
+def _other_people(target: Token | None) -> bool:
+    """Is the slot filled by someone who is not the story's person ("three men", "the suspects")?"""
+    return target is not None and (
+        target.tag_ in ("NNS", "NNPS") or target.lower_ in ("they", "them")
+    )
+
+
+def _person_at(token: Token, people: People) -> int | None:
+    """The person a token stands for: a name, a pronoun, or a description of the main person."""
+    found = people.of(token)
+    if found is not None:
+        return found
+    for c in token.children:
+        if c.dep_ in ("compound", "appos", "flat"):
+            found = people.of(c)
+            if found is None and c.dep_ == "appos":
+                found = _person_at(c, people)
+            if found is not None:
+                return found
+    if _is_unknown_name(token):
+        start = min(
+            [c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            + [token.i]
+        )
+        return people.add(token.doc[start : token.i + 1].text, token)
+    if _is_suspect(token):
+        return None
+    if _describes_main_person(token):
+        if any(c.lower_ == "the" for c in token.children):
+            return people.recent(token) or people.main  # "the Chechen activist": the one just named
+        return people.main  # "a jailed critic of ...": the story's person before the name comes
+    return None
+
+
+def _is_unknown_name(token: Token) -> bool:
+    """A capitalised proper noun in a person's slot that no model tagged as one: still a name.
+
+    The slot decides: organisations are not detained or deported, so a two-word
+    name the model called ORG is taken as a person there.
+    """
+    mistaken_for_place_or_organisation = (
+        token.ent_type_ in ("ORG", "GPE")
+        and country_of(entity_text(token)) is None
+        and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children)
+        and token.dep_ in ("dobj", "nsubjpass", "pobj", "dative", "compound")
+    )
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
+        and country_of(token.text) is None
+        and not token.text.isupper()
+    )
+
+
+def _is_suspect(token: Token) -> bool:
+    """ "a suspect", "a Thai man suspected of shooting X": not the story's person."""
+    return token.lemma_.lower() in ROLE_SUBJECTS or any(
+        c.dep_ == "acl" and c.lemma_.lower() in ("suspect", "accuse") for c in token.children
+    )
+
+
+def _describes_main_person(token: Token) -> bool:
+    """ "the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
+
+    Plurals, kin ("his brother") and "another/other" point at someone else.
+    """
+    if token.lemma_.lower() not in people_words().descriptors or token.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(
+        c.lower_ in ("other", "another", "second", "third", "fellow") or c.dep_ == "nummod"
+        for c in token.children
+    )
+
+
+def rule_links_person(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Nouns tied by rule to a verb ("remanded on treason charges") find their person there."""
+    return any(
+        r.governed_by
+        for r in lexicon.noun_rules(syntax.lemma(candidate.trigger))
+        if r.type == candidate.type
+    )
+
+
+PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
+
+
+def names_its_person(noun: Token) -> bool:
+    """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in PERSON_OBJECT_PREPS
+            and syntax.child(c, "pobj") is not None
+        ):
+            return True
+        if c.dep_ in ("acl", "relcl") and syntax.object_of(c) is not None:
+            return True
+    return False
+
+
+def _first_person(candidates: list[Token | None], people: People) -> Token | None:
+    """The first candidate that stands for a person; else the first candidate at all."""
+    present = [c for c in candidates if c is not None]
+    for candidate in present:
+        if _person_at(candidate, people) is not None:
+            return candidate
+    return None
+
+
+CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
+
+
+def _noun_person(noun: Token, people: People) -> Token | None:
+    """Whose event a noun names: "his detention", "the arrest of X", "a hearing on X's
+    refugee status", "the request to extradite X"."""
+    candidates: list[Token | None] = []
+    candidates += [c for c in noun.children if c.dep_ == "poss"]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in (*PERSON_OBJECT_PREPS, "in"):
+            obj = syntax.child(c, "pobj")
+            if obj is not None:
+                candidates += [syntax.child(obj, "poss"), obj]
+                if obj.lemma_.lower() in CASE_NOUNS:  # "a hearing in the case of X"
+                    of = next((g for g in obj.children if g.lower_ == "of"), None)
+                    candidates.append(syntax.child(of, "pobj") if of is not None else None)
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if noun.dep_ == "compound":  # "a deportation order against his client"
+        for c in noun.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "for", "of"):
+                candidates.append(syntax.child(c, "pobj"))
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            candidates.append(syntax.object_of(c))
+    verb = syntax.governing_verb(noun)
+    if verb is not None:
+        if noun.dep_ == "dobj" and noun.head == verb:
+            candidates.append(syntax.subject_of(verb))
+        candidates += [syntax.object_of(verb), syntax.subject_of(verb)]
+    return _first_person(candidates, people)
+
+
+def _decision_person(verb: Token, people: People) -> Token | None:
+    candidates: list[Token | None] = []
+    for t in verb.subtree:
+        if t.dep_ == "poss" and t.head.lemma_.lower() in (
+            "request",
+            "extradition",
+            "application",
+            "claim",
+            "status",
+            "bid",
+        ):
+            candidates.append(t)
+        if syntax.lemma(t) == "extradite":
+            candidates.append(syntax.child(t, "dobj"))
+        if t.lower_ == "of" and t.head.lemma_.lower() in (
+            "extradition",
+            "deportation",
+            "request",
+            "application",
+            "claim",
+            "bid",
+            "status",
+        ):
+            candidates.append(syntax.child(t, "pobj"))
+    candidates += [syntax.child(verb, "dative"), syntax.child(verb, "nsubjpass")]
+    obj = syntax.child(verb, "dobj")
+    if obj is not None:  # "granted Kamol Yusupov asylum", parsed as a compound
+        candidates += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return _first_person(candidates, people)
+
+
+def _names_anyone(sentence: Span, people: People) -> bool:
+    return any(people.of(t) is not None for t in sentence)
+
+
+def _sentence_person(token: Token, people: People, exclude: Token | None) -> int | None:
+    """The one person the sentence names as a main participant (not inside another phrase)."""
+    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
+    named = {
+        people.of(t)
+        for t in token.sent
+        if people.of(t) is not None
+        and t.i not in excluded
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
+    }
+    named.discard(None)
+    clients = {n for n in named if n is not None and not people.is_counsel(n)}
+    if len(clients) == 1:
+        return clients.pop()
+    return None
+
+
+def _organization_name(verb: Token) -> str | None:
+    """The organisation a designation verb labels: the first proper name after the verb.
+
+    In a relative clause ("Pamir Dialogue, a movement that the court banned")
+    it is the name the clause describes.
+    """
+    if verb.dep_ == "relcl":
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        if noun.pos_ == "PROPN":
+            return entity_text(noun) if noun.ent_type_ else _proper_chain(noun)
+    for t in verb.sent:
+        if t.i <= verb.i:
+            continue
+        if t.ent_type_ in ("ORG", "PERSON", "NORP") or (t.pos_ == "PROPN"):
+            if t.ent_iob_ in ("B", "I") and t.ent_type_:
+                entity = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+                return entity.text
+            start = t.i
+            end = t.i + 1
+            while end < len(t.doc) and t.doc[end].pos_ == "PROPN":
+                end += 1
+            last = t.doc[end - 1]
+            if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i == end:
+                end += 1  # "the Gulen movement"
+            return t.doc[start:end].text
+        if t.dep_ in ("oprd", "xcomp") or t.lower_ in ("as", "an", "a"):
+            break
+    return None
+
+
+def _proper_chain(token: Token) -> str:
+    start = min([c.i for c in token.children if c.dep_ in ("compound", "flat")] + [token.i])
+    return token.doc[start : token.i + 1].text

@@ -1,0 +1,276 @@
+"""Which words of a sentence propose an event: the lexicon's triggers, checked against the parse.
+
+A verb, noun, adjective or phrase the lexicon knows, or a decision verb about
+extradition or asylum ("granted Russia's request to extradite him"), becomes a
+`Candidate` when its phrase fits the rule. A noun that is only a reference
+point ("since his arrest", "a hearing on the deportation of X", "an appeal for
+his release") proposes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from casefile.extract import syntax
+from casefile.extract.lexicon import Lexicon, TriggerRule
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger that fired, before its arguments are read."""
+
+    type: str
+    trigger: Token
+    rule: str
+    person_role: str = "object"  # "object", "subject", "organization", "noun"
+    outcome: str | None = None
+    flags: frozenset[str] = frozenset()
+
+
+def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    decided: set[int] = set()
+    for token in sentence:
+        decision = _decision(token, lexicon)
+        if decision is not None:
+            found.append(decision)
+            decided.add(token.i)
+    for token in sentence:
+        if token.i in decided:
+            continue
+        lemma = syntax.lemma(token)
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            rules = lexicon.verb_rules(lemma)
+        elif token.pos_ == "ADJ":
+            rules = [r for r in lexicon.verb_rules(lemma) if r.kind == "adjective"]
+        elif token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+            rules = lexicon.noun_rules(lemma)  # a capitalised "Ban" is a name, not a ban
+        else:
+            rules = []
+        for rule in rules:
+            if _fits(token, rule, sentence):
+                role = "noun" if rule.kind == "noun" else rule.person
+                if "organizations" in rule.flags:
+                    role = "organization"
+                if "fallback_main" in rule.flags:
+                    role = "phrase"  # "a court will hear the case": the case of the story's person
+                found.append(Candidate(rule.type, token, rule.rule_id, role, flags=rule.flags))
+    found += _phrase_candidates(sentence, lexicon)
+    found += _international_candidates(sentence, lexicon)
+    return found
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Words of the trigger's phrase: a verb's clause; a noun's, with its infinitives and
+    prepositions ("request to extradite X")."""
+    scope = syntax.clause_tokens(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        for c in token.children:
+            if c.dep_ in ("acl", "prep") and c.dep_ != "relcl":
+                scope += [
+                    t
+                    for t in c.subtree
+                    if not any(
+                        a.dep_ == "relcl" for a in t.ancestors if a.i > token.i and a in c.subtree
+                    )
+                ]
+    near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
+    near |= {syntax.lemma(c) for c in token.children if c.dep_ == "xcomp"}  # "refused to admit"
+    near.add(syntax.lemma(token.head))
+    verb = syntax.governing_verb(token)
+    if verb is not None and token.pos_ in ("NOUN", "PROPN"):
+        near.add(syntax.lemma(verb))
+    return near
+
+
+def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
+    if token.dep_ == "amod" and rule.kind != "adjective":
+        return False  # "a jailed critic" describes a state, it does not report an event
+    if rule.kind == "noun" and _is_time_reference(token):
+        return False  # "since his arrest", "after a trial": a reference point, not a report
+    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False  # an imperative or bare infinitive ("suspend the extraditions of ...")
+    near = _near_lemmas(token)
+    if "with_context" in rule.flags:
+        sentence_lemmas = {syntax.lemma(t) for t in sentence}
+        if not rule.with_any & sentence_lemmas:
+            return False
+    elif rule.with_any and not rule.with_any & near:
+        return False
+    text = sentence.text.lower()
+    for word in rule.without:
+        if (" " in word and word in text) or word in near:
+            return False
+    if rule.governed_by:
+        verb = syntax.governing_verb(token)
+        head = syntax.lemma(token.head)
+        if head not in rule.governed_by and (
+            verb is None or syntax.lemma(verb) not in rule.governed_by
+        ):
+            return False
+    return "requires_past" not in rule.flags or token.tag_ in ("VBD", "VBN")
+
+
+# "since his arrest", "in detention": a reference point or a state, not a report.
+TIME_PREPOSITIONS = {
+    "since",
+    "after",
+    "before",
+    "following",
+    "until",
+    "upon",
+    "during",
+    "pending",
+    "ahead",
+    "prior",
+    "awaiting",
+    "despite",
+    "in",
+    "from",
+    "against",
+}
+
+
+TOPIC_HOLDERS = {
+    "hearing",
+    "appeal",
+    "trial",
+    "decision",
+    "ruling",
+    "complaint",
+    "challenge",
+    "case",
+    "session",
+    "lawsuit",
+    "petition",
+}
+
+
+# "an urgent appeal for his release", "the case for his arrest": asked for or argued.
+DEMAND_HOLDERS = {
+    "appeal",
+    "call",
+    "demand",
+    "campaign",
+    "petition",
+    "plea",
+    "case",
+    "grounds",
+    "reason",
+    "basis",
+    "justification",
+    "push",
+    "bid",
+}
+
+
+def _is_time_reference(noun: Token) -> bool:
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("on", "against", "over")
+        and head.head.lemma_.lower() in TOPIC_HOLDERS
+    ):
+        return True  # "a hearing on the deportation of X": what is heard, not a deportation
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in DEMAND_HOLDERS:
+        return True  # "an urgent appeal for his release": asked for, not done
+    if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
+        return True
+    return noun.dep_ == "dobj" and syntax.lemma(head) in (
+        "await",
+        "face",
+        "fear",
+        "resist",
+        "fight",
+    )
+
+
+def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
+    """A decision verb about extradition or asylum: "granted Russia's request to extradite"."""
+    if token.pos_ not in ("VERB",):
+        return None
+    particle = syntax.child(token, "prt")
+    phrasal = f"{syntax.lemma(token)} {particle.lower_}" if particle is not None else ""
+    outcome = lexicon.decision_verbs.get(phrasal) or lexicon.decision_verbs.get(syntax.lemma(token))
+    if outcome is None:
+        return None
+    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return None  # imperative: a demand, not a decision
+    scope = [
+        t
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass", "prep", "xcomp", "ccomp", "dative")
+        for t in c.subtree
+        if _hops(t, token) <= 4 and not any(a.dep_ == "relcl" for a in _path(t, token))
+    ]
+    topics = [
+        lexicon.decision_topics[syntax.lemma(t)]
+        for t in scope
+        if syntax.lemma(t) in lexicon.decision_topics
+    ]
+    if not topics:
+        return None
+    event_type = topics[0]
+    upheld = [
+        lexicon.decision_nouns[t.lemma_.lower()]
+        for t in scope
+        if t.lemma_.lower() in lexicon.decision_nouns
+    ]
+    if upheld:
+        outcome = upheld[0]
+    if event_type == "asylum_decision":
+        outcome = lexicon.asylum_outcomes.get(outcome, outcome)
+    return Candidate(event_type, token, f"{event_type}/decision-verb", "decision", outcome)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    current = token
+    while current != top and current.head != current:
+        path.append(current)
+        current = current.head
+    return path
+
+
+def _hops(token: Token, top: Token) -> int:
+    return len(_path(token, top))
+
+
+def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    found = []
+    words = [t.lower_ for t in sentence]
+    lemmas = [t.lemma_.lower() for t in sentence]
+    for rule in lexicon.phrase_rules():
+        size = len(rule.phrase)
+        for i in range(len(words) - size + 1):
+            window = list(zip(words[i : i + size], lemmas[i : i + size], strict=True))
+            if all(part in pair for part, pair in zip(rule.phrase, window, strict=True)):
+                token = sentence[i + size - 1]
+                found.append(Candidate(rule.type, token, rule.rule_id, "phrase"))
+    return found
+
+
+def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    text = sentence.text
+    for agent in lexicon.international_agents:
+        needle = " ".join(agent)
+        position = text.find(needle)
+        if position < 0:
+            continue
+        for token in sentence:
+            if (
+                token.idx - sentence.start_char >= position
+                and token.pos_ == "VERB"
+                and syntax.lemma(token) in lexicon.international_verbs
+            ):
+                return [
+                    Candidate(
+                        "international_action",
+                        token,
+                        "international_action/agent-verb",
+                        "international",
+                    )
+                ]
+    return []

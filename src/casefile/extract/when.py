@@ -1,0 +1,143 @@
+"""When an event happened: the sentence's calendar dates, nearest to the trigger.
+
+The dateline's date is when the story was filed, not an event's. A postponed
+hearing gives its old date and its new one; "twice, in 2013 and again in
+2015" gives one event per date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from casefile.extract import syntax
+from casefile.extract.lexicon import Context, Lexicon
+from casefile.extract.timex import resolve
+from casefile.model import TimeExpression
+
+# "YEREVAN, March 6 (Caspian Wire) —": the dateline's date is when the story was filed.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(]{0,40})?(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s")
+
+
+@dataclass
+class SentenceTimes:
+    """The time expressions of one sentence; offsets are into the whole text, as spaCy's are."""
+
+    sentence: Span
+    timexes: list[TimeExpression]
+
+    def on(self, tokens: list[Token], near: Token | None = None) -> list[TimeExpression]:
+        """Calendar dates whose words are among `tokens`, nearest to `near` first.
+
+        Durations and vague references ("more than a year", "recently") name
+        no calendar date and are left out.
+        """
+        chars = {t.idx for t in tokens}
+        found = []
+        for timex in self.timexes:
+            if timex.date is None or timex.type not in ("DATE", "TIME"):
+                continue
+            if any(timex.start <= c < timex.end for c in chars):
+                found.append(timex)
+        if near is not None:
+            found.sort(key=lambda t: abs(t.start - near.idx))
+        return found
+
+
+def sentence_times(doc: Doc, timexes: list[TimeExpression]) -> Iterator[SentenceTimes]:
+    """Each sentence with its time expressions, less the first sentence's dateline."""
+    for number, sentence in enumerate(doc.sents):
+        inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
+        if number == 0:
+            dateline = DATELINE.match(sentence.text)
+            if dateline:
+                inside = [t for t in inside if t.start >= sentence.start_char + dateline.end()]
+        yield SentenceTimes(sentence, inside)
+
+
+def event_dates(
+    token: Token, anchor: Token, scope: list[Token], times: SentenceTimes, context: Context
+) -> list[TimeExpression]:
+    """The event's calendar dates, nearest to its trigger first.
+
+    Its own words first; then, if they name none, the clause it hangs on
+    ("since Dec. 26, when Turkey deported him").
+    """
+    dates = times.on(scope, near=token)
+    if not dates and anchor.dep_ == "relcl":
+        dates = times.on([anchor.head], near=token)  # "since Dec. 26, when Turkey deported him"
+    if (
+        not dates
+        and anchor.dep_ in ("relcl", "advcl")
+        and any(c.lower_ in ("where", "when", "while", "as") for c in anchor.children)
+    ):  # "put him on a plane to Moscow late last month, where he was arrested"
+        outer = syntax.governing_verb(anchor)
+        if outer is not None:
+            dates = times.on(syntax.clause_tokens(outer), near=token)
+    for head_of in (token, anchor):
+        if dates:
+            break
+        if head_of.dep_ in ("conj", "xcomp") or (
+            head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
+        ):
+            dates = times.on(syntax.clause_tokens(head_of.head), near=token)
+    return dates
+
+
+def is_ahead(timex: TimeExpression, published: date | None) -> bool:
+    """Is the date after the report's own: announced, not yet happened?"""
+    return bool(published and timex.date and timex.date > published.isoformat()[: len(timex.date)])
+
+
+def as_future(timex: TimeExpression, published: date | None) -> TimeExpression:
+    """A date with no year, read forward: "a hearing for April 21" is the next April 21."""
+    if published is None or re.search(r"\d{4}", timex.text):
+        return timex
+    ahead = resolve(timex.text, published, tense="future")
+    return replace(timex, date=ahead.date, value=ahead.value) if ahead and ahead.date else timex
+
+
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
+    """The date a hearing was due on before it was moved: not ahead of the report."""
+    if published is None or not WEEKDAY.search(timex.text):
+        return timex
+    past = resolve(timex.text, published, tense="past")
+    return replace(timex, date=past.date, value=past.value) if past and past.date else timex
+
+
+def postponed(
+    verb: Token,
+    dates: list[TimeExpression],
+    times: SentenceTimes,
+    lexicon: Lexicon,
+    published: date | None,
+) -> list[tuple[TimeExpression | None, str]] | None:
+    """ "The Feb. 11 hearing was postponed to Feb. 26": old date postponed, new one scheduled."""
+    if syntax.lemma(verb) not in lexicon.context.postpone_verbs:
+        return None
+    new = [t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("to", "until", "till")]
+    new_dates = [d for p in new for d in times.on(list(p.subtree))]
+    old_dates = [_as_past(d, published) for d in dates if d not in new_dates]
+    result: list[tuple[TimeExpression | None, str]] = [
+        (old_dates[0] if old_dates else None, "postponed")
+    ]
+    if new_dates:
+        result.append((new_dates[0], "scheduled"))
+    return result
+
+
+REPEAT_WORDS = {"twice", "again", "both", "repeatedly", "thrice"}
+
+
+def repeated(dates: list[TimeExpression], token: Token) -> list[TimeExpression]:
+    """ "sentenced twice, in 2013 and again in 2015": one event per date."""
+    if len({d.date for d in dates}) < 2 or not any(t.lower_ in REPEAT_WORDS for t in token.sent):
+        return []
+    return sorted({d.date: d for d in dates}.values(), key=lambda d: d.start)

@@ -1,0 +1,89 @@
+"""Where an event happened: the country of a place in the event's own clause.
+
+Reads tokens of the parse; the table of place names is `places.py`, which
+knows nothing of spaCy.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from casefile.extract import syntax
+from casefile.extract.places import country_of
+from casefile.extract.triggers import Candidate
+
+
+def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
+    """Where it happened, from the event's own clause.
+
+    A place the clause puts it in ("detained in Almaty", "deported from
+    Kyrgyzstan", a flight's destination) comes first, then the country of
+    whoever acted ("a Kazakh court", "Turkey extradited him"), then any other
+    place word. A nationality describing the person ("the Uzbek blogger") says
+    where they are from, not where it happened.
+    """
+    patient = _patient_phrase(candidate)
+    ranked: list[tuple[int, str]] = []
+    for token in scope:
+        if token.ent_type_ not in ("GPE", "NORP", "LOC") and token.pos_ not in ("PROPN", "ADJ"):
+            continue
+        if token.i in patient:
+            continue
+        code = country_of(entity_text(token))
+        if code is None:
+            continue
+        ranked.append((_place_rank(candidate.type, token), code))
+    best = min(ranked) if ranked else None
+    return best[1] if best is not None and best[0] < NOT_THE_PLACE else None
+
+
+NOT_THE_PLACE = 9
+
+
+def _place_rank(event_type: str, token: Token) -> int:
+    preposition = token.head.lower_ if token.dep_ == "pobj" else ""
+    if event_type == "extradition_request":  # the requesting state: "Russia's request"
+        return 0 if token.dep_ in ("poss", "nsubj") or preposition == "from" else 2
+    if event_type == "flight":
+        if token.dep_ == "dobj" or preposition == "from":
+            return NOT_THE_PLACE  # where someone fled from is not where the flight ends
+        return 0 if preposition in ("to", "into", "for") else 3
+    if event_type in ("deportation", "extradition") and preposition == "from":
+        return 0
+    if event_type in ("deportation", "extradition") and token.dep_ in ("nsubj", "poss", "compound"):
+        return 1  # "Turkey extradited him": the state handing over
+    if preposition in ("to", "into") and event_type in ("deportation", "extradition"):
+        return 8
+    if preposition in ("in", "at"):
+        return 1
+    return 2
+
+
+def _patient_phrase(candidate: Candidate) -> set[int]:
+    """Token positions of the person's own noun phrase ("the Uzbek blogger Aziz Karimov")."""
+    token = candidate.trigger
+    target = syntax.object_of(token) if candidate.person_role == "object" else None
+    if target is None and candidate.person_role == "subject":
+        target = syntax.subject_of(token)
+    return {t.i for t in target.subtree} if target is not None else set()
+
+
+PLACE_WORDS = {"country", "abroad", "homeland", "exile", "border"}
+
+
+def names_a_country(scope: list[Token]) -> bool:
+    """A country, region or city by name ("left Belarus", "fled to Central Asia"), not a demonym."""
+    return any(
+        t.lower_ in PLACE_WORDS
+        or t.ent_type_ in ("GPE", "LOC")
+        or (t.pos_ == "PROPN" and country_of(entity_text(t)) is not None and t.ent_type_ != "NORP")
+        for t in scope
+    )
+
+
+def entity_text(token: Token) -> str:
+    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
+        for entity in token.doc.ents:
+            if entity.start <= token.i < entity.end:
+                return entity.text
+    return token.text
