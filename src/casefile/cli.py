@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casefile.cli_cases import register as register_cases
 from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
 from casefile.errors import CasefileError
@@ -208,20 +209,6 @@ def timex(
     print(json.dumps({"timexes": [t.to_json() for t in found]}, ensure_ascii=False))
 
 
-@app.command()
-def people(db: DbOption = None) -> None:
-    """List the people in the store with every spelling seen."""
-    with _open(db) as store:
-        rows = store.people()
-    table = Table("id", "name", "also written", "events", "articles")
-    for person in rows:
-        others = ", ".join(n for n in person.names if n != person.name)
-        table.add_row(
-            str(person.id), person.name, others, str(person.event_count), str(person.article_count)
-        )
-    console.print(table)
-
-
 def _print_timeline(timeline: Timeline) -> None:
     others = [n for n in timeline.names if n != timeline.name]
     title = timeline.name + (f" (also {', '.join(others)})" if others else "")
@@ -342,6 +329,7 @@ def demo(
 
 register_web(app)
 register_watch(app)
+register_cases(app)
 
 
 def main() -> None:

@@ -244,7 +244,9 @@ def _person_of(case: Case, gold: dict[tuple[str, str], str]) -> str | None:
     for event in case.events:
         for source in event.sources:
             key = (source.source.article_label, name_key(source.event.subject))
-            person = gold.get(key) or _by_name(source.source.article_label, source.event.subject, gold)
+            person = gold.get(key) or _by_name(
+                source.source.article_label, source.event.subject, gold
+            )
             if person is not None:
                 counts[person] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -327,7 +329,8 @@ def gold_extractions(gold: Sequence[GoldArticle]) -> list[Extraction]:
         events = tuple(_gold_as_event(article.text, i, e) for i, e in enumerate(record.events))
         subjects = dict.fromkeys(event.subject for event in events)
         people = tuple(
-            Person(name, (name,), "group" if is_description(name) else "person") for name in subjects
+            Person(name, (name,), "group" if is_description(name) else "person")
+            for name in subjects
         )
         extractions.append(Extraction(article, people, events, extractor="gold"))
     return extractions

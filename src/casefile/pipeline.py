@@ -94,6 +94,8 @@ def ingest_items(
         store.save_extraction(extraction)
         report.extracted += 1
         report.events += len(extraction.events)
+    if report.extracted:
+        store.resolve_people()  # across the whole batch: context, the analysts' merges and splits
     if report.new or report.extracted:
         report.alerts = raise_alerts(store, days=alert_days)
     return report
@@ -119,6 +121,7 @@ def reextract(store: Store, everything: bool = False) -> int:
     ]
     for extraction in extract_many(articles, load_nlp()):
         store.save_extraction(_without_copied_events(store, extraction))
+    store.resolve_people()
     return len(articles)
 
 

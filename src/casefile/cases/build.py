@@ -16,7 +16,14 @@ from datetime import date, datetime
 
 from casefile.cases.linked import linked_people
 from casefile.cases.names import name_key
-from casefile.cases.records import Case, CaseEvent, CaseFile, PersonDecision, ResolvedPerson, SourcedEvent
+from casefile.cases.records import (
+    Case,
+    CaseEvent,
+    CaseFile,
+    PersonDecision,
+    ResolvedPerson,
+    SourcedEvent,
+)
 from casefile.cases.resolve import mention_id, mentions_of, resolve
 from casefile.cases.stage import stage
 from casefile.cases.timeline import case_words, last_day, merge_reports
@@ -91,7 +98,9 @@ def assemble_case(
 ) -> Case:
     """One person's case from their reports: merged events, articles, stage."""
     events = merge_reports(reports, today)
-    by_time = sorted(reports, key=lambda r: (r.source.published or date.max, r.source.article_label))
+    by_time = sorted(
+        reports, key=lambda r: (r.source.published or date.max, r.source.article_label)
+    )
     return Case(
         person=person.id,
         name=person.name,

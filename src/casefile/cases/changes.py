@@ -51,11 +51,17 @@ def diff_case(before: Case | None, after: Case) -> list[Change]:
     return changes
 
 
-def _event_changes(before: CaseEvent, after: CaseEvent, known: set[tuple[str, ...]]) -> list[Change]:
+def _event_changes(
+    before: CaseEvent, after: CaseEvent, known: set[tuple[str, ...]]
+) -> list[Change]:
     label = f"{after.type.replace('_', ' ')} {before.date or 'undated'}"
     changes = []
     if after.date != before.date:
-        verb = "refined to" if before.date is None or (after.date or "").startswith(before.date) else "now"
+        verb = (
+            "refined to"
+            if before.date is None or (after.date or "").startswith(before.date)
+            else "now"
+        )
         changes.append(Change("date", f"{label}: date {verb} {after.date}", after))
     if after.status != before.status:
         changes.append(Change("status", f"{label}: {before.status} -> {after.status}", after))

@@ -111,8 +111,13 @@ def linked_people(
         own = _own_case(entry.name, entry.articles, cases, case.person)
         role = _best_role(entry.roles) or (_co_defendant(case, own) if own else None)
         if role or own:
-            linked.append(LinkedPerson(entry.name, role, own.person if own else None, len(entry.articles)))
-    return sorted(linked, key=lambda p: (-p.articles, _RANK.get(role_words().get(p.role or "", "other"), 3), p.name))
+            linked.append(
+                LinkedPerson(entry.name, role, own.person if own else None, len(entry.articles))
+            )
+    return sorted(
+        linked,
+        key=lambda p: (-p.articles, _RANK.get(role_words().get(p.role or "", "other"), 3), p.name),
+    )
 
 
 def _best_role(roles: list[str]) -> str | None:

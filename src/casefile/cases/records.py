@@ -87,7 +87,14 @@ class SourcedEvent:
             return (self.key,)
         event = self.event
         span = (str(event.span[0]), str(event.span[1]))
-        return (self.source.article_id, *span, event.type, event.subject, str(event.date), event.status)
+        return (
+            self.source.article_id,
+            *span,
+            event.type,
+            event.subject,
+            str(event.date),
+            event.status,
+        )
 
 
 @dataclass(frozen=True)
@@ -250,7 +257,9 @@ class CaseFile:
 class Change:
     """One thing new or changed in a case since a given time."""
 
-    kind: str  # new_case | new_event | status | date | outcome | conflict | update | source | stage | decision | correction
+    # new_case | new_event | names | stage | status | date | outcome | conflict | update |
+    # source | decision | correction
+    kind: str
     text: str
     event: CaseEvent | None = None
 

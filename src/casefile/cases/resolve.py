@@ -237,9 +237,12 @@ def _blocks(mention: Mention) -> set[str]:
 
 # Words too common in group descriptions to say two groups are one ("three men").
 GROUP_STOPWORDS = frozenset(
-    "a an the of from in at his her their its and or other others more than over under "
-    "least some many several dozens scores people persons men women members member "
-    "two three four five six seven eight nine ten".split()
+    {
+        *("a", "an", "the", "of", "from", "in", "at", "his", "her", "their", "its", "and", "or"),
+        *("other", "others", "more", "than", "over", "under", "least", "some", "many"),
+        *("several", "dozens", "scores", "people", "persons", "men", "women", "members"),
+        *("member", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    }
 )
 
 

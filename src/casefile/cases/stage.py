@@ -54,7 +54,7 @@ def _latest(events: Sequence[CaseEvent]) -> str:
 
 
 def _on(event: CaseEvent) -> str:
-    """" 2026-09-09", with the other day a conflicting report gives, if any."""
+    """ " 2026-09-09", with the other day a conflicting report gives, if any."""
     if not event.date:
         return ""
     if event.conflict:

@@ -109,7 +109,7 @@ def _fits(report: SourcedEvent, cluster: list[SourcedEvent]) -> bool:
 
 
 def _affinity(report: SourcedEvent, cluster: list[SourcedEvent]) -> tuple[int, ...]:
-    """How well a report fits a cluster it is compatible with: same date, outcome, country, agent."""
+    """How well a report fits a compatible cluster: same date, outcome, country, agent."""
     event = report.event
     return (
         sum(1 for o in cluster if event.date is not None and o.event.date == event.date),
@@ -154,7 +154,9 @@ def _combine(cluster: list[SourcedEvent]) -> CaseEvent:
         outcome=next((r.event.outcome for r in precise if r.event.outcome), None),
         country=next((r.event.country for r in precise if r.event.country), None),
         agent=next((r.event.agent for r in precise if r.event.agent), None),
-        certainty="asserted" if any(r.event.certainty == "asserted" for r in cluster) else "reported",
+        certainty="asserted"
+        if any(r.event.certainty == "asserted" for r in cluster)
+        else "reported",
         sources=tuple(by_time),
     )
 
@@ -224,7 +226,11 @@ def _apply_moves(events: list[CaseEvent], moves: list[_Move]) -> list[CaseEvent]
     events = list(events)
     for move in moves:
         new = next(
-            (i for i, e in enumerate(events) if any(s.identity == move.identity for s in e.sources)),
+            (
+                i
+                for i, e in enumerate(events)
+                if any(s.identity == move.identity for s in e.sources)
+            ),
             None,
         )
         old = _moved_hearing(events, move)

@@ -84,6 +84,8 @@ def find_subjects(
             found.append(person)
         elif person is None and (group := _group(each)) is not None:
             groups.append(group)
+    if not found and target is not None and target.tag_ in ("NNS", "NNPS"):
+        found = _included(target, token, people)  # "activists were arrested, including A and B"
     if groups and not found:
         return [(group, None) for group in groups], agent
     if not found and role in ("decision", "noun", "international", "phrase"):
@@ -93,6 +95,19 @@ def find_subjects(
         if person is not None:
             found.append(person)
     return [(people.name(p), p) for p in found], agent
+
+
+def _included(group: Token, trigger: Token, people: People) -> list[int]:
+    """The people an "including" list names after a group."""
+    found: list[int] = []
+    for head in (group, trigger):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "among"):
+                for t in c.subtree:
+                    person = people.of(t)
+                    if person is not None and person not in found and t.pos_ == "PROPN":
+                        found.append(person)
+    return found
 
 
 PAIR_PRONOUNS = {"both", "they", "them"}

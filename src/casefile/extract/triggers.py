@@ -105,7 +105,7 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
             return False
     if rule.governed_by:
         verb = syntax.governing_verb(token)
-        head = syntax.lemma(token.head)
+        head = syntax.lemma(token.head) if token.head != token else ""  # "Pending charges"
         if head not in rule.governed_by and (
             verb is None or syntax.lemma(verb) not in rule.governed_by
         ):

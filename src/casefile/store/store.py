@@ -23,6 +23,7 @@ from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
 from casefile.store import queries
+from casefile.store.cases import CaseFiles, record_extraction, record_first_seen
 from casefile.store.events import (
     CorrectionError,
     corrected,
@@ -59,7 +60,7 @@ log = logging.getLogger(__name__)
 EventRef = int | str  # an event's row id (as in TimelineEntry.event_id) or its stable key
 
 
-class Store(ReviewReads, UserAccounts):
+class Store(ReviewReads, UserAccounts, CaseFiles):
     """A casefile database: SQLite by default, PostgreSQL for a team. Use `Store.open`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -156,6 +157,7 @@ class Store(ReviewReads, UserAccounts):
                     )
                 )
                 session.flush()
+                record_extraction(session, extraction, [row.key for row in rows])
                 _delete_orphans(session)
         except SQLAlchemyError as error:
             raise StoreError(
@@ -179,6 +181,7 @@ class Store(ReviewReads, UserAccounts):
             row = _event_row(article_id, event, key, origin="analyst", extractor="analyst")
             row.person_id = linker.link(event.subject, None)
             session.add(row)
+            record_first_seen(session, article_id, [key])
             _audit(session, who, "add_event", "event", key, event.to_json())
         return key
 
