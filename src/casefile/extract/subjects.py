@@ -105,9 +105,21 @@ def _included(group: Token, trigger: Token, people: People) -> list[int]:
             if c.dep_ == "prep" and c.lower_ in ("including", "among"):
                 for t in c.subtree:
                     person = people.of(t)
-                    if person is not None and person not in found and t.pos_ == "PROPN":
+                    if (
+                        person is not None
+                        and person not in found
+                        and t.pos_ == "PROPN"
+                        and not _of_modifier(t)
+                    ):  # "Eva Forest, wife of the playwright Alfonso Sastre": not Sastre
                         found.append(person)
     return found
+
+
+def _of_modifier(token: Token) -> bool:
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head != head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "of"
 
 
 PAIR_PRONOUNS = {"both", "they", "them"}
@@ -296,12 +308,12 @@ def names_its_person(noun: Token) -> bool:
 
 
 def _first_person(candidates: list[Token | None], people: People) -> Token | None:
-    """The first candidate that stands for a person; else the first candidate at all."""
+    """The first candidate that stands for a person; else the first that names a group."""
     present = [c for c in candidates if c is not None]
     for candidate in present:
         if _person_at(candidate, people) is not None:
             return candidate
-    return None
+    return next((c for c in present if _group(c) is not None), None)
 
 
 CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
