@@ -213,9 +213,12 @@ def _other_people(target: Token | None) -> bool:
 
 def _person_at(token: Token, people: People) -> int | None:
     """The person a token stands for: a name, a pronoun, or a description of the main person."""
+    token = syntax.relative_antecedent(token)
     found = people.of(token)
     if found is not None:
         return found
+    if token.dep_ == "appos" and people.of(token.head) is not None:
+        return people.of(token.head)  # "Mansur Movlaev, another Chechen whose ..."
     for c in token.children:
         if c.dep_ in ("compound", "appos", "flat"):
             found = people.of(c)

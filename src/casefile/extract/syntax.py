@@ -134,8 +134,16 @@ def object_of(verb: Token) -> Token | None:
 
 def relative_antecedent(token: Token) -> Token:
     """ "Bialiatski, who was also jailed": the relative pronoun stands for the noun it follows."""
-    if token.tag_ in ("WP", "WDT") or token.lower_ in ("who", "whom", "that", "which"):
+    if token.tag_ in ("WP", "WDT", "WP$") or token.lower_ in (
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "which",
+    ):
         verb = token.head
+        if token.dep_ == "poss":  # "whose extradition": the relative sits on the object
+            verb = verb.head
         if verb.dep_ == "relcl":
             return verb.head
     return token
