@@ -178,6 +178,30 @@ def _described_names(doc: Doc) -> list[Span]:
     return spans
 
 
+def _recurring_names(doc: Doc) -> list[Span]:
+    """Two-word names the model called organisations, whose surname then acts alone as a
+    person does ("Afghan Mukhtarli" ... "Mukhtarli had dinner with a friend")."""
+    words = people_words()
+    acting = {
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ in ("compound", "flat") for c in t.children)
+    }
+    spans = []
+    for entity in doc.ents:
+        if entity.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(entity) <= 3:
+            continue
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity):
+            continue
+        if any(t.lower_ in words.organization_words for t in entity):
+            continue
+        if entity[-1].text in acting and country_of(entity[-1].text) is None:
+            spans.append(entity)
+    return spans
+
+
 def _roles_of(span: Span) -> set[str]:
     words = people_words()
     roles = set()
@@ -209,6 +233,8 @@ def find_people(doc: Doc) -> People:
     spans += [s for s in introduced if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _described_names(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _recurring_names(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
     cleaned.sort(key=lambda s: (-len(s), s.start))
 

@@ -90,6 +90,25 @@ def record_extraction(session: Session, extraction: Extraction, keys: Iterable[s
     )
 
 
+def keep_people(session: Session, article_id: str, rows: Iterable[EventRow]) -> None:
+    """New rows of a re-extracted article stay with the people their keys were filed under.
+
+    The key holds the subject's surname, so the same key is the same
+    subject; keeping its person keeps person ids, and the analysts' merges
+    and splits they carry, stable across re-extraction.
+    """
+    before = dict(
+        session.execute(
+            select(EventRow.key, EventRow.person_id).where(
+                EventRow.article_id == article_id, EventRow.person_id.is_not(None)
+            )
+        ).all()
+    )
+    for row in rows:
+        if before.get(row.key) is not None:
+            row.person_id = before[row.key]
+
+
 def record_first_seen(session: Session, article_id: str, keys: Iterable[str]) -> None:
     """Remember when each event key was first seen; keys seen before keep their time."""
     keys = list(dict.fromkeys(keys))
@@ -410,6 +429,7 @@ def person_mentions(session: Session, person_id: int) -> list[tuple[str, str, st
 
 def merge(session: Session, first: PersonSummary, second: PersonSummary, who: str) -> int:
     """Record that two people are one; returns the merged person's id."""
+    _require_who(who)
     if first.id == second.id:
         raise DecisionError(f"{first.name} (#{first.id}) and {second.name} are already one person")
     ours = [m for m, _, _ in person_mentions(session, first.id)]
@@ -429,6 +449,7 @@ def split(
     who: str,
 ) -> tuple[int, int]:
     """Take the mentions named `names` or from `articles` out of a person; returns both ids."""
+    _require_who(who)
     mentions = person_mentions(session, person.id)
     wanted = set(articles)
     part = [
@@ -451,11 +472,15 @@ def split(
     return assigned[rest[0]], assigned[part[0]]
 
 
+def _require_who(who: str) -> None:
+    if not who.strip():
+        raise DecisionError("a decision needs the name of who made it")
+
+
 def _decide(
     session: Session, action: str, first: list[str], second: list[str], names: list[str], who: str
 ) -> None:
-    if not who:
-        raise DecisionError("a decision needs the name of who made it")
+    _require_who(who)
     at = utcnow()
     session.add(
         PersonDecisionRow(action=action, first=first, second=second, names=names, who=who, at=at)

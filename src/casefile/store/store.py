@@ -23,7 +23,7 @@ from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
 from casefile.store import queries
-from casefile.store.cases import CaseFiles, record_extraction, record_first_seen
+from casefile.store.cases import CaseFiles, keep_people, record_extraction, record_first_seen
 from casefile.store.events import (
     CorrectionError,
     corrected,
@@ -142,6 +142,7 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
                     session.add(_article_row(article))
                     session.flush()
                 rows = _event_rows(session, extraction)
+                keep_people(session, article.id, rows)
                 session.execute(
                     delete(EventRow).where(
                         EventRow.article_id == article.id, EventRow.origin == "machine"
