@@ -95,6 +95,8 @@ def _build(
     subjects, agent_token = find_subjects(candidate, people)
     if not subjects:
         return _drop(candidate, "no subject")
+    if "authority_agent" in candidate.flags and _private_accuser(agent_token, people):
+        return _drop(candidate, "an accusation by a private person, not a charge")
     return [
         event
         for subject in subjects
@@ -149,7 +151,7 @@ def _build_for(
         dates = [as_future(dates[0], published), *dates[1:]]
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
-    if "needs_place" in candidate.flags and not names_a_country(scope):
+    if "needs_place" in candidate.flags and not names_a_country(token):
         return _drop(candidate, "no place")
     if (
         candidate.person_role == "noun"
@@ -226,6 +228,12 @@ def _stripped_span(sentence: Span) -> tuple[int, int]:
     text = sentence.text
     start = sentence.start_char + len(text) - len(text.lstrip())
     return start, start + len(text.strip())
+
+
+def _private_accuser(agent: Token | None, people: People) -> bool:
+    return agent is not None and (
+        people.of(agent) is not None or agent.lower_ in ("he", "she", "i", "we", "they")
+    )
 
 
 def _drop(candidate: Candidate, reason: str) -> list[Event]:

@@ -59,6 +59,7 @@ class Lexicon:
     international_verbs: frozenset[str]
     context: Context
     possessed_objects: dict[str, frozenset[str]]
+    measures: frozenset[str]
 
     def possessed(self, event_type: str) -> frozenset[str]:
         """Nouns whose possessor is the event's subject ("revoked her licence")."""
@@ -84,6 +85,7 @@ _FLAG_KEYS = (
     "needs_place",
     "agents_required",
     "fallback_main",
+    "authority_agent",
 )
 
 
@@ -138,6 +140,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_nouns=dict(decisions.get("nouns", {})),
         international_agents=international_agents,
         international_verbs=international_verbs,
+        measures=_words(data.get("measures")),
         possessed_objects={
             key: _words(values) for key, values in (data.get("possessed_objects") or {}).items()
         },

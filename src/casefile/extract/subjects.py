@@ -45,9 +45,11 @@ def find_subjects(
         if target is not None and _person_at(target, people) is None:
             # "imposed sanctions on X", "a case against X was opened",
             # "requested the extradition of X", "requested X's extradition"
+            measures = load_lexicon().measures
             for c in [*token.children, *target.children]:
                 if c.dep_ == "prep" and (
-                    c.lower_ in ("on", "against") or (c.lower_ == "of" and c.head == target)
+                    (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
+                    or (c.lower_ == "of" and c.head == target)
                 ):
                     target = syntax.child(c, "pobj") or target
                     break
@@ -86,8 +88,8 @@ def find_subjects(
             groups.append(group)
     if not found and target is not None and target.tag_ in ("NNS", "NNPS"):
         found = _included(target, token, people)  # "activists were arrested, including A and B"
-    if groups and not found:
-        return [(group, None) for group in groups], agent
+    if groups and not found:  # "12 people, seven women and five men": one group, told twice
+        return [(groups[0], None)], agent
     if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
         if person is None and not _names_anyone(token.sent, people) and not _other_people(target):

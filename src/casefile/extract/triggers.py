@@ -252,6 +252,12 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+def _acted_by(verb: Token, agent_start: int) -> bool:
+    """The international body is the verb's subject, not "a search requested by Minsk"."""
+    subject = syntax.subject_of(verb) or syntax.agent_of(verb)
+    return subject is not None and any(t.idx == agent_start for t in subject.subtree)
+
+
 def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     text = sentence.text
     for agent in lexicon.international_agents:
@@ -264,6 +270,7 @@ def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidat
                 token.idx - sentence.start_char >= position
                 and token.pos_ == "VERB"
                 and syntax.lemma(token) in lexicon.international_verbs
+                and _acted_by(token, sentence.start_char + position)
             ):
                 return [
                     Candidate(

@@ -71,13 +71,24 @@ def _patient_phrase(candidate: Candidate) -> set[int]:
 PLACE_WORDS = {"country", "abroad", "homeland", "exile", "border"}
 
 
-def names_a_country(scope: list[Token]) -> bool:
-    """A country, region or city by name ("left Belarus", "fled to Central Asia"), not a demonym."""
-    return any(
+def names_a_country(trigger: Token) -> bool:
+    """The movement's own object or destination is a country, region or city by name
+    ("left Belarus", "fled to Central Asia", "moved on to Armenia"), not a demonym, and not
+    a place mentioned elsewhere in the clause ("entered the field in the 70th minute")."""
+    places = [c for c in trigger.children if c.dep_ in ("dobj", "advmod")]
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "prt")):
+        places += [g for g in prep.children if g.dep_ == "pobj"]
+        places += [
+            g for p in prep.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+        ]
+    return any(_is_place(t) for place in places for t in place.subtree)
+
+
+def _is_place(t: Token) -> bool:
+    return (
         t.lower_ in PLACE_WORDS
         or t.ent_type_ in ("GPE", "LOC")
         or (t.pos_ == "PROPN" and country_of(entity_text(t)) is not None and t.ent_type_ != "NORP")
-        for t in scope
     )
 
 
