@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import syntax
 from casefile.extract.lexicon import Lexicon
-from casefile.extract.people import People
+from casefile.extract.people import People, people_words
 from casefile.extract.subjects import find_subjects, names_its_person, rule_links_person
 from casefile.extract.timex import find_timexes
 from casefile.extract.triggers import Candidate, find_candidates
@@ -97,6 +97,8 @@ def _build(
         return _drop(candidate, "no subject")
     if "authority_agent" in candidate.flags and _private_accuser(agent_token, people):
         return _drop(candidate, "an accusation by a private person, not a charge")
+    if "animate_agent" in candidate.flags and not _someone(agent_token, people):
+        return _drop(candidate, "no one does it: a prospect, not a threat")
     return [
         event
         for subject in subjects
@@ -228,6 +230,36 @@ def _stripped_span(sentence: Span) -> tuple[int, int]:
     text = sentence.text
     start = sentence.start_char + len(text) - len(text.lstrip())
     return start, start + len(text.strip())
+
+
+HUMAN_AGENTS = {
+    "officer",
+    "police",
+    "agent",
+    "guard",
+    "man",
+    "soldier",
+    "authority",
+    "official",
+    "service",
+    "investigator",
+    "prosecutor",
+    "interrogator",
+    "gunman",
+    "assailant",
+}
+
+
+def _someone(agent: Token | None, people: People) -> bool:
+    """A person, pronoun or group of people as the doer, not an abstraction."""
+    if agent is None:
+        return False
+    words = people_words()
+    return (
+        agent.pos_ in ("PRON", "PROPN")
+        or people.of(agent) is not None
+        or agent.lemma_.lower() in HUMAN_AGENTS | words.descriptors | set(words.roles)
+    )
 
 
 def _private_accuser(agent: Token | None, people: People) -> bool:

@@ -86,11 +86,19 @@ _FLAG_KEYS = (
     "agents_required",
     "fallback_main",
     "authority_agent",
+    "animate_agent",
 )
 
 
 def _words(values: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (values or ()))
+    return frozenset(_word(v).lower() for v in (values or ()))
+
+
+def _word(value: Any) -> str:
+    """YAML reads a bare on/off/yes/no as a boolean; in a word list that is a typo to report."""
+    if not isinstance(value, str):
+        raise ValueError(f'events.yaml: {value!r} is not a word; quote it ("on", "no")')
+    return value
 
 
 def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
@@ -117,7 +125,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     for event_type in EVENT_TYPES:
         spec = data.get(event_type) or {}
         if event_type == "international_action":
-            international_agents = tuple(tuple(a) for a in spec.get("agents", ()))
+            international_agents = tuple(
+                tuple(_word(word) for word in agent) for agent in spec.get("agents", ())
+            )
             international_verbs = frozenset(
                 lemma for entry in spec.get("verbs", ()) for lemma in entry["lemmas"]
             )

@@ -181,10 +181,11 @@ def _find(
     found: list[TimeExpression] = []
     reference: date | None = None
     reference_unit: str | None = None
+    day_reference: date | None = None
     for start, end, index, match in _select(_candidates(text, guarded=guarded)):
         rule: Rule = RULES[index]
         local_tense = tense or infer_tense(text, start, end)
-        context = Context(anchor, local_tense, reference, reference_unit)
+        context = Context(anchor, local_tense, reference, reference_unit, day_reference)
         reading = rule.normalize(match, context)
         if reading is None:
             continue
@@ -202,6 +203,8 @@ def _find(
         )
         if reading.point is not None and reading.type in ("DATE", "TIME"):
             reference, reference_unit = reading.point, reading.unit
+            if reading.unit == "D":
+                day_reference = reading.point
     return found
 
 

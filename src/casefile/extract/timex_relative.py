@@ -7,6 +7,7 @@ and the expressions that name no date: durations, sets, vague references.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from casefile.extract import timex_lexicon as lex
@@ -80,6 +81,11 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         "the next",
     )
     origin = ctx.reference if anaphoric and ctx.reference else ctx.anchor
+    if anaphoric and unit == "D" and ctx.day_reference is not None:
+        # "the next day" after a day was named: count from that day, even if a year was
+        # mentioned in between ("detained on July 2 ... wanted since 2024 ... the next day")
+        ctx = replace(ctx, reference=ctx.day_reference, reference_unit="D")
+        origin = ctx.day_reference
     if origin is None:
         return Reading("DATE", None, mod)
     if (unit in ("DE", "CE") and rel in _SPAN_RELATIONS) or (rel == "the past" and not mod):

@@ -50,6 +50,9 @@ class Context:
     tense: Tense | None
     reference: date | None = None
     reference_unit: str | None = None
+    day_reference: date | None = (
+        None  # the last date given to the day: "the next day" counts from it
+    )
 
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
