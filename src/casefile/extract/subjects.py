@@ -31,8 +31,11 @@ def find_subjects(
     agent: Token | None = None
     target: Token | None = None
     if role == "organization":
-        target = syntax.child(token, "dobj", "nsubjpass")
+        target = syntax.child(token, "dobj", "nsubjpass", "dative")
         agent = syntax.agent_of(token)
+        person = _person_at(target, people) if target is not None else None
+        if person is not None:  # "added him to its register of foreign agents"
+            return [(people.name(person), person)], agent
         name = _organization_name(token)
         return ([(name, None)] if name else []), agent
     if role == "subject":
@@ -367,6 +370,8 @@ def _decision_person(verb: Token, people: People) -> Token | None:
             candidates.append(t)
         if syntax.lemma(t) == "extradite":
             candidates.append(syntax.child(t, "dobj"))
+        if t.dep_ == "dative" and t.head != verb:  # "upheld the refusal to grant X refugee status"
+            candidates.append(t)
         if t.lower_ == "of" and t.head.lemma_.lower() in (
             "extradition",
             "deportation",
@@ -415,6 +420,9 @@ def _organization_name(verb: Token) -> str | None:
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
         if noun.pos_ == "PROPN":
             return entity_text(noun) if noun.ent_type_ else _proper_chain(noun)
+    labelled = syntax.child(verb, "nsubjpass")  # "Pahonia Rights Centre was declared extremist"
+    if labelled is not None and labelled.pos_ == "PROPN":
+        return entity_text(labelled) if labelled.ent_type_ else _proper_chain(labelled)
     for t in verb.sent:
         if t.i <= verb.i:
             continue
