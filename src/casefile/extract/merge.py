@@ -83,7 +83,33 @@ def merge_events(events: list[Event], lead_end: int) -> list[Event]:
     """Merge mentions of one event; `lead_end` is the character offset where the lead ends."""
     within_sentences = _merge_pass(events, lambda a, b: a.span == b.span and _compatible(a, b))
     across = _merge_pass(within_sentences, lambda a, b: _may_merge(a, b, lead_end))
-    return sorted(across, key=lambda e: e.span[0])
+    return sorted(_retold(across), key=lambda e: e.span[0])
+
+
+def _retold(events: list[Event]) -> list[Event]:
+    """An undated retelling joins the one dated telling it fits, in the same place.
+
+    "disappeared in Tbilisi on Monday evening" ... "he was seized near his
+    Tbilisi home": one abduction. With two dated tellings to choose from, or a
+    place only one of them names ("detained in Kyrgyzstan" beside "detained
+    again in 2022"), they stay apart: a new place usually means a new episode.
+    """
+    result = list(events)
+    for undated in [e for e in events if e.date is None]:
+        fits = [
+            e
+            for e in result
+            if e.date is not None and _compatible(e, undated) and e.country == undated.country
+        ]
+        dated_of_kind = [
+            e
+            for e in result
+            if e.date is not None and (e.type, e.subject) == (undated.type, undated.subject)
+        ]
+        if len(fits) == 1 and len(dated_of_kind) == 1 and undated in result:
+            result.remove(undated)
+            result[result.index(fits[0])] = _combine(fits[0], undated)
+    return result
 
 
 def _merge_pass(events: list[Event], may_merge: Callable[[Event, Event], bool]) -> list[Event]:
