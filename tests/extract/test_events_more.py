@@ -122,6 +122,28 @@ def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, s
             ],
             id="twice",
         ),
+        pytest.param(
+            "On March 2, Rustam Nazarov tried to enter Kazakhstan, but the border service "
+            "refused him entry.",
+            FRIDAY,
+            [("sanction", "Rustam Nazarov", "2026-03-02", "occurred")],
+            id="refused-entry-after-an-attempt",
+        ),
+        pytest.param(
+            "Until his detention, Rustam Nazarov had the status of an asylum seeker in Kyrgyzstan.",
+            FRIDAY,
+            [("asylum_decision", "Rustam Nazarov", None, "occurred")],
+            id="asylum-seeker-status",
+        ),
+        pytest.param(
+            "Rustam Nazarov's bid for refugee status failed in February.",
+            FRIDAY,
+            [  # the application, known only from its refusal, is optional in GUIDELINES.md
+                ("asylum_application", "Rustam Nazarov", "2026-02", "occurred"),
+                ("asylum_decision", "Rustam Nazarov", "2026-02", "occurred"),
+            ],
+            id="failed-bid",
+        ),
     ],
 )
 def test_events(nlp, text, published, expected):

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from casefile.model import Event, Source
 
 Kind = Literal["person", "organization", "group"]
+Day = date  # the type, for classes whose field named `date` hides it
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class CaseEvent:
     updates: tuple[Update, ...] = ()
 
     @property
-    def first_reported(self) -> date | None:
+    def first_reported(self) -> Day | None:
         dates = [s.source.published for s in self.sources if s.source.published]
         return min(dates) if dates else None
 

@@ -28,6 +28,7 @@ class TriggerRule:
     governed_by: frozenset[str] = frozenset()  # the noun's governing verb must be one of these
     person: Literal["object", "subject"] = "object"
     flags: frozenset[str] = frozenset()
+    outcome: str | None = None  # for decisions a noun states ("had asylum-seeker status")
 
     @property
     def rule_id(self) -> str:
@@ -114,6 +115,7 @@ def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
         governed_by=_words(entry.get("governed_by")),
         person="subject" if entry.get("person") == "subject" else "object",
         flags=frozenset(flags),
+        outcome=entry.get("outcome"),
     )
 
 

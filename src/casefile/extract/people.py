@@ -197,9 +197,47 @@ def _recurring_names(doc: Doc) -> list[Span]:
             continue
         if any(t.lower_ in words.organization_words for t in entity):
             continue
-        if entity[-1].text in acting and country_of(entity[-1].text) is None:
+        if country_of(entity[-1].text) is not None:
+            continue
+        root = entity.root
+        if entity[-1].text in acting or (
+            root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_VERBS
+        ):
             spans.append(entity)
     return spans
+
+
+# What only a person does: an organisation is not said to have tried, fled or told.
+HUMAN_VERBS = {
+    "try",
+    "flee",
+    "tell",
+    "say",
+    "live",
+    "work",
+    "write",
+    "die",
+    "hope",
+    "fear",
+    "travel",
+    "arrive",
+    "return",
+    "move",
+    "leave",
+    "escape",
+    "marry",
+    "study",
+    "plan",
+    "want",
+    "wish",
+    "complain",
+    "deny",
+    "insist",
+    "recall",
+    "spend",
+    "grow",
+    "settle",
+}
 
 
 def _roles_of(span: Span) -> set[str]:

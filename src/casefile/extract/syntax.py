@@ -193,22 +193,25 @@ def is_negated(token: Token) -> bool:
 def is_hypothetical(token: Token, context: Context) -> bool:
     """A fear, demand, intention or condition: "could face torture", "urged not to extradite"."""
     current = token
+    sibling = False  # reached through "and"/"but": the head is a parallel event, not a frame
     for _ in range(8):
         for c in current.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in context.modals:
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
-            if c.dep_ == "neg" and current != token and current.dep_ != "ROOT":
+            if c.dep_ == "neg" and current != token and current.dep_ != "ROOT" and not sibling:
                 return True
-        if current != token and lemma(current) in context.blockers:
+        framing = current != token and not sibling
+        if framing and lemma(current) in context.blockers:
             return True
-        if current != token and token.pos_ == "VERB" and lemma(current) in context.verb_blockers:
+        if framing and token.pos_ == "VERB" and lemma(current) in context.verb_blockers:
             return True
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
             break
+        sibling = current.dep_ == "conj"  # "he tried to enter ..., but the service refused him"
         current = current.head
     return False
 

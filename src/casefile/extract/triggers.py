@@ -56,7 +56,9 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                     role = "organization"
                 if "fallback_main" in rule.flags:
                     role = "phrase"  # "a court will hear the case": the case of the story's person
-                found.append(Candidate(rule.type, token, rule.rule_id, role, flags=rule.flags))
+                found.append(
+                    Candidate(rule.type, token, rule.rule_id, role, rule.outcome, rule.flags)
+                )
     found += _phrase_candidates(sentence, lexicon)
     found += _international_candidates(sentence, lexicon)
     return found

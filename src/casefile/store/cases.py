@@ -225,14 +225,14 @@ def resolve_people(session: Session) -> dict[str, int]:
         rows = [row for m in person.mentions for row in rows_of[m]]
         votes = Counter(row.person_id for row in rows if row.person_id in existing)
         kept = next((pid for pid, _ in votes.most_common() if pid not in taken), None)
-        row = existing[kept] if kept is not None else _new_person(session, person)
-        taken.add(row.id)
-        row.name, row.kind = person.name, person.kind
-        _set_names(session, row.id, person.names)
+        found = existing[kept] if kept is not None else _new_person(session, person)
+        taken.add(found.id)
+        found.name, found.kind = person.name, person.kind
+        _set_names(session, found.id, person.names)
         for event_row in rows:
-            if event_row.person_id != row.id:
-                event_row.person_id = row.id
-        assigned.update({m: row.id for m in person.mentions})
+            if event_row.person_id != found.id:
+                event_row.person_id = found.id
+        assigned.update({m: found.id for m in person.mentions})
     session.flush()
     has_events = exists().where(EventRow.person_id == PersonRow.id)
     session.execute(delete(PersonRow).where(~has_events))
@@ -325,13 +325,15 @@ def case_file(session: Session, person: PersonSummary, today: date) -> CaseFile:
             select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(articles))
         ).all()
     )
-    neighbours = set(
-        session.scalars(
+    neighbours = {
+        person_id
+        for person_id in session.scalars(
             select(EventRow.person_id).where(
                 EventRow.article_id.in_(articles), EventRow.person_id != person.id
             )
         )
-    ) - {None}
+        if person_id is not None
+    }
     others = reports(session, neighbours)
     other_cases = [
         assemble_case(_resolved(p), others[p.id], today)
@@ -402,15 +404,16 @@ def _analyst_changes(
         for pid, rs in found.items()
         for r in rs
     }
-    for row in session.scalars(
+    for decision in session.scalars(
         select(PersonDecisionRow)
         .where(PersonDecisionRow.at >= since)
         .order_by(PersonDecisionRow.at)
     ):
-        touched = {mentions[m] for m in (*row.first, *row.second) if m in mentions}
+        touched = {mentions[m] for m in (*decision.first, *decision.second) if m in mentions}
+        names = " / ".join(decision.names)
         for person_id in touched:
-            names = " / ".join(row.names)
-            extra[person_id].append(Change("decision", f"{row.action} by {row.who}: {names}"))
+            text = f"{decision.action} by {decision.who}: {names}"
+            extra[person_id].append(Change("decision", text))
     return extra
 
 
