@@ -227,8 +227,8 @@ def _person_at(token: Token, people: People) -> int | None:
     for c in token.children:
         if c.dep_ in ("compound", "appos", "flat"):
             found = people.of(c)
-            if found is None and c.dep_ == "appos":
-                found = _person_at(c, people)
+            if found is None and c.dep_ == "appos" and not _is_suspect(token):
+                found = _person_at(c, people)  # "a suspect, a Thai national": still a suspect
             if found is not None:
                 return found
     if _is_unknown_name(token):
@@ -429,6 +429,9 @@ def _organization_name(verb: Token) -> str | None:
         if t.ent_type_ in ("ORG", "PERSON", "NORP") or (t.pos_ == "PROPN"):
             if t.ent_iob_ in ("B", "I") and t.ent_type_:
                 entity = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+                head = entity.root.head
+                if entity.root.dep_ == "compound" and head.pos_ == "NOUN" and head.i == entity.end:
+                    return t.doc[entity.start : head.i + 1].text  # "the Gulen movement"
                 return entity.text
             start = t.i
             end = t.i + 1
