@@ -218,17 +218,23 @@ def _names_conflict(ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
 
 
 def _blocks(mention: Mention) -> set[str]:
-    """Keys two mentions must share to be compared at all."""
-    keys = set()
-    for token in name_tokens(mention.name):
-        if len(token) > 1:
-            folded = fold(token)
-            keys.add("p:" + folded[:3])
-            keys.add("s:" + folded[-3:])
+    """Keys two mentions must share to be compared at all.
+
+    The surname's folded prefix and suffix (variants differ by two edits at
+    most, rarely at both ends), all words sorted (reorderings, swaps), the
+    initials (acronyms); for groups, their content words. Given names are
+    no key: thousands of people share them.
+    """
+    tokens = name_tokens(mention.name)
+    if not tokens:
+        return set()
+    if mention.kind == "group":
+        return {"g:" + word for word in _group_words(mention.name)}
+    surname = fold(tokens[-1])
+    keys = {"p:" + surname[:3], "s:" + surname[-3:], "w:" + " ".join(sorted(map(fold, tokens)))}
     letters = mention.name.strip().replace(".", "")
     if letters.isalpha() and letters.isupper():
         keys.add("a:" + letters.lower())
-    tokens = name_tokens(mention.name)
     if len(tokens) >= 3:
         keys.add("a:" + "".join(token[0] for token in tokens))
         keys.add("a:" + "".join(t[0] for t in tokens if t not in {"of", "the", "for", "and"}))

@@ -314,6 +314,8 @@ def _is_hedged(sentence: Span, lexicon: Lexicon) -> bool:
 
 def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     context = lexicon.context
+    if token.dep_ == "compound" and token.head.lemma_.lower() == "order":
+        return "scheduled"  # a deportation order: the removal is still to come (GUIDELINES)
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
         if lemma in context.postpone_verbs and candidate != token:

