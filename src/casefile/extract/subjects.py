@@ -40,6 +40,13 @@ def find_subjects(
         return ([(name, None)] if name else []), agent
     if role == "subject":
         target = syntax.subject_of(token)
+        if (
+            candidate.type == "appeal"
+            and target is not None
+            and people_words().roles.get(target.lemma_.lower()) == "counsel"
+            and people.main is not None
+        ):  # "His lawyers appealed": the client's appeal, filed by counsel
+            return [(people.name(people.main), people.main)], target
     elif role == "object":
         target = syntax.object_of(token)
         agent = syntax.agent_of(token)
@@ -222,6 +229,9 @@ def _person_at(token: Token, people: People) -> int | None:
     found = people.of(token)
     if found is not None:
         return found
+    member = _one_of(token)
+    if member is not None and people.of(member) is not None:
+        return people.of(member)  # "X was one of scores of politicians banned from ..."
     if token.dep_ == "appos" and people.of(token.head) is not None:
         return people.of(token.head)  # "Mansur Movlaev, another Chechen whose ..."
     for c in token.children:
@@ -243,6 +253,19 @@ def _person_at(token: Token, people: People) -> int | None:
         if any(c.lower_ == "the" for c in token.children):
             return people.recent(token) or people.main  # "the Chechen activist": the one just named
         return people.main  # "a jailed critic of ...": the story's person before the name comes
+    return None
+
+
+def _one_of(group: Token) -> Token | None:
+    """The person a sentence places in a group: "X was one of (or among) the politicians"."""
+    if group.dep_ != "pobj" or group.head.lower_ not in ("of", "among"):
+        return None
+    head = group.head.head
+    if head.lower_ == "one" or head.lower_ == "of":
+        head = head.head
+    if head.lemma_.lower() == "be" or head.dep_ == "attr":
+        verb = head if head.lemma_.lower() == "be" else head.head
+        return syntax.child(verb, "nsubj")
     return None
 
 
