@@ -326,6 +326,15 @@ def names_its_person(noun: Token) -> bool:
     """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ORDER_NOUNS:
         return True  # "served him with a deportation order", "an order issued against him"
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        for c in noun.head.children:  # "a warrant was issued for his arrest"
+            obj = (
+                syntax.child(c, "pobj")
+                if c.dep_ == "prep" and c.lower_ in ("for", "against")
+                else None
+            )
+            if obj is not None and (obj.pos_ in ("PRON", "PROPN") or syntax.child(obj, "poss")):
+                return True
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             return True

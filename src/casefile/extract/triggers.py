@@ -84,6 +84,9 @@ def _near_lemmas(token: Token) -> set[str]:
     verb = syntax.governing_verb(token)
     if verb is not None and token.pos_ in ("NOUN", "PROPN"):
         near.add(syntax.lemma(verb))
+        if token.head == verb and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "a warrant had been issued for his arrest": the phrase hangs on the verb
+            near |= {syntax.lemma(t) for c in verb.children if c.dep_ == "prep" for t in c.subtree}
     return near
 
 
