@@ -326,6 +326,8 @@ def names_its_person(noun: Token) -> bool:
     """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ORDER_NOUNS:
         return True  # "served him with a deportation order", "an order issued against him"
+    if _defendant(noun) is not None:
+        return True
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
         for c in noun.head.children:  # "a warrant was issued for his arrest"
             obj = (
@@ -365,7 +367,7 @@ CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
 def _noun_person(noun: Token, people: People) -> Token | None:
     """Whose event a noun names: "his detention", "the arrest of X", "a hearing on X's
     refugee status", "the request to extradite X"."""
-    candidates: list[Token | None] = []
+    candidates: list[Token | None] = [_defendant(noun)]
     candidates += [c for c in noun.children if c.dep_ == "poss"]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in (*PERSON_OBJECT_PREPS, "in"):
@@ -389,6 +391,20 @@ def _noun_person(noun: Token, people: People) -> Token | None:
             candidates.append(syntax.subject_of(verb))
         candidates += [syntax.object_of(verb), syntax.subject_of(verb)]
     return _first_person(candidates, people)
+
+
+def _defendant(noun: Token) -> Token | None:
+    """ "a notice naming Rozhkov as a defendant in a hearing", "he is a defendant in a trial"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    defendant = noun.head.head
+    if defendant.lemma_.lower() not in ("defendant", "accused"):
+        return None
+    if defendant.dep_ == "pobj" and defendant.head.lower_ == "as":  # "naming X as a defendant"
+        return syntax.child(defendant.head.head, "dobj")
+    if defendant.dep_ == "attr":  # "X is a defendant"
+        return syntax.child(defendant.head, "nsubj")
+    return None
 
 
 def _decision_person(verb: Token, people: People) -> Token | None:

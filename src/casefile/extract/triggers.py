@@ -181,6 +181,8 @@ def _is_time_reference(noun: Token) -> bool:
         return True  # "a hearing on the deportation of X": what is heard, not a deportation
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in DEMAND_HOLDERS:
         return True  # "an urgent appeal for his release": asked for, not done
+    if head.lower_ == "in" and head.head.lemma_.lower() in ("defendant", "accused"):
+        return False  # "named as a defendant in a hearing": that hearing is reported
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
     return noun.dep_ == "dobj" and syntax.lemma(head) in (
