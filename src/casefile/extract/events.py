@@ -58,6 +58,8 @@ def find_events(
     events: list[Event] = []
     for times in sentence_times(doc, timexes):
         sentence = times.sentence
+        if sentence.text.rstrip().endswith("?"):
+            continue  # "Who has taken up his case?": a question asserts nothing
         hedged = _is_hedged(sentence, lexicon)
         for candidate in find_candidates(sentence, lexicon):
             for event in _build(candidate, people, times, published, hedged, lexicon):
@@ -148,8 +150,14 @@ def _build_for(
         status = "scheduled"
     if status == "scheduled" and candidate.type not in SCHEDULABLE:
         return _drop(candidate, "future, and not something that is scheduled")
-    if status == "scheduled" and candidate.type == "hearing" and dates:
-        # "has set a hearing for April 21": the next April 21, whatever tense came before
+    if (
+        status == "scheduled"
+        and candidate.type == "hearing"
+        and dates
+        and not _told_as_past(anchor)
+    ):
+        # "has set a hearing for April 21": the next April 21, whatever tense came before;
+        # "was scheduled to examine the case on 31 May" keeps the tagger's reading
         dates = [as_future(dates[0], published), *dates[1:]]
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
@@ -259,6 +267,13 @@ def _someone(agent: Token | None, people: People) -> bool:
         agent.pos_ in ("PRON", "PROPN")
         or people.of(agent) is not None
         or agent.lemma_.lower() in HUMAN_AGENTS | words.descriptors | set(words.roles)
+    )
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "was scheduled", "had been set": a plan told from after its date."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in verb.children
     )
 
 

@@ -20,7 +20,10 @@ from casefile.extract.timex import resolve
 from casefile.model import TimeExpression
 
 # "YEREVAN, March 6 (Caspian Wire) —": the dateline's date is when the story was filed.
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–(]{0,40})?(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(
+    r"^[A-Z][\w .'’/-]{1,40}(?:,[^—–(]{0,40})?(?:\([^)]{1,60}\))?\s*[—–]{1,2}\s|"
+    r"^[A-Z][A-Z .'’-]+(?:,[^—–(]{0,40})?(?:\([^)]{1,60}\))?\s*-{1,2}\s"
+)
 
 
 @dataclass
