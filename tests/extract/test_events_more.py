@@ -144,6 +144,24 @@ def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, s
             ],
             id="failed-bid",
         ),
+        pytest.param(
+            "Rustam Nazarov faces charges of illegal border crossing.",
+            FRIDAY,
+            [("charge", "Rustam Nazarov", None, "occurred")],
+            id="faces-charges",
+        ),
+        pytest.param(
+            "Rustam Nazarov faces deportation to Tajikistan.",
+            FRIDAY,
+            [],
+            id="faces-deportation-is-a-prospect",
+        ),
+        pytest.param(
+            "Who has taken up the case of Rustam Nazarov?",
+            FRIDAY,
+            [],
+            id="a-question",
+        ),
     ],
 )
 def test_events(nlp, text, published, expected):

@@ -35,6 +35,7 @@ Pure functions, no I/O.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
@@ -61,6 +62,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair compared; names repeat
 def name_key(name: str) -> str:
     """The comparable form of a name: ASCII, lowercase, words only.
 
@@ -78,6 +80,7 @@ def name_tokens(name: str) -> list[str]:
     return name_key(name).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
     """A token with transliteration variants folded together (for fuzzy comparison only).
 

@@ -22,6 +22,7 @@ near-linear in the number of mentions. Pure functions, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -220,18 +221,20 @@ def _names_conflict(ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
 def _blocks(mention: Mention) -> set[str]:
     """Keys two mentions must share to be compared at all.
 
-    The surname's folded prefix and suffix (variants differ by two edits at
-    most, rarely at both ends), all words sorted (reorderings, swaps), the
+    The surname's folded first letters and its first consonants (variants
+    differ mostly in vowels: Movlayev, Movlaev), all words sorted (reorderings, swaps), the
     initials (acronyms); for groups, their content words. Given names are
     no key: thousands of people share them.
     """
     tokens = name_tokens(mention.name)
     if not tokens:
         return set()
+    words = "w:" + " ".join(sorted(map(fold, tokens)))
     if mention.kind == "group":
-        return {"g:" + word for word in _group_words(mention.name)}
+        return {words, *("g:" + word for word in _group_words(mention.name))}
     surname = fold(tokens[-1])
-    keys = {"p:" + surname[:3], "s:" + surname[-3:], "w:" + " ".join(sorted(map(fold, tokens)))}
+    consonants = surname[:1] + re.sub(r"[aeiouy]", "", surname[1:])
+    keys = {"p:" + surname[:3], "c:" + consonants[:4], words}
     letters = mention.name.strip().replace(".", "")
     if letters.isalpha() and letters.isupper():
         keys.add("a:" + letters.lower())

@@ -185,13 +185,9 @@ def _is_time_reference(noun: Token) -> bool:
         return False  # "named as a defendant in a hearing": that hearing is reported
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
-    return noun.dep_ == "dobj" and syntax.lemma(head) in (
-        "await",
-        "face",
-        "fear",
-        "resist",
-        "fight",
-    )
+    # "awaits extradition", "fights deportation": a prospect; "faces charges" is a charge,
+    # and the rules of the nouns that "face" would make a prospect say so (`not_with: [face]`)
+    return noun.dep_ == "dobj" and syntax.lemma(head) in ("await", "fear", "resist", "fight")
 
 
 def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
