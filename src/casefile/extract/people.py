@@ -209,6 +209,9 @@ def _recurring_names(doc: Doc) -> list[Span]:
 
 # What only a person does: an organisation is not said to have tried, fled or told.
 HUMAN_VERBS = {
+    "face",
+    "remain",
+    "plead",
     "try",
     "flee",
     "tell",
