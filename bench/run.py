@@ -8,6 +8,8 @@ It prints; it asserts nothing (the quality gate lives in the tests). Sections:
     speed       extraction against a bare spaCy pass over the same texts
     timex       bench/timex.py's main(), when that file exists
     html        main text of the 181 article-extraction pages (token F1, issue 7)
+    cases       the case layer on the dev set: people across articles (B-cubed), merged
+                timelines (F1), from gold events and end to end from the extractor (issue 5)
 
 Each section runs on its own: if the extractor cannot be imported, or a data
 file is missing, the section says why and the others still run. The
@@ -294,6 +296,86 @@ def html_section(bench: Bench) -> Figures:
     return report.to_json()
 
 
+def cases_section(bench: Bench) -> Figures:
+    """Person clustering and case timelines on the dev set (`casefile.evaluate_cases`).
+
+    (a) gold events in: the cross-document layer alone; (b) the extractor's
+    events in: the whole pipeline, bounded by the extractor's recall.
+    """
+    from casefile.cases import build_cases
+    from casefile.evaluate_cases import gold_extractions, score_cases
+
+    gold = load_gold(bench.eval_dir / "dev" / "dev.jsonl")
+    rows, figures = [], {}
+    fed = gold_extractions(gold)
+    runs = {"gold events": fed}
+    try:
+        extractor = bench.extractor()
+        articles = [record.to_article() for record in gold]
+        runs["extractor"] = list(extractor.extract_many(articles, extractor.nlp))
+    except Exception as error:  # the layer's own figures still count
+        print(f"extractor unavailable, end-to-end run skipped: {type(error).__name__}: {error}")
+    built = {name: build_cases(extractions) for name, extractions in runs.items()}
+    if "extractor" in runs:
+        runs["store"], built["store"] = runs["extractor"], _cases_through_store(gold)
+    for name, extractions in runs.items():
+        report = score_cases(gold, [list(x.events) for x in extractions], built[name])
+        figures[name] = report.to_json()
+        clustering, timelines, named = report.clustering, report.timelines, report.named_timelines
+        rows.append(
+            [
+                name,
+                clustering.precision,
+                clustering.recall,
+                clustering.f1,
+                f"{clustering.items}/{report.named_events}",
+                timelines.precision,
+                timelines.recall,
+                timelines.f1,
+                named.f1,
+                report.cases,
+                report.gold_people,
+            ]
+        )
+    print(
+        format_table(
+            [
+                "input",
+                "B3 P",
+                "B3 R",
+                "B3 F1",
+                "placed",
+                "timeline P",
+                "timeline R",
+                "timeline F1",
+                "named F1",
+                "cases",
+                "gold people",
+            ],
+            rows,
+        )
+    )
+    print("B3: person clustering over named gold events placed by a matching prediction;")
+    print("timeline: merged case events against gold merged across articles; named: proper names;")
+    print("store: `casefile ingest` into a new SQLite store, then `Store.cases()`")
+    return figures
+
+
+def _cases_through_store(gold: Sequence[GoldArticle]) -> list[Any]:
+    """The cases `casefile ingest` + `casefile cases` give, in a throwaway SQLite store."""
+    import tempfile
+
+    from casefile.pipeline import ingest_items
+    from casefile.store import Store
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Store.open(f"sqlite:///{folder}/bench.db") as store,
+    ):
+        ingest_items([record.to_article() for record in gold], store)
+        return store.cases()
+
+
 SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "seed": ("a. Seed article", seed_section),
     "dev": ("b. Dev set", dev_section),
@@ -301,6 +383,7 @@ SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "speed": ("d. Speed", speed_section),
     "timex": ("e. Time expressions", timex_section),
     "html": ("f. HTML main text (article-extraction, 181 pages)", html_section),
+    "cases": ("g. Case files (dev: people across articles, merged timelines)", cases_section),
 }
 
 

@@ -212,6 +212,7 @@ def people(ctx: typer.Context, db: DbOption = None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with _open(db) as store:
+        store.resolve_people()  # a no-op unless events, corrections or decisions changed
         rows = store.people()
     table = Table("id", "name", "also written", "events", "articles")
     for person in rows:

@@ -2,7 +2,17 @@
 
 import pytest
 
-from casefile.cases.names import fold, match_strength, name_key, names_conflict, same_person
+from casefile.cases.names import (
+    acronym_of,
+    fold,
+    is_description,
+    is_partial,
+    match_strength,
+    name_key,
+    names_conflict,
+    same_person,
+    swapped,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +73,9 @@ SAME = [
     ("Yury Belykh", "Yuriy Belykh"),
     # three or more words in another order
     ("Khalid Saeed Mohammed Hamdan", "Hamdan Khalid Saeed Mohamed"),
+    # fewer words, in order, spelling variants folded
+    ("Saeed Hamdan", "Khalid Saeed Mohammed Hamdan"),
+    ("Mohamed Hamdan", "Khalid Saeed Mohammed Hamdan"),
     # a description matches itself, and a name typed in lowercase still matches
     ("three men", "Three men"),
     ("ruslan tagirov", "Ruslan Tagirov"),
@@ -134,3 +147,56 @@ def test_match_strength(a: str, b: str, strength: int) -> None:
 )
 def test_names_conflict(a: str, b: str, conflict: bool) -> None:
     assert names_conflict(a, b) is conflict
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("FPDL", "Free Press Defence League", True),
+        ("FPDL", "the Free Press Defence League", True),
+        ("CPJW", "Committee for the Protection of Journalists Worldwide", True),
+        ("FP", "Free Press", False),  # too short to tell
+        ("fpdl", "Free Press Defence League", False),  # not written as an acronym
+        ("FPDL", "Free Press League", False),
+    ],
+)
+def test_acronym_of(short: str, long: str, expected: bool) -> None:
+    assert acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Sok Dara", "Dara Sok", True),
+        ("Sok Dara", "Darra Sok", True),
+        ("Sok Dara", "Sok Dara", False),
+        ("Sok Dara Vann", "Dara Sok Vann", False),  # three words: same_person's reordering
+        ("three men", "men three", False),
+    ],
+)
+def test_swapped(a: str, b: str, expected: bool) -> None:
+    assert swapped(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Tagirov", True), ("R. Tagirov", True), ("R. T. Tagirov", True), ("Ruslan Tagirov", False)],
+)
+def test_is_partial(name: str, expected: bool) -> None:
+    assert is_partial(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("three men", True),
+        ("over 300 Uighurs", True),
+        ("three Russian activists", True),
+        ("40 Kazakh nationals", True),
+        ("Ruslan Tagirov", False),
+        ("Uyghur men", False),  # capitalised: compared as a name
+        ("CNRP", False),
+    ],
+)
+def test_is_description(name: str, expected: bool) -> None:
+    assert is_description(name) is expected

@@ -1,0 +1,179 @@
+"""Person resolution across articles: invented people, one table per situation.
+
+Each row gives the articles (a subject, and who else the article names) and
+the expected grouping of the subjects into people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.cases import PersonDecision, mention_id, mentions_of, resolve
+from casefile.cases.names import name_key
+from casefile.model import Extraction
+from tests.cases.factory import extraction, report
+
+Article = tuple[str, tuple[str, ...], str | None, str | None]  # subject, people, country, date
+
+
+def articles(*rows: Article) -> list[Extraction]:
+    """One extraction per row: an arrest of the subject, with its context."""
+    return [
+        extraction(
+            f"a{i}",
+            "2026-03-01",
+            report("arrest", subject, date_, country=country, evidence=f"{i}: {subject} held."),
+            people=people,
+        )
+        for i, (subject, people, country, date_) in enumerate(rows)
+    ]
+
+
+def grouping(
+    extractions: list[Extraction], decisions: tuple[PersonDecision, ...] = ()
+) -> list[set[int]]:
+    """The people found, as sets of row numbers."""
+    mentions = [m for x in extractions for m in mentions_of(x)]
+    row_of = {m.id: i for i, m in enumerate(mentions)}
+    people = resolve(mentions, decisions)
+    return sorted(({row_of[m] for m in person.mentions} for person in people), key=min)
+
+
+def row(subject: str, *people: str, country: str | None = None, on: str | None = None) -> Article:
+    return (subject, people, country, on)
+
+
+CASES = [
+    (
+        "spelling and alphabet variants are one person",
+        [row("Ruslan Gaziyev"), row("Ruslan Gaziev"), row("Руслан Газиев")],
+        [{0, 1, 2}],
+    ),
+    (
+        "transliterated given names",
+        [row("Aleksandr Voronin"), row("Alexander Voronin"), row("Oleksandr Voronin")],
+        [{0, 1, 2}],
+    ),
+    ("a dropped Ye-", [row("Zoya Yemelyanova"), row("Zoya Emelyanova")], [{0, 1}]),
+    ("three words in another order", [row("Nguyen Van Binh"), row("Binh Van Nguyen")], [{0, 1}]),
+    ("a one-outlet typo", [row("Grigory Pankin"), row("Grigry Pankin")], [{0, 1}]),
+    ("a full and a partial name", [row("Ruslan Gaziev"), row("Gaziev")], [{0, 1}]),
+    (
+        "a middle name and a variant",
+        [row("Mansur Aliyevich Tsoroyev"), row("Mansur Tsoroev")],
+        [{0, 1}],
+    ),
+    ("one surname, two given names", [row("Zarina Saidova"), row("Madina Saidova")], [{0}, {1}]),
+    ("a relative's feminine form", [row("Ruslan Tagirov"), row("Tagirova")], [{0}, {1}]),
+    (
+        "a bare surname fitting two people, no context: left alone",
+        [row("Anna Petrova"), row("Maria Petrova"), row("Petrova")],
+        [{0}, {1}, {2}],
+    ),
+    (
+        "a bare surname fitting two people, a shared lawyer decides",
+        [
+            row("Anna Petrova", "Igor Lebedev", country="KZ"),
+            row("Maria Petrova", country="KZ"),
+            row("Petrova", "Igor Lebedev", country="KZ"),
+        ],
+        [{0, 2}, {1}],
+    ),
+    (
+        "a bare surname fitting two people, the same dated event decides",
+        [
+            row("Anna Petrova", on="2026-02-11"),
+            row("Maria Petrova", on="2025-07-02"),
+            row("Petrova", on="2026-02-11"),
+        ],
+        [{0, 2}, {1}],
+    ),
+    (
+        "a bare surname does not chain two full names together",
+        [row("Timur Tagirov"), row("Tagirov"), row("Ruslan Tagirov")],
+        [{0}, {1}, {2}],
+    ),
+    ("two swapped words alone stay apart", [row("Sok Dara"), row("Dara Sok")], [{0}, {1}]),
+    (
+        "two swapped words with an agreeing context are one",
+        [
+            row("Sok Dara", "Chan Vibol", country="KH", on="2025-11-03"),
+            row("Dara Sok", "Chan Vibol", country="KH", on="2025-11-03"),
+        ],
+        [{0, 1}],
+    ),
+    (
+        "an acronym with a shared context",
+        [
+            row("Free Press Defence League", "Ilya Sorin", country="RU"),
+            row("FPDL", "Ilya Sorin", country="RU"),
+        ],
+        [{0, 1}],
+    ),
+    ("an acronym without any context", [row("Free Press Defence League"), row("FPDL")], [{0}, {1}]),
+    ("descriptions of groups in two articles", [row("three men"), row("three men")], [{0}, {1}]),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_resolution(rows: list[Article], expected: list[set[int]]) -> None:
+    assert grouping(articles(*rows)) == expected
+
+
+def test_resolution_does_not_depend_on_the_order_of_full_names() -> None:
+    rows = [row("Aleksandr Voronin"), row("Boris Voronin"), row("Alexander Voronin")]
+    assert grouping(articles(*rows)) == [{0, 2}, {1}]
+    assert grouping(articles(*reversed(rows))) == [{0, 2}, {1}]
+
+
+def test_one_article_naming_a_person_twice_is_one_mention_with_every_spelling() -> None:
+    text = extraction(
+        "a",
+        "2026-01-30",
+        report("arrest", "Ruslan Gaziev", "2025-05"),
+        report("flight", "Ruslan Gaziev", "2023"),
+    )
+    [mention] = mentions_of(text)
+    assert mention.id == mention_id(text.article.id, "Ruslan Gaziev")
+    assert mention.countries == frozenset()
+    assert mention.events == frozenset({("arrest", "2025-05"), ("flight", "2023")})
+
+
+def _ids(extractions: list[Extraction], *rows: int) -> tuple[str, ...]:
+    return tuple(
+        mention_id(extractions[i].article.id, extractions[i].events[0].subject) for i in rows
+    )
+
+
+def test_an_analyst_merge_joins_conflicting_names_and_new_articles_follow() -> None:
+    extractions = articles(row("Anna Petrova"), row("Anya Petrova"))
+    assert grouping(extractions) == [{0}, {1}]
+    merge = PersonDecision("merge", _ids(extractions, 0), _ids(extractions, 1))
+    assert grouping(extractions, (merge,)) == [{0, 1}]
+    more = [*extractions, extraction("late", "2026-04-01", report("release", "Anna Petrova"))]
+    assert grouping(more, (merge,)) == [{0, 1, 2}]
+
+
+def test_an_analyst_split_keeps_namesakes_apart_and_a_later_merge_undoes_it() -> None:
+    extractions = articles(row("Oleg Ivanov"), row("Oleg Ivanov"), row("Ivanov"))
+    assert grouping(extractions) == [{0, 1, 2}]
+    split = PersonDecision("split", _ids(extractions, 1), _ids(extractions, 0, 2))
+    assert grouping(extractions, (split,)) == [{0, 2}, {1}]
+    merge = PersonDecision("merge", _ids(extractions, 1), _ids(extractions, 0, 2))
+    assert grouping(extractions, (split, merge)) == [{0, 1, 2}]
+
+
+def test_decisions_about_mentions_no_longer_there_are_ignored() -> None:
+    extractions = articles(row("Oleg Ivanov"), row("Oleg Ivanov"))
+    gone = PersonDecision("split", ("nowhere:oleg ivanov",), _ids(extractions, 0))
+    assert grouping(extractions, (gone,)) == [{0, 1}]
+
+
+def test_people_get_the_fullest_name_and_every_spelling() -> None:
+    extractions = articles(row("Gaziev"), row("Ruslan Gaziev"), row("Руслан Газиев"))
+    [person] = resolve([m for x in extractions for m in mentions_of(x)])
+    assert person.id == 1
+    assert person.name == "Ruslan Gaziev"
+    assert set(person.names) == {"Gaziev", "Ruslan Gaziev", "Руслан Газиев"}
+    assert {name_key(n) for n in person.names} == {"gaziev", "ruslan gaziev"}
+    assert len(person.articles) == 3

@@ -1,0 +1,143 @@
+"""The case commands end to end, with the real extractor on the example articles.
+
+`casefile case` must show, from `examples/` (fiction written for casefile):
+a case assembled from two outlets spelling the name differently (Davlatov,
+Davlatow), an update superseding an earlier report (Orazov's hearing
+postponed), and a flagged conflict (Khazimov extradited Sept. 8 or 9).
+The commands run in-process with typer's `CliRunner` on a SQLite store.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from casefile.cli import app
+from casefile.errors import CasefileError, NotFoundError
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+STORIES = [
+    "2026-03-06-davlatov-caspian-wire.txt",
+    "2026-04-10-davlatow-ararat-observer.txt",
+    "2026-11-13-orazov-bosphorus-monitor.txt",
+    "2026-11-18-orazov-caspian-wire.txt",
+    "2026-09-18-khazimov-vainakh-chronicle.txt",
+    "2026-09-25-khazimov-terek-monitor.txt",
+]
+
+runner = CliRunner()
+
+
+def invoke(*args: object) -> Result:
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "CASEFILE_DB": None})
+
+
+def succeed(*args: object) -> Result:
+    result = invoke(*args)
+    assert result.exit_code == 0, (
+        f"{args} exited {result.exit_code}: {result.exception!r}\n{result.output}"
+    )
+    return result
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cases') / 'casefile.db'}"
+    succeed("ingest", *(EXAMPLES / name for name in STORIES), "--db", url)
+    return url
+
+
+def test_case_from_two_outlets_with_two_spellings(db: str) -> None:
+    shown = succeed("case", "Davlatow", "--today", "2026-04-12", "--db", db).stdout
+    assert "Shokhrukh Davlatov" in shown and "Shahrukh Davlatow" in shown
+    assert "Caspian Wire 2026-03-06" in shown and "Ararat Observer 2026-04-10" in shown
+    assert "Linked: Gayane Harutyunyan (lawyer)" in shown
+    assert "Upcoming: hearing 2026-04-21" in shown
+
+
+def test_case_shows_the_hearing_a_later_report_postponed(db: str) -> None:
+    shown = succeed("case", "Merdan Orazov", "--today", "2026-11-20", "--db", db).stdout
+    assert "2026-11-17  hearing  postponed" in shown
+    assert "postponed to 2026-12-15" in shown
+    assert "2026-12-15  hearing  scheduled" in shown
+    assert "next: hearing 2026-12-15" in shown
+
+
+def test_case_flags_two_days_for_one_extradition(db: str) -> None:
+    shown = succeed("case", "Khazimov", "--today", "2026-09-26", "--db", db).stdout
+    assert (
+        "2026-09-08  extradition  occurred  AE  CONFLICT: another report gives 2026-09-09" in shown
+    )
+    assert (
+        "2026-09-09  extradition  occurred  AE  CONFLICT: another report gives 2026-09-08" in shown
+    )
+
+
+def test_case_json_is_the_contract_plus_details(db: str) -> None:
+    found = json.loads(
+        succeed("case", "Orazov", "--json", "--today", "2026-11-20", "--db", db).stdout
+    )
+    assert {
+        "person",
+        "names",
+        "articles",
+        "stage",
+        "events",
+        "timeline",
+        "linked",
+        "upcoming",
+    } <= set(found)
+    assert [e["date"] for e in found["upcoming"]] == ["2026-12-15"]
+
+
+def test_cases_json_prints_the_contract(db: str) -> None:
+    found = json.loads(succeed("cases", "--json", "--today", "2026-11-20", "--db", db).stdout)
+    assert isinstance(found, list) and found
+    for case in found:
+        assert set(case) == {"person", "names", "articles", "stage", "events"}
+        for event in case["events"]:
+            assert set(event) == {
+                "type",
+                "date",
+                "status",
+                "outcome",
+                "country",
+                "conflict",
+                "sources",
+            }
+            assert all(set(s) == {"article", "evidence", "certainty"} for s in event["sources"])
+    davlatov = next(c for c in found if "Shokhrukh Davlatov" in c["names"])
+    assert davlatov["articles"] == STORIES[:2]
+
+
+def test_changes_since_a_date(db: str) -> None:
+    assert (
+        "new case: Adlan Khazimov" in succeed("changes", "--since", "2000-01-01", "--db", db).stdout
+    )
+    assert "nothing new since" in succeed("changes", "--since", "2999-01-01", "--db", db).stdout
+    result = invoke("changes", "--since", "yesterday", "--db", db)
+    assert isinstance(result.exception, CasefileError)
+
+
+def test_people_lists_merges_and_splits(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'casefile.db'}"
+    succeed("ingest", EXAMPLES / STORIES[2], "--db", url)
+    listing = succeed("people", "--db", url).stdout
+    assert "Merdan Orazov" in listing and "Begench" in listing
+
+    merged = succeed("people", "merge", "Begench", "Merdan Orazov", "--who", "tester", "--db", url)
+    assert "merged into" in merged.stdout
+    assert "Begench" not in succeed("people", "--db", url).stdout.split("Merdan Orazov")[0]
+
+    split = succeed(
+        "people", "split", "Orazov", "--name", "Begench", "--who", "tester", "--db", url
+    )
+    assert "Begench (Begench): 1 events" in split.stdout
+    assert isinstance(invoke("people", "split", "Orazov", "--db", url).exception, CasefileError)
+
+
+def test_an_unknown_person_is_an_error(db: str) -> None:
+    assert isinstance(invoke("case", "Nobody Atall", "--db", db).exception, NotFoundError)
