@@ -23,7 +23,7 @@ def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
     where they are from, not where it happened.
     """
     patient = _patient_phrase(candidate)
-    ranked: list[tuple[int, str]] = []
+    ranked: list[tuple[int, int, str]] = []  # (rank, position, code): earlier wins a tie
     for token in scope:
         if token.ent_type_ not in ("GPE", "NORP", "LOC") and token.pos_ not in ("PROPN", "ADJ"):
             continue
@@ -32,18 +32,23 @@ def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
         code = country_of(entity_text(token))
         if code is None:
             continue
-        ranked.append((_place_rank(candidate.type, token), code))
+        ranked.append((_place_rank(candidate, token), token.i, code))
     best = min(ranked) if ranked else None
-    return best[1] if best is not None and best[0] < NOT_THE_PLACE else None
+    return best[2] if best is not None and best[0] < NOT_THE_PLACE else None
 
 
 NOT_THE_PLACE = 9
 
 
-def _place_rank(event_type: str, token: Token) -> int:
+def _place_rank(candidate: Candidate, token: Token) -> int:
+    event_type = candidate.type
     preposition = token.head.lower_ if token.dep_ == "pobj" else ""
     if event_type == "extradition_request":  # the requesting state: "Russia's request"
-        return 0 if token.dep_ in ("poss", "nsubj") or preposition == "from" else 2
+        trigger = candidate.trigger
+        requester = (token.dep_ == "poss" and token.head == trigger) or (
+            token.dep_ == "nsubj" and token.head == trigger.head
+        )
+        return 0 if requester or preposition == "from" else 2
     if event_type == "flight":
         if token.dep_ == "dobj" or preposition == "from":
             return NOT_THE_PLACE  # where someone fled from is not where the flight ends
@@ -56,6 +61,8 @@ def _place_rank(event_type: str, token: Token) -> int:
         return 8
     if preposition in ("in", "at"):
         return 1
+    if preposition in ("to", "into"):
+        return 4  # "a hearing on his deportation to Turkmenistan" is heard in Turkey
     return 2
 
 
