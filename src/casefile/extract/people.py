@@ -468,6 +468,8 @@ def _is_speaker(token: Token, record: PersonRecord) -> bool:
     head = token
     while head.dep_ in ("compound", "flat", "appos") and head.head != head:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True  # "according to his brother Turpal, guards refused him entry"
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
@@ -481,11 +483,17 @@ def _nearest_in_sentence(
     are rarely what a later pronoun picks up.
     """
     doc = pronoun.doc
+    own = _clause_subject(pronoun)
+    if own is not None and own.i in token_person and own.i < pronoun.i:
+        person = token_person[own.i]
+        if records[person].gender in (None, gender):
+            return person  # "the lawyer Volha Barysevich had her licence revoked": her own
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         if (
             i in token_person
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
+            and not _is_speaker(doc[i], records[token_person[i]])
             and records[token_person[i]].gender in (None, gender)
         ):
             return token_person[i]
@@ -499,6 +507,23 @@ def _is_counsel_mention(token: Token) -> bool:
     if token.i > 0:
         neighbours.append(token.doc[token.i - 1])
     return any(words.roles.get(n.lower_) == "counsel" for n in neighbours)
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause a possessive or object pronoun sits in."""
+    if pronoun.dep_ not in ("poss", "dobj", "dative", "pobj"):
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            name = child
+            for c in child.children:  # "the lawyer, Volha Barysevich": the named apposition
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    name = c
+            return name
+    return None
 
 
 def _inside_noun_phrase(token: Token) -> bool:
