@@ -1,53 +1,18 @@
 """One contract suite, two engines: every test taking `store` runs on SQLite and PostgreSQL.
 
-The PostgreSQL leg uses the server named by $CASEFILE_TEST_POSTGRES
-(default: root on 127.0.0.1:5432, database `test`) and gives each test a
-fresh schema of its own, dropped afterwards, so runs can repeat and run in
-parallel. If the server is unreachable the leg fails (CI has one); deselect
-it locally with `-m "not postgres"`.
+The PostgreSQL leg uses the `postgres_url` fixture of tests/conftest.py: a
+fresh schema per test on the server named by $CASEFILE_TEST_POSTGRES. If the
+server is unreachable the leg fails (CI has one); deselect it locally with
+`-m "not postgres"`.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.schema import CreateSchema, DropSchema
 
 from casefile.store import Store
-
-POSTGRES_URL = os.environ.get(
-    "CASEFILE_TEST_POSTGRES", "postgresql+psycopg://root@127.0.0.1:5432/test"
-)
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A URL whose connections see only a new, empty schema (via search_path)."""
-    admin = create_engine(POSTGRES_URL)
-    schema = f"casefile_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.begin() as connection:
-            connection.execute(CreateSchema(schema))
-    except OperationalError as error:
-        admin.dispose()
-        where = make_url(POSTGRES_URL).render_as_string(hide_password=True)
-        pytest.fail(
-            f"PostgreSQL at {where} is unreachable ({error.orig}); start it, set "
-            'CASEFILE_TEST_POSTGRES, or deselect with -m "not postgres"',
-            pytrace=False,
-        )
-    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(DropSchema(schema, cascade=True))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
