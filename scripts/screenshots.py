@@ -5,7 +5,8 @@
 Ingests examples/ into a temporary store, serves the workspace on a free
 local port, logs in with headless Debian Chromium (Playwright, the browser
 at /usr/bin/chromium; nothing is downloaded) and saves PNGs of the cases
-list, a case, an article and the review form to docs/screenshots/.
+list, a case (merged events with every source), an article, the review form
+and the upcoming dates to docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def main(out: Path) -> None:
                     "upcoming.png": "/upcoming",
                 }
                 for name, path in shots.items():
+                    # A case is taller: down to its first events told by both outlets.
+                    height = 1900 if name == "case.png" else 900
+                    page.set_viewport_size({"width": 1280, "height": height})
                     page.goto(f"{url}{path}")
                     page.screenshot(path=str(out / name))
                     print(out / name)

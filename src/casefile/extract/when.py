@@ -51,14 +51,19 @@ class SentenceTimes:
         return found
 
 
+def dateline_end(sentence: Span) -> int:
+    """Where a story's dateline ("YEREVAN, March 6 (Caspian Wire) —") ends, or its start."""
+    if sentence.start != 0:
+        return sentence.start_char
+    match = DATELINE.match(sentence.text)
+    return sentence.start_char + match.end() if match else sentence.start_char
+
+
 def sentence_times(doc: Doc, timexes: list[TimeExpression]) -> Iterator[SentenceTimes]:
     """Each sentence with its time expressions, less the first sentence's dateline."""
-    for number, sentence in enumerate(doc.sents):
-        inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char]
-        if number == 0:
-            dateline = DATELINE.match(sentence.text)
-            if dateline:
-                inside = [t for t in inside if t.start >= sentence.start_char + dateline.end()]
+    for sentence in doc.sents:
+        start = dateline_end(sentence)
+        inside = [t for t in timexes if start <= t.start < sentence.end_char]
         yield SentenceTimes(sentence, inside)
 
 

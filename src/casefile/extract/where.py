@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from casefile.extract import syntax
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
+from casefile.extract.when import dateline_end
 
 
 def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
@@ -23,11 +24,12 @@ def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
     where they are from, not where it happened.
     """
     patient = _patient_phrase(candidate)
+    dateline = dateline_end(candidate.trigger.sent)  # "GROZNY — ...": where it was filed
     ranked: list[tuple[int, int, str]] = []  # (rank, position, code): earlier wins a tie
     for token in scope:
         if token.ent_type_ not in ("GPE", "NORP", "LOC") and token.pos_ not in ("PROPN", "ADJ"):
             continue
-        if token.i in patient:
+        if token.i in patient or token.idx < dateline:
             continue
         code = country_of(entity_text(token))
         if code is None:

@@ -6,8 +6,8 @@
 Server-rendered pages (FastAPI + Jinja2, no script at all), each with a JSON
 twin that is the API; review actions; accounts with roles. Modules:
 `routes` (the declared list), `views` and `review` (dicts in, dicts out),
-`render` (HTML, JSON, CSV), `auth` (sessions, CSRF, roles), `cases` (how
-cases are assembled from the store), `text` (sentences and highlights).
+`render` (HTML, JSON, CSV), `auth` (sessions, CSRF, roles), `cases` (the
+store's case layer paired with each report's review state), `text` (sentences and highlights).
 """
 
 from casefile.web.app import create_app

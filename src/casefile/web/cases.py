@@ -1,14 +1,25 @@
-"""Cases as the web pages show them, built on the per-person store API.
+"""Cases as the web pages show them: the store's case layer plus what reviewing needs.
 
-A case is a person of the store (kind "person") with their events. This is
-the one module that knows how cases are assembled: when the cross-document
-cases layer lands on the store (`store.cases()`, `store.case()`,
-`store.changes()`, `store.merge_people()`, `store.split_person()`), the
-functions below switch to it and the views, templates and JSON twins stay.
+The cross-document case layer (`store.cases()`, `store.case()`,
+`casefile.cases`) resolves people across articles and spellings, merges each
+person's reports into events that keep every source, flags conflicts, marks
+postponed and unconfirmed events, derives the stage and finds linked people
+and upcoming dates. This module does not redo any of that: it pairs each
+merged event with the stored events (reports) behind its sources, so the
+pages can show each report's review state and act on it by event id.
 
-Until then, merging and splitting people are done with analyst corrections
-of the events' subjects (`store.correct_event`), which are audited and stay
-in force through re-extraction like any other correction.
+Reviewing a merged event. A case event with several sources is several
+stored events, one per article. The timeline shows one of them as the
+event's reading, the *shown* report (`shown_report`): the one the merged
+event takes its date from (same date, then the most precisely dated, then
+the earliest published). The Confirm / Reject / Edit buttons of the entry
+act on that stored event only, by its id; each other source is listed with
+its own review state and a link to review it on its own (`/events/ID`). A
+correction is never fanned out silently to reports the analyst has not
+looked at: an outlet that got the day wrong must stay visible as such.
+
+The layer drops rejected events; they are listed after the timeline
+(`CaseView.rejected`) so an analyst can see and restore them.
 """
 
 from __future__ import annotations
@@ -17,131 +28,163 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from casefile.errors import CasefileError
-from casefile.store import PersonSummary, Store
+from casefile.cases import Case, CaseEvent, CaseFile, upcoming
+from casefile.store import Store
 from casefile.store.review import ReviewedEvent
 
 
 @dataclass(frozen=True)
-class CaseSummary:
-    """A case in the list: who, where it stands, when it last changed, what comes next."""
+class Entry:
+    """One line of a case's timeline: a merged event and the stored reports behind it.
 
-    id: int
-    name: str
-    names: tuple[str, ...]
-    stage: str
+    `case_event` is None for a rejected report (outside the case) and for a
+    stored event the layer did not place (not expected; listed rather than
+    hidden).
+    """
+
+    case_event: CaseEvent | None
+    shown: ReviewedEvent  # the stored event the review buttons act on
+    reports: tuple[ReviewedEvent, ...]  # one per source, in the layer's source order
+
+    @property
+    def state(self) -> str:
+        """The review state of the entry: the shown report's."""
+        return self.shown.state
+
+    @property
+    def type(self) -> str:
+        return self.case_event.type if self.case_event else self.shown.event.type
+
+    @property
+    def date(self) -> str | None:
+        return self.case_event.date if self.case_event else self.shown.event.date
+
+    @property
+    def status(self) -> str:
+        return self.case_event.status if self.case_event else self.shown.event.status
+
+    @property
+    def country(self) -> str | None:
+        return self.case_event.country if self.case_event else self.shown.event.country
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.case_event and self.case_event.conflict)
+
+    @property
+    def unconfirmed(self) -> bool:
+        return bool(self.case_event and self.case_event.unconfirmed)
+
+    def texts(self) -> list[str]:
+        """What search looks in: every source's sentence and the agents."""
+        found = [item.event.evidence for item in self.reports]
+        found += [item.event.agent or "" for item in self.reports]
+        if self.case_event and self.case_event.agent:
+            found.append(self.case_event.agent)
+        return found
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as the workspace shows it: the layer's case, its timeline entries, review counts."""
+
+    case: Case
+    entries: tuple[Entry, ...]  # the merged events, in the layer's (date) order
+    rejected: tuple[Entry, ...]  # rejected reports, date order
     last_change: datetime | None
-    next_date: str | None
-    next_type: str | None
-    article_count: int
-    unreviewed: int
-    events: tuple[ReviewedEvent, ...]  # every event not rejected, in date order
+    next_event: CaseEvent | None
+
+    @property
+    def id(self) -> int:
+        return self.case.person
+
+    @property
+    def name(self) -> str:
+        return self.case.name
+
+    @property
+    def unreviewed(self) -> int:
+        """Merged events whose shown report nobody has reviewed yet."""
+        return sum(1 for entry in self.entries if entry.state == "unreviewed")
+
+    @property
+    def article_ids(self) -> list[str]:
+        ids = [item.article_id for entry in self.entries for item in entry.reports]
+        return list(dict.fromkeys(ids))
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "name": self.name,
-            "names": list(self.names),
-            "stage": self.stage,
+            "id": self.case.person,
+            "name": self.case.name,
+            "names": list(self.case.names),
+            "kind": self.case.kind,
+            "stage": self.case.stage,
             "last_change": self.last_change.isoformat() if self.last_change else None,
-            "next_date": self.next_date,
-            "next_type": self.next_type,
-            "event_count": len(self.events),
-            "article_count": self.article_count,
+            "next_date": self.next_event.date if self.next_event else None,
+            "next_type": self.next_event.type if self.next_event else None,
+            "event_count": len(self.entries),
+            "article_count": len(self.case.articles),
             "unreviewed": self.unreviewed,
+            "conflicts": sum(1 for entry in self.entries if entry.conflict),
+            "unconfirmed": sum(1 for entry in self.entries if entry.unconfirmed),
         }
 
 
-def case_summaries(store: Store, today: date) -> list[CaseSummary]:
-    """Every case (people, not organisations or groups, with at least one event)."""
+def case_views(store: Store, today: date) -> list[CaseView]:
+    """Every case of a person (not an organisation or a group), by name."""
     return [
-        summarize(person, store.person_events(person.id), today)
-        for person in store.people()
-        if person.kind == "person" and person.event_count
+        view(case, store.person_events(case.person), today)
+        for case in store.cases(today)
+        if case.kind == "person"
     ]
 
 
-def case_summary(store: Store, person_id: int, today: date) -> CaseSummary:
-    person = store.find_person(str(person_id))
-    return summarize(person, store.person_events(person.id), today)
+def case_file(store: Store, person_id: int, today: date) -> tuple[CaseFile, CaseView]:
+    """One case file (linked people, upcoming dates) and its view."""
+    found = store.case(person_id, today)
+    return found, view(found.case, store.person_events(found.case.person), today)
 
 
-def all_events(store: Store, person_id: int) -> list[ReviewedEvent]:
-    """A case's events for review: rejected ones included, in date order."""
-    return store.person_events(person_id)
-
-
-def summarize(person: PersonSummary, events: list[ReviewedEvent], today: date) -> CaseSummary:
-    shown = [item for item in events if item.state != "rejected"]
-    upcoming = sorted(
-        (item for item in shown if item.event.status == "scheduled" and _not_past(item, today)),
-        key=lambda item: item.event.date or "",
+def view(case: Case, reviewed: list[ReviewedEvent], today: date) -> CaseView:
+    """Pair the case's merged events with the person's stored events (rejected ones included)."""
+    by_id = {item.id: item for item in reviewed}
+    placed: set[int] = set()
+    entries = []
+    for event in case.events:
+        reports = tuple(
+            by_id[source.event_id]
+            for source in event.sources
+            if source.event_id is not None and source.event_id in by_id
+        )
+        if not reports:
+            continue  # the store changed between the two reads; the next read has it
+        placed.update(item.id for item in reports)
+        entries.append(Entry(event, shown_report(event, reports), reports))
+    left = [item for item in reviewed if item.id not in placed]
+    entries += [Entry(None, item, (item,)) for item in left if item.state != "rejected"]
+    rejected = tuple(Entry(None, item, (item,)) for item in left if item.state == "rejected")
+    coming = upcoming(case, today)
+    return CaseView(
+        case=case,
+        entries=tuple(entries),
+        rejected=rejected,
+        last_change=max((item.changed_at for item in reviewed), default=None),
+        next_event=coming[0] if coming else None,
     )
-    return CaseSummary(
-        id=person.id,
-        name=person.name,
-        names=person.names,
-        stage=stage(shown),
-        last_change=max((item.changed_at for item in events), default=None),
-        next_date=upcoming[0].event.date if upcoming else None,
-        next_type=upcoming[0].event.type if upcoming else None,
-        article_count=len({item.article_id for item in shown}),
-        unreviewed=sum(1 for item in shown if item.state == "unreviewed"),
-        events=tuple(shown),
+
+
+def shown_report(event: CaseEvent, reports: tuple[ReviewedEvent, ...]) -> ReviewedEvent:
+    """The report a merged event is shown as, and reviewed through (see the module's doc).
+
+    The one giving the merged date, else the most precisely dated; among
+    equals the earliest published (the layer lists sources oldest first).
+    """
+    ranked = sorted(
+        enumerate(reports),
+        key=lambda pair: (
+            pair[1].event.date != event.date,
+            -len(pair[1].event.date or ""),
+            pair[0],
+        ),
     )
-
-
-def stage(events: list[ReviewedEvent]) -> str:
-    """Where a case stands: its two latest dated events that occurred, newest last."""
-    occurred = [
-        item.event for item in events if item.event.status == "occurred" and item.event.date
-    ]
-    occurred.sort(key=lambda event: event.date or "")
-    latest: list[str] = []
-    for event in reversed(occurred):
-        words = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
-        line = f"{words} {event.date}"
-        if line not in latest:
-            latest.append(line)
-        if len(latest) == 2:
-            break
-    return "; ".join(reversed(latest)) or "no dated event yet"
-
-
-def linked_people(store: Store, events: list[ReviewedEvent], person_id: int) -> list[PersonSummary]:
-    """Other people with events in the articles of this case (co-defendants, relatives...)."""
-    articles = {item.article_id for item in events}
-    ids = {
-        other.person_id
-        for article_id in sorted(articles)
-        for other in store.article_events(article_id)
-        if other.person_id not in (None, person_id) and other.state != "rejected"
-    }
-    return [person for person in store.people() if person.id in ids]
-
-
-def merge_people(store: Store, into: int, other: int, who: str) -> int:
-    """Make `other` part of `into`'s case; returns how many events moved."""
-    if into == other:
-        raise CasefileError("choose two different people to merge")
-    target = store.find_person(str(into))
-    moving = [item for item in store.person_events(other) if item.state != "rejected"]
-    for item in moving:
-        store.correct_event(item.id, who, {"subject": target.name})
-    return len(moving)
-
-
-def split_person(store: Store, person_id: int, event_ids: list[int], name: str, who: str) -> int:
-    """Move some of a person's events to the person named `name`; returns how many moved."""
-    own = {item.id for item in store.person_events(person_id)}
-    chosen = [event_id for event_id in event_ids if event_id in own]
-    if not chosen:
-        raise CasefileError("choose at least one event of this person to split off")
-    for event_id in chosen:
-        store.correct_event(event_id, who, {"subject": name})
-    return len(chosen)
-
-
-def _not_past(item: ReviewedEvent, today: date) -> bool:
-    value = item.event.date or ""
-    return len(value) >= 7 and value >= today.isoformat()[: len(value)]
+    return ranked[0][1]

@@ -3,6 +3,13 @@
 Like the views, each takes the request context and plain parameters (from a
 form or an API client) and returns a dict; the store records who did it and
 when in the audit log. `back` is where a browser goes next.
+
+Confirm, reject and edit act on one stored event, by its id. On a case page
+an event merged from several articles is reviewed through the report it is
+shown as (`web.cases.shown_report`); the other reports keep their own state
+and are reviewed on their own pages. Merging and splitting people are the
+case layer's decisions (`store.merge_people`, `store.split_person`): stored
+as the mentions they concern, audited, and in force through re-extraction.
 """
 
 from __future__ import annotations
@@ -12,7 +19,6 @@ from typing import Any
 from casefile.errors import CasefileError
 from casefile.model import Event
 from casefile.store.events import EDITABLE, CorrectionError, validate_changes
-from casefile.web import cases
 from casefile.web.views import Ctx
 
 _OPTIONAL = ("date", "date_text", "outcome", "country", "agent")
@@ -117,23 +123,47 @@ def add_event(
 
 
 def merge_people(ctx: Ctx, into: int, other: int, back: str = "") -> dict[str, Any]:
-    """Merge the person `other` into the person `into` (one case, every spelling kept)."""
-    moved = cases.merge_people(ctx.store, into, other, ctx.user.name)
-    back = local_path(back) or f"/cases/{into}"
-    return {"done": "merged", "into": into, "moved": moved, "next": back}
+    """Record that the people `other` and `into` are one (one case, every spelling kept).
+
+    The merged person keeps the id most of the events had (usually `into`'s):
+    `person` in the answer is the one to use from now on.
+    """
+    if into == other:
+        raise CasefileError("choose two different people to merge")
+    merged = ctx.store.merge_people(into, other, ctx.user.name)
+    return {
+        "done": "merged",
+        "person": merged.person,
+        "case": merged.to_json(),
+        "next": local_path(back) or f"/cases/{merged.person}",
+    }
 
 
 def split_person(
-    ctx: Ctx, person_id: int, event_ids: list[int], name: str, back: str = ""
+    ctx: Ctx,
+    person_id: int,
+    names: list[str] | None = None,
+    articles: list[str] | None = None,
+    back: str = "",
 ) -> dict[str, Any]:
-    """Move some events of a person to another person, named `name` (new or existing)."""
-    if not name.strip():
-        raise CasefileError("give the name of the person the events belong to")
-    moved = cases.split_person(ctx.store, person_id, event_ids, name.strip(), ctx.user.name)
+    """Take the events under some spellings (`names`) or from some articles out of a person.
+
+    They become another person, named as those articles name them; the rest
+    stays. `articles` are article ids or the labels the articles came with.
+    """
+    names = [name.strip() for name in names or () if name.strip()]
+    articles = [article.strip() for article in articles or () if article.strip()]
+    if not names and not articles:
+        raise CasefileError("tick at least one spelling or article to split off")
+    kept, taken = ctx.store.split_person(
+        person_id, names=names, articles=articles, who=ctx.user.name
+    )
     return {
         "done": "split",
-        "moved": moved,
-        "next": local_path(back) or f"/people/{person_id}",
+        "person": kept.person,
+        "split_off": taken.person,
+        "cases": [kept.to_json(), taken.to_json()],
+        "next": local_path(back) or f"/people/{kept.person}",
     }
 
 

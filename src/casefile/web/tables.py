@@ -11,7 +11,10 @@ Table = tuple[list[str], list[list[Any]]]
 
 
 def cases_table(data: dict[str, Any]) -> Table:
-    columns = ["id", "name", "names", "stage", "last_change", "next_date", "next_type", "events"]
+    columns = [
+        "id", "name", "names", "stage", "last_change", "next_date", "next_type", "events",
+        "articles", "unreviewed", "conflicts", "unconfirmed",
+    ]  # fmt: skip
     rows = [
         [
             case["id"],
@@ -22,6 +25,10 @@ def cases_table(data: dict[str, Any]) -> Table:
             case["next_date"],
             case["next_type"],
             case["event_count"],
+            case["article_count"],
+            case["unreviewed"],
+            case["conflicts"],
+            case["unconfirmed"],
         ]
         for case in data["cases"]
     ]
@@ -29,30 +36,43 @@ def cases_table(data: dict[str, Any]) -> Table:
 
 
 def case_table(data: dict[str, Any]) -> Table:
+    """One row per source of each merged event (the event's columns repeat), then rejected ones.
+
+    `date`, `type`, `status`, `outcome`, `country` and `subject` are the
+    merged event's, the rest the source's (`event_id` is the stored event
+    to review); `case_event` numbers the merged events (empty for rejected
+    reports), so rows of one event group together.
+    """
     columns = [
         "event_id", "date", "type", "status", "outcome", "country", "subject", "certainty",
-        "review", "outlet", "published", "article", "evidence",
+        "review", "outlet", "published", "article", "evidence", "case_event", "conflict",
+        "unconfirmed",
     ]  # fmt: skip
     rows = []
-    for item in data["events"]:
-        event, source = item["event"], item["source"]
-        rows.append(
-            [
-                item["id"],
-                event["date"],
-                event["type"],
-                event["status"],
-                event["outcome"],
-                event["country"],
-                event["subject"],
-                event["certainty"],
-                item["state"],
-                source["outlet"],
-                source["published"],
-                source["article"],
-                event["evidence"],
-            ]
-        )
+    for number, item in enumerate(data["events"], start=1):
+        merged = item["case_event"]
+        event = merged or item["event"]
+        for source in item["sources"]:
+            rows.append(
+                [
+                    source["event_id"],
+                    event["date"],
+                    event["type"],
+                    event["status"],
+                    event["outcome"],
+                    event["country"],
+                    event["subject"],
+                    source["certainty"],
+                    source["state"],
+                    source["outlet"],
+                    source["published"],
+                    source["article"],
+                    source["evidence"],
+                    number if merged else None,
+                    merged["conflict"] if merged else None,
+                    merged["unconfirmed"] if merged else None,
+                ]
+            )
     return columns, rows
 
 

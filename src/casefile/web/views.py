@@ -3,7 +3,8 @@
 Each view takes the request context and its parameters and returns plain
 JSON-ready data: the HTML template and the `.json` twin are two renderers of
 the same dict (STYLE.md, "every page has a JSON twin"). No HTTP and no SQL
-here: views call the store and `web.cases`.
+here: views call the store and `web.cases`, which pairs the store's case layer
+(`store.cases()`, `store.case()`) with the review state of each stored event.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from casefile.cases import CaseFile
 from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
 from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article, Event
@@ -66,11 +68,15 @@ def cases_page(
 ) -> dict[str, Any]:
     """Every case with its stage, last change and next date; searchable and filterable.
 
-    `q` searches names, evidence sentences and article titles (every word
-    must occur); the other filters keep cases with at least one event that
-    matches all of them (`date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD).
+    The cases, their stage and next date are the case layer's: one case per
+    person across outlets and spellings, one event per fact however many
+    articles report it. `q` searches names, the stage, every source's
+    evidence sentence and article titles (every word must occur); the other
+    filters keep cases with at least one merged event that matches all of
+    them (`review` is the state of the report the event is shown as;
+    `date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD).
     """
-    summaries = cases.case_summaries(ctx.store, ctx.today)
+    summaries = cases.case_views(ctx.store, ctx.today)
     titles = {article.id: article.title or "" for article in ctx.store.articles()}
     found = [
         summary
@@ -78,7 +84,7 @@ def cases_page(
         if _matches_text(summary, q, titles)
         and _matches_events(summary, country, event_type, status, review, date_from, date_to)
     ]
-    countries = sorted({e.event.country for s in summaries for e in s.events if e.event.country})
+    countries = sorted({e.country for s in summaries for e in s.entries if e.country})
     return {
         "title": "Cases",
         "filters": {
@@ -90,28 +96,40 @@ def cases_page(
             "date_from": date_from,
             "date_to": date_to,
         },
-        "options": {**options(), "countries": countries},
+        "options": {
+            **options(),
+            "countries": countries,
+            "statuses": [*STATUSES, "unconfirmed"],  # scheduled, passed, never reported
+        },
         "total": len(summaries),
         "cases": [summary.to_json() for summary in found],
     }
 
 
 def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
-    """One case: stage, timeline (every event with its evidence in context), sources, people."""
-    summary = cases.case_summary(ctx.store, person_id, ctx.today)
-    events = cases.all_events(ctx.store, person_id)
-    articles = _articles(ctx.store, {item.article_id for item in events})
+    """One case: stage, timeline of merged events with every source, linked people, what's next.
+
+    `events` are the case layer's merged events, in date order, each with
+    every source (article, outlet, publication date, evidence in context,
+    certainty, review state), its conflict flag and conflicting dates, and
+    whether it is unconfirmed or was postponed; then the rejected reports.
+    The top-level review fields of an event (`id`, `state`, `event`,
+    `as_read`, `source`) are those of the report it is shown as: review
+    actions on `id` act on that stored event (see `web.cases`).
+    """
+    found, shown = cases.case_file(ctx.store, person_id, ctx.today)
+    entries = [*shown.entries, *shown.rejected]
+    articles = _articles(ctx.store, {item.article_id for e in entries for item in e.reports})
     return {
-        "title": summary.name,
-        "case": summary.to_json(),
-        "events": [_event_json(item, articles[item.article_id].text) for item in events],
+        "title": shown.name,
+        "case": shown.to_json(),
+        "events": [_entry_json(entry, articles) for entry in entries],
+        "upcoming": [event.to_detail_json() for event in found.upcoming],
         "sources": [
             {**article.to_json(), "label": article.label}
             for article in sorted(articles.values(), key=lambda a: a.published or date.max)
         ],
-        "people": [
-            person.to_json() for person in cases.linked_people(ctx.store, events, person_id)
-        ],
+        "people": _linked(found),
     }
 
 
@@ -120,16 +138,33 @@ def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
 
 def people_page(ctx: Ctx) -> dict[str, Any]:
     """Everyone in the store, with every spelling seen (and the merge form for editors)."""
+    ctx.store.resolve_people()  # the same people, and ids, as the cases list
     return {"title": "People", "people": [person.to_json() for person in ctx.store.people()]}
 
 
 def person_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
-    """A person: names, kind and events (and the split form for editors)."""
+    """A person: names, articles and events (and the merge and split forms for editors).
+
+    A split takes out the events under some spellings or from some articles
+    (`names`, `articles`): the case layer stores it as those mentions, so it
+    holds through re-extraction and new articles.
+    """
+    ctx.store.resolve_people()
     person = ctx.store.find_person(str(person_id))
     events = ctx.store.person_events(person.id)
+    shown = [item for item in events if item.state != "rejected"]
+    articles = _articles(ctx.store, {item.article_id for item in shown})
     return {
         "title": person.name,
         "person": person.to_json(),
+        "articles": [
+            {
+                **article.to_json(),
+                "label": article.label,
+                "names": sorted({i.event.subject for i in shown if i.article_id == article.id}),
+            }
+            for article in sorted(articles.values(), key=lambda a: a.published or date.max)
+        ],
         "events": [_event_json(item, None) for item in events],
         "others": [p.to_json() for p in ctx.store.people() if p.id != person.id],
     }
@@ -225,19 +260,20 @@ def upcoming_page(ctx: Ctx, days: int = 0) -> dict[str, Any]:
 
 
 def changes_page(ctx: Ctx, since: str = "") -> dict[str, Any]:
-    """What changed since a day: cases with new or corrected events, and who reviewed what."""
+    """What changed since a day: what is new in each case, and who reviewed what.
+
+    `cases` is the case layer's `store.changes(since)`: new cases and events,
+    new spellings, stage, status, date and outcome changes, conflicts,
+    updates, new sources, analysts' corrections and merges or splits.
+    `activity` is the audit log of reviews since then.
+    """
     start = _day(since, "since") or ctx.today - timedelta(days=ctx.settings.changes_days)
     moment = datetime.combine(start, time.min, tzinfo=UTC)
-    changed = [
-        summary
-        for summary in cases.case_summaries(ctx.store, ctx.today)
-        if summary.last_change and summary.last_change >= moment
-    ]
-    changed.sort(key=lambda summary: summary.last_change or moment, reverse=True)
+    changed = ctx.store.changes(moment, ctx.today)
     return {
         "title": "Recent changes",
         "since": start.isoformat(),
-        "cases": [summary.to_json() for summary in changed],
+        "cases": [{"id": case.person, **case.to_json()} for case in changed],
         "activity": [entry.to_json() for entry in ctx.store.audit_log(since=moment)],
     }
 
@@ -248,34 +284,91 @@ def changes_page(ctx: Ctx, since: str = "") -> dict[str, Any]:
 def _event_json(item: ReviewedEvent, text: str | None) -> dict[str, Any]:
     data = item.to_json()
     event = item.event
-    data["label"] = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
+    data["label"] = _label(event.type, event.outcome)
     if text is not None:
         data["snippet"] = snippet(text, event.span)
     return data
+
+
+def _entry_json(entry: cases.Entry, articles: dict[str, Article]) -> dict[str, Any]:
+    """A timeline entry: the shown report's review fields, the merged event, every source."""
+    shown = entry.shown
+    data = _event_json(shown, articles[shown.article_id].text)
+    merged = entry.case_event
+    detail = merged.to_detail_json() if merged is not None else None
+    sources = detail.pop("sources") if detail is not None else [_report_source(shown)]
+    if merged is not None:
+        data["label"] = _label(merged.type, merged.outcome)
+    data["case_event"] = detail
+    reports = {item.id: item for item in entry.reports}
+    data["sources"] = []
+    for source in sources:
+        item = reports.get(source["event_id"])
+        if item is None:
+            continue
+        article = articles[item.article_id]
+        data["sources"].append(
+            {
+                **source,
+                "title": article.title,
+                "state": item.state,
+                "origin": item.origin,
+                "shown": item.id == shown.id,
+                "snippet": snippet(article.text, item.event.span),
+            }
+        )
+    return data
+
+
+def _report_source(item: ReviewedEvent) -> dict[str, Any]:
+    """A stored event's source in the shape of the case layer's source details."""
+    source = item.source
+    return {
+        "article": source.article_label,
+        "article_id": source.article_id,
+        "evidence": source.evidence,
+        "certainty": source.certainty,
+        "outlet": source.outlet,
+        "published": source.published.isoformat() if source.published else None,
+        "url": source.url,
+        "subject": item.event.subject,
+        "date": item.event.date,
+        "status": item.event.status,
+        "event_id": item.id,
+        "key": item.key,
+    }
+
+
+def _linked(found: CaseFile) -> list[dict[str, Any]]:
+    """The people named beside the person, with their role and their own case (`id`)."""
+    return [{**person.to_json(), "id": person.person} for person in found.linked]
+
+
+def _label(type_: str, outcome: str | None) -> str:
+    return type_.replace("_", " ") + (f" ({outcome})" if outcome else "")
 
 
 def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
     return {article_id: store.article(article_id) for article_id in sorted(ids)}
 
 
-def _matches_text(summary: cases.CaseSummary, q: str, titles: dict[str, str]) -> bool:
+def _matches_text(summary: cases.CaseView, q: str, titles: dict[str, str]) -> bool:
     words = q.casefold().split()
     if not words:
         return True
     haystack = " ".join(
         [
-            *summary.names,
-            summary.stage,
-            *(item.event.evidence for item in summary.events),
-            *(item.event.agent or "" for item in summary.events),
-            *(titles.get(item.article_id, "") for item in summary.events),
+            *summary.case.names,
+            summary.case.stage,
+            *(text for entry in summary.entries for text in entry.texts()),
+            *(titles.get(article_id, "") for article_id in summary.article_ids),
         ]
     ).casefold()
     return all(word in haystack for word in words)
 
 
 def _matches_events(
-    summary: cases.CaseSummary,
+    summary: cases.CaseView,
     country: str,
     event_type: str,
     status: str,
@@ -287,17 +380,20 @@ def _matches_events(
         return True
     first = _bound(date_from, "date_from", low=True)
     last = _bound(date_to, "date_to", low=False)
-    for item in summary.events:
-        event = item.event
-        if country and (event.country or "").casefold() != country.casefold():
+    for entry in summary.entries:
+        if country and (entry.country or "").casefold() != country.casefold():
             continue
-        if event_type and event.type != event_type:
+        if event_type and entry.type != event_type:
             continue
-        if status and event.status != status:
+        if (
+            status
+            and entry.status != status
+            and not (status == "unconfirmed" and entry.unconfirmed)
+        ):
             continue
-        if review and item.state != review:
+        if review and entry.state != review:
             continue
-        if (first or last) and not _overlaps(event.date, first, last):
+        if (first or last) and not _overlaps(entry.date, first, last):
             continue
         return True
     return False
