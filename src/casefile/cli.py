@@ -317,13 +317,17 @@ def demo(
     days: Annotated[int, typer.Option(help="How many days ahead for upcoming hearings")] = 60,
     db: DbOption = None,
 ) -> None:
-    """Ingest the example articles, then print every case timeline and the upcoming hearings."""
+    """Ingest the example articles, then print every person's case file and what is coming up."""
+    from casefile.cli_cases import print_case_file
+
     ingest(paths, None, db)
     start = _date(today, "--today") or date.today()
     with _open(db) as store:
-        for person in store.people():
-            if person.event_count:
-                _print_timeline(store.timeline(person.id))
+        for found in store.cases(start):
+            if found.kind == "person" and found.events:
+                console.print()
+                print_case_file(store.case(found.person, start))
+        console.print()
         _print_upcoming(store.upcoming(start, days), start, days)
 
 

@@ -111,7 +111,7 @@ def case(
     if as_json:
         _print_json(found.to_json())
     else:
-        _print_case_file(found)
+        print_case_file(found)
 
 
 def cases(
@@ -157,7 +157,7 @@ def changes(
             console.print(f"  {change.kind:<10} {change.text}", markup=False, highlight=False)
 
 
-def _print_case_file(found: CaseFile) -> None:
+def print_case_file(found: CaseFile) -> None:
     item = found.case
     others = [n for n in item.names if n != item.name]
     say = _plain
