@@ -420,7 +420,7 @@ def test_eval_of_a_gold_file_that_is_not_json_lines_is_one_error_line(tmp_path: 
 # --- demo ----------------------------------------------------------------------
 
 
-def test_demo_prints_one_timeline_from_two_outlets(tmp_path: Path, db: str) -> None:
+def test_demo_prints_one_case_file_from_two_outlets(tmp_path: Path, db: str) -> None:
     result = succeed(
         "demo",
         EXAMPLES / ORAZOV_HEARING_SET,
@@ -433,7 +433,11 @@ def test_demo_prints_one_timeline_from_two_outlets(tmp_path: Path, db: str) -> N
 
     assert "2 new article(s)" in result.stdout
     assert re.search(r"^Merdan Orazov", result.stdout, re.M)
-    assert re.search(r"2026-10-29\s*│\s*arrest", result.stdout)
+    assert re.search(r"^Stage: ", result.stdout, re.M)
+    # the postponed hearing's new date, from the later report
+    assert re.search(r"2026-12-15\s+hearing\s+scheduled", result.stdout)
+    # his brother's arrest is his brother's case, not his
+    assert re.search(r"^Begench", result.stdout, re.M)
     assert "Bosphorus Monitor 2026-11-13" in result.stdout
     assert "Caspian Wire 2026-11-18" in result.stdout
     assert "Upcoming from 2026-11-13 (60 days)" in result.stdout
