@@ -81,6 +81,8 @@ def _build(
         return _drop(candidate, "negated")
     if candidate.person_role != "international" and syntax.is_hypothetical(token, context):
         return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
+    if syntax.is_infinitive(token) and syntax.lemma(token.head) in lexicon.decision_verbs:
+        return _drop(candidate, "what a decision orders, not yet done")  # "decided to extradite"
     if (
         syntax.is_infinitive(token)
         and syntax.lemma(token.head) not in context.realized_infinitive_heads
