@@ -468,9 +468,17 @@ def _is_speaker(token: Token, record: PersonRecord) -> bool:
     head = token
     while head.dep_ in ("compound", "flat", "appos") and head.head != head:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
-        return True  # "according to his brother Turpal, guards refused him entry"
+    if _according_to(token):
+        return True
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _according_to(token: Token) -> bool:
+    """ "According to his brother Turpal, guards refused him entry": a source, not "him"."""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
 def _nearest_in_sentence(
@@ -493,7 +501,7 @@ def _nearest_in_sentence(
             i in token_person
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
-            and not _is_speaker(doc[i], records[token_person[i]])
+            and not _according_to(doc[i])
             and records[token_person[i]].gender in (None, gender)
         ):
             return token_person[i]
