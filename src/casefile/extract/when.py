@@ -93,6 +93,13 @@ def event_dates(
             head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
         ):
             dates = times.on(syntax.clause_tokens(head_of.head), near=token)
+    if not dates:  # "kidnapped in Dubai, where he had gone at the end of August"
+        for place in scope:
+            for clause in place.children:
+                if clause.dep_ == "relcl" and any(
+                    c.lower_ in ("where", "when") for c in clause.children
+                ):
+                    dates = times.on(list(clause.subtree), near=token)
     return dates
 
 
