@@ -162,6 +162,19 @@ def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, s
             [],
             id="a-question",
         ),
+        pytest.param(
+            "Temir Asanov led the Ala-Too Civic Union (ATCU) until 2024. The Supreme Court "
+            "declared the ATCU an extremist organisation in 2025.",
+            FRIDAY,
+            [("designation", "Ala-Too Civic Union", "2025", "occurred")],
+            id="acronym-spelled-out",
+        ),
+        pytest.param(
+            "In detention, Temir Asanov was subjected to torture, his lawyer said.",
+            FRIDAY,
+            [("ill_treatment", "Temir Asanov", None, "occurred")],
+            id="subjected-to-torture",
+        ),
     ],
 )
 def test_events(nlp, text, published, expected):

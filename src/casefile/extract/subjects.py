@@ -9,6 +9,8 @@ detained") and the organisations a court designates.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
@@ -328,6 +330,12 @@ def names_its_person(noun: Token) -> bool:
         return True  # "served him with a deportation order", "an order issued against him"
     if _defendant(noun) is not None:
         return True
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        and noun.head.head.lemma_.lower() == "subject"
+    ):
+        return True  # "he was subjected to torture"
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
         for c in noun.head.children:  # "a warrant was issued for his arrest"
             obj = (
@@ -462,6 +470,27 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
 
 
 def _organization_name(verb: Token) -> str | None:
+    """The organisation a designation verb labels, spelled out where the story defines it."""
+    name = _named_organization(verb)
+    return _spelled_out(name, verb.doc.text) if name else None
+
+
+def _spelled_out(name: str, text: str) -> str:
+    """ "CNRP" -> "Cambodia National Rescue Party" when the text says "... Party (CNRP)"."""
+    if not (name.isupper() and 2 <= len(name) <= 8):
+        return name
+    words = r"((?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|the\s+|and\s+)?){1,8}[A-Z][\w'’-]*)"
+    found = re.search(words + r"\s*\(\s*" + re.escape(name) + r"\s*\)", text)
+    if found is None:
+        found = re.search(re.escape(name) + r"\s*\(\s*" + words + r"\s*\)", text)
+    if found is None:
+        return name
+    full = found.group(1).strip()
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
+    return full if initials.endswith(name) or initials == name else name
+
+
+def _named_organization(verb: Token) -> str | None:
     """The organisation a designation verb labels: the first proper name after the verb.
 
     In a relative clause ("Pamir Dialogue, a movement that the court banned")
