@@ -257,7 +257,9 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
 
 def _acted_by(verb: Token, agent_start: int) -> bool:
     """The international body is the verb's subject, not "a search requested by Minsk"."""
-    subject = syntax.subject_of(verb) or syntax.agent_of(verb)
+    subject = syntax.child(verb, "nsubj") or syntax.agent_of(verb)
+    if subject is None and verb.dep_ in ("conj", "xcomp"):
+        subject = syntax.subject_of(verb)  # "the Committee met and asked ...", not a modified noun
     return subject is not None and any(t.idx == agent_start for t in subject.subtree)
 
 
