@@ -79,13 +79,21 @@ def _build(
     context = lexicon.context
     if syntax.is_negated(token):
         return _drop(candidate, "negated")
-    if candidate.person_role != "international" and syntax.is_hypothetical(token, context):
+    attempts = "attempts_count" in candidate.flags
+    if candidate.person_role != "international" and syntax.is_hypothetical(
+        token, context, attempts
+    ):
         return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
     if syntax.is_infinitive(token) and syntax.lemma(token.head) in lexicon.decision_verbs:
         return _drop(candidate, "what a decision orders, not yet done")  # "decided to extradite"
     if (
         syntax.is_infinitive(token)
         and syntax.lemma(token.head) not in context.realized_infinitive_heads
+        and not (
+            attempts
+            and syntax.lemma(token.head) in syntax.ATTEMPTS
+            and token.head.tag_ in ("VBD", "VBN")
+        )
     ):
         return _drop(candidate, "infinitive")
     if token.dep_ == "acl" and token.head.lemma_.lower() in (
@@ -139,7 +147,14 @@ def _build_for(
     )
     scope = _scope(candidate, anchor, lexicon)
     status = _status(token, anchor, lexicon)
-    dates = event_dates(token, anchor, scope, times, lexicon.context)
+    dates = event_dates(
+        token,
+        anchor,
+        scope,
+        times,
+        lexicon.context,
+        through_speech="attempts_count" in candidate.flags and token.pos_ == "VERB",
+    )
     if candidate.type == "hearing" and status == "postponed":
         moved = postponed(anchor, dates, times, lexicon, published)
         if moved is not None:

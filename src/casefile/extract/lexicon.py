@@ -88,6 +88,7 @@ _FLAG_KEYS = (
     "fallback_main",
     "authority_agent",
     "animate_agent",
+    "attempts_count",
 )
 
 

@@ -190,8 +190,15 @@ def is_negated(token: Token) -> bool:
     return False
 
 
-def is_hypothetical(token: Token, context: Context) -> bool:
-    """A fear, demand, intention or condition: "could face torture", "urged not to extradite"."""
+ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
+
+
+def is_hypothetical(token: Token, context: Context, attempts_count: bool = False) -> bool:
+    """A fear, demand, intention or condition: "could face torture", "urged not to extradite".
+
+    With `attempts_count`, wishing or trying to do it is doing it ("told the court he
+    wished to seek asylum" is an application).
+    """
     current = token
     sibling = False  # reached through "and"/"but": the head is a parallel event, not a frame
     for _ in range(8):
@@ -203,6 +210,8 @@ def is_hypothetical(token: Token, context: Context) -> bool:
             if c.dep_ == "neg" and current != token and current.dep_ != "ROOT" and not sibling:
                 return True
         framing = current != token and not sibling
+        if attempts_count and lemma(current) in ATTEMPTS and current.tag_ in ("VBD", "VBN"):
+            framing = False  # "he wished to seek asylum" (told the court); not "he wants to"
         if framing and lemma(current) in context.blockers:
             return True
         if framing and token.pos_ == "VERB" and lemma(current) in context.verb_blockers:

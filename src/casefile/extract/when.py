@@ -68,7 +68,12 @@ def sentence_times(doc: Doc, timexes: list[TimeExpression]) -> Iterator[Sentence
 
 
 def event_dates(
-    token: Token, anchor: Token, scope: list[Token], times: SentenceTimes, context: Context
+    token: Token,
+    anchor: Token,
+    scope: list[Token],
+    times: SentenceTimes,
+    context: Context,
+    through_speech: bool = False,
 ) -> list[TimeExpression]:
     """The event's calendar dates, nearest to its trigger first.
 
@@ -93,6 +98,11 @@ def event_dates(
             head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
         ):
             dates = times.on(syntax.clause_tokens(head_of.head), near=token)
+    if not dates and through_speech:  # "In November he wrote to the court to say he wished to
+        for above in list(token.ancestors)[:5]:  # seek asylum": the letter is the application
+            dates = times.on(syntax.clause_tokens(above), near=token)
+            if dates:
+                break
     if not dates:  # "kidnapped in Dubai, where he had gone at the end of August"
         for place in scope:
             for clause in place.children:
