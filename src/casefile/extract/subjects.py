@@ -193,6 +193,12 @@ def _group(token: Token) -> str | None:
         return _previous_group(token)
     if _is_suspect(token) and token.tag_ == "NN":
         return "suspect"  # GUIDELINES: groups and unnamed people as short noun phrases
+    if (
+        token.tag_ == "NN"
+        and _someone_new(token)
+        and token.lemma_.lower() in people_words().descriptors
+    ):
+        return token.lemma_.lower()  # "briefly detained a journalist working for ...": "journalist"
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
         return None
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
@@ -309,7 +315,13 @@ def _describes_main_person(token: Token) -> bool:
     return not any(
         c.lower_ in ("other", "another", "second", "third", "fellow") or c.dep_ == "nummod"
         for c in token.children
-    )
+    ) and not _someone_new(token)
+
+
+def _someone_new(token: Token) -> bool:
+    """ "a journalist working for an agency": an unnamed person the clause introduces."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return indefinite and any(c.dep_ in ("acl", "relcl") for c in token.children)
 
 
 def rule_links_person(candidate: Candidate, lexicon: Lexicon) -> bool:

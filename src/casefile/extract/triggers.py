@@ -102,7 +102,7 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
         sentence_lemmas = {syntax.lemma(t) for t in sentence}
         if not rule.with_any & sentence_lemmas:
             return False
-    elif rule.with_any and not rule.with_any & near:
+    elif rule.with_any and not rule.with_any & (near - {syntax.lemma(token), token.lower_}):
         return False
     text = sentence.text.lower()
     for word in rule.without:
