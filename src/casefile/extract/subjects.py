@@ -487,6 +487,14 @@ def _organization_name(verb: Token) -> str | None:
     return _spelled_out(name, verb.doc.text) if name else None
 
 
+def _pronoun_owner(pronoun: Token) -> str | None:
+    """The surname a possessive pronoun's sentence gives it ("Turkey blames Gulen ... his")."""
+    for t in pronoun.sent:
+        if t.i < pronoun.i and t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+            return t.text
+    return None
+
+
 def _spelled_out(name: str, text: str) -> str:
     """ "CNRP" -> "Cambodia National Rescue Party" when the text says "... Party (CNRP)"."""
     if not (name.isupper() and 2 <= len(name) <= 8):
@@ -513,6 +521,12 @@ def _named_organization(verb: Token) -> str | None:
         if noun.pos_ == "PROPN":
             return entity_text(noun) if noun.ent_type_ else _proper_chain(noun)
     labelled = syntax.child(verb, "nsubjpass")  # "Pahonia Rights Centre was declared extremist"
+    held = syntax.child(verb, "dobj")
+    owner = syntax.child(held, "poss") if held is not None and held.pos_ == "NOUN" else None
+    if owner is not None and owner.pos_ == "PRON":  # "regards his movement as terrorist"
+        person = _pronoun_owner(owner)
+        if person is not None:
+            return f"{person} {held.text}"
     if labelled is not None and labelled.pos_ == "PROPN":
         return entity_text(labelled) if labelled.ent_type_ else _proper_chain(labelled)
     for t in verb.sent:

@@ -113,7 +113,7 @@ def object_of(verb: Token) -> Token | None:
         else:
             own = child(current, "dative") or child(current, "dobj")
             if own is not None:
-                return own
+                return relative_antecedent(own)  # "three men whom Bahrain executed"
             for conj in current.children:  # "detained and questioned him": a shared object
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and child(conj, "nsubj") is None:
                     shared = child(conj, "dobj")
