@@ -56,6 +56,7 @@ def find_events(
     if timexes is None:
         timexes = find_timexes(doc.text, published)
     events: list[Event] = []
+    previous: SentenceTimes | None = None
     for times in sentence_times(doc, timexes):
         sentence = times.sentence
         if sentence.text.rstrip().endswith("?"):
@@ -63,8 +64,23 @@ def find_events(
         hedged = _is_hedged(sentence, lexicon)
         for candidate in find_candidates(sentence, lexicon):
             for event in _build(candidate, people, times, published, hedged, lexicon):
-                events.append(event)
+                events.append(_told_there(event, sentence, previous))
+        previous = times
     return events
+
+
+def _told_there(event: Event, sentence: Span, previous: SentenceTimes | None) -> Event:
+    """ "He arrived in Astana on December 26. There he was detained": the same day.
+
+    A sentence opening with "There" or "Then" goes on with the scene just
+    dated; an undated event in it takes that one date.
+    """
+    if event.date is not None or previous is None or sentence[0].lower_ not in ("there", "then"):
+        return event
+    dates = {t.date for t in previous.timexes if t.date and t.type in ("DATE", "TIME")}
+    if len(dates) != 1:
+        return event
+    return replace(event, date=dates.pop())
 
 
 def _build(
