@@ -69,13 +69,20 @@ def find_events(
     return events
 
 
+# Phrases that keep a sentence in the moment the one before it dated.
+SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
+
+
 def _told_there(event: Event, sentence: Span, previous: SentenceTimes | None) -> Event:
     """ "He arrived in Astana on December 26. There he was detained": the same day.
 
     A sentence opening with "There" or "Then" goes on with the scene just
     dated; an undated event in it takes that one date.
     """
-    if event.date is not None or previous is None or sentence[0].lower_ not in ("there", "then"):
+    same_scene = sentence[0].lower_ in ("there", "then") or any(
+        phrase in sentence.text.lower() for phrase in SAME_SCENE
+    )
+    if event.date is not None or previous is None or not same_scene:
         return event
     dates = {t.date for t in previous.timexes if t.date and t.type in ("DATE", "TIME")}
     if len(dates) != 1:

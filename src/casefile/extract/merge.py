@@ -91,15 +91,18 @@ def _retold(events: list[Event]) -> list[Event]:
 
     "disappeared in Tbilisi on Monday evening" ... "he was seized near his
     Tbilisi home": one abduction. With two dated tellings to choose from, or a
-    place only one of them names ("detained in Kyrgyzstan" beside "detained
-    again in 2022"), they stay apart: a new place usually means a new episode.
+    place the undated one names and the dated one does not ("detained in
+    Kyrgyzstan" beside "detained again in 2022"), they stay apart: a new place
+    usually means a new episode.
     """
     result = list(events)
     for undated in [e for e in events if e.date is None]:
         fits = [
             e
             for e in result
-            if e.date is not None and _compatible(e, undated) and e.country == undated.country
+            if e.date is not None
+            and _compatible(e, undated)
+            and (undated.country is None or e.country == undated.country)
         ]
         dated_of_kind = [
             e
