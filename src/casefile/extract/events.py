@@ -29,6 +29,7 @@ from casefile.extract.triggers import Candidate, find_candidates
 from casefile.extract.when import (
     SentenceTimes,
     as_future,
+    as_past,
     event_dates,
     is_ahead,
     postponed,
@@ -196,9 +197,11 @@ def _build_for(
         and dates
         and not _told_as_past(anchor)
     ):
-        # "has set a hearing for April 21": the next April 21, whatever tense came before;
-        # "was scheduled to examine the case on 31 May" keeps the tagger's reading
+        # "has set a hearing for April 21": the next April 21, whatever tense came before
         dates = [as_future(dates[0], published), *dates[1:]]
+    elif status == "scheduled" and candidate.type == "hearing" and dates:
+        # "was scheduled to examine the case on 31 May", told after: the last 31 May
+        dates = [as_past(dates[0], published), *dates[1:]]
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
     if "needs_place" in candidate.flags and not names_a_country(token):

@@ -130,8 +130,15 @@ WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNOR
 
 
 def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
-    """The date a hearing was due on before it was moved: not ahead of the report."""
+    """The day a hearing was due on before it was moved: a weekday not ahead of the report."""
     if published is None or not WEEKDAY.search(timex.text):
+        return timex
+    return as_past(timex, published)
+
+
+def as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
+    """A date with no year, read back: "was scheduled for 31 May" is the last 31 May."""
+    if published is None or re.search(r"\d{4}", timex.text):
         return timex
     past = resolve(timex.text, published, tense="past")
     return replace(timex, date=past.date, value=past.value) if past and past.date else timex
