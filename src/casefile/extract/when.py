@@ -91,13 +91,19 @@ def event_dates(
         outer = syntax.governing_verb(anchor)
         if outer is not None:
             dates = times.on(syntax.clause_tokens(outer), near=token)
-    for head_of in (token, anchor):
-        if dates:
-            break
-        if head_of.dep_ in ("conj", "xcomp") or (
-            head_of.dep_ == "ccomp" and syntax.lemma(head_of.head) not in context.speech_verbs
-        ):
-            dates = times.on(syntax.clause_tokens(head_of.head), near=token)
+    for start in (token, anchor):
+        current = start
+        for _ in range(3):  # "officers on Thursday refused to let him in and served him ..."
+            if dates or not (
+                current.dep_ in ("conj", "xcomp")
+                or (
+                    current.dep_ == "ccomp"
+                    and syntax.lemma(current.head) not in context.speech_verbs
+                )
+            ):
+                break
+            current = current.head
+            dates = times.on(syntax.clause_tokens(current), near=token)
     if not dates and through_speech:  # "In November he wrote to the court to say he wished to
         for above in list(token.ancestors)[:5]:  # seek asylum": the letter is the application
             dates = times.on(syntax.clause_tokens(above), near=token)
