@@ -23,7 +23,7 @@ ONCE_PER_STORY = {
     "asylum_application",
     "asylum_decision",
     "appeal",
-    "charge",
+    # "charge" is not: an administrative offence and a treason charge are two
     "wanted",
     "designation",
     "sentence",

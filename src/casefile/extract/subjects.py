@@ -58,7 +58,12 @@ def find_subjects(
             # "imposed sanctions on X", "a case against X was opened",
             # "requested the extradition of X", "requested X's extradition"
             measures = load_lexicon().measures
-            for c in [*token.children, *target.children]:
+            for c in [*target.children, *token.children]:
+                if c.dep_ == "prep" and (syntax.child(c, "pobj") or c).ent_type_ in (
+                    "DATE",
+                    "TIME",
+                ):
+                    continue  # "On January 28, police recorded offences against him"
                 if c.dep_ == "prep" and (
                     (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
                     or (c.lower_ == "of" and c.head == target)

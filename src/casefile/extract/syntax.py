@@ -226,8 +226,10 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
 
 
 def _is_imperative(verb: Token) -> bool:
+    """ "Suspend the extraditions!": a demand; not "Let us remind that ...", "Note that ..."."""
     return (
         verb.dep_ == "ROOT"
+        and verb.lemma_.lower() not in ("let", "note", "recall", "remember", "see")
         and verb.tag_ in ("VB", "VBP")
         and verb.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
