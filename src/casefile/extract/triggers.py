@@ -95,6 +95,13 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
         return False  # "a jailed critic" describes a state, it does not report an event
     if rule.kind == "noun" and _is_time_reference(token):
         return False  # "since his arrest", "after a trial": a reference point, not a report
+    if (
+        rule.kind == "noun"
+        and not rule.governed_by  # "wanted on charges of ...": plural, and one event
+        and token.tag_ == "NNS"
+        and not _names_someone(token)
+    ):
+        return False  # "Arrests of activists have accelerated": a trend, not one event
     if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False  # an imperative or bare infinitive ("suspend the extraditions of ...")
     near = _near_lemmas(token)
@@ -169,6 +176,16 @@ DEMAND_HOLDERS = {
     "push",
     "bid",
 }
+
+
+def _names_someone(noun: Token) -> bool:
+    """Does a plural event noun say whose events they are ("the arrests of Ivanov and Petrov")?"""
+    return any(
+        t.pos_ == "PROPN" or (t.dep_ == "poss" and t.pos_ == "PRON")
+        for c in noun.children
+        if c.dep_ in ("poss", "prep", "compound")
+        for t in c.subtree
+    )
 
 
 def _is_time_reference(noun: Token) -> bool:
