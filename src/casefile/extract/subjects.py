@@ -492,6 +492,37 @@ def _organization_name(verb: Token) -> str | None:
     return _spelled_out(name, verb.doc.text) if name else None
 
 
+ORGANIZATION_NOUNS = {
+    "party",
+    "movement",
+    "group",
+    "organisation",
+    "organization",
+    "foundation",
+    "network",
+    "union",
+    "association",
+    "centre",
+    "center",
+    "channel",
+}
+
+
+def _the_organization(verb: Token) -> str | None:
+    """ "The Supreme Court dissolved the party": the party the story named before."""
+    held = syntax.child(verb, "dobj", "nsubjpass")
+    if held is None or held.pos_ != "NOUN" or held.lemma_.lower() not in ORGANIZATION_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in held.children):
+        return None
+    named = [
+        e
+        for e in verb.doc.ents
+        if e.end <= held.i and e.label_ == "ORG" and e[-1].lemma_.lower() == held.lemma_.lower()
+    ]
+    return named[-1].text if named else None
+
+
 def _pronoun_owner(pronoun: Token) -> str | None:
     """The surname a possessive pronoun's sentence gives it ("Turkey blames Gulen ... his")."""
     for t in pronoun.sent:
@@ -525,6 +556,9 @@ def _named_organization(verb: Token) -> str | None:
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
         if noun.pos_ == "PROPN":
             return entity_text(noun) if noun.ent_type_ else _proper_chain(noun)
+    named_before = _the_organization(verb)
+    if named_before is not None:
+        return named_before
     labelled = syntax.child(verb, "nsubjpass")  # "Pahonia Rights Centre was declared extremist"
     held = syntax.child(verb, "dobj")
     owner = syntax.child(held, "poss") if held is not None and held.pos_ == "NOUN" else None
