@@ -221,6 +221,17 @@ class Source:
     published: date | None = None
     url: str | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article_label,
+            "article_id": self.article_id,
+            "evidence": self.evidence,
+            "certainty": self.certainty,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+        }
+
 
 @dataclass(frozen=True)
 class TimelineEntry:

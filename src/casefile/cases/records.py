@@ -175,15 +175,8 @@ class CaseEvent:
 
 
 def _source_detail(sourced: SourcedEvent) -> dict[str, Any]:
-    source = sourced.source
     return {
-        "article": source.article_label,
-        "article_id": source.article_id,
-        "evidence": source.evidence,
-        "certainty": source.certainty,
-        "outlet": source.outlet,
-        "published": source.published.isoformat() if source.published else None,
-        "url": source.url,
+        **sourced.source.to_json(),
         "subject": sourced.event.subject,
         "date": sourced.event.date,
         "status": sourced.event.status,

@@ -322,15 +322,8 @@ def _entry_json(entry: cases.Entry, articles: dict[str, Article]) -> dict[str, A
 
 def _report_source(item: ReviewedEvent) -> dict[str, Any]:
     """A stored event's source in the shape of the case layer's source details."""
-    source = item.source
     return {
-        "article": source.article_label,
-        "article_id": source.article_id,
-        "evidence": source.evidence,
-        "certainty": source.certainty,
-        "outlet": source.outlet,
-        "published": source.published.isoformat() if source.published else None,
-        "url": source.url,
+        **item.source.to_json(),
         "subject": item.event.subject,
         "date": item.event.date,
         "status": item.event.status,
