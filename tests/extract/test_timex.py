@@ -390,3 +390,17 @@ def test_bounds_and_anaphora(text: str, expected: list[tuple[str, str, str | Non
 )
 def test_news_phrasings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She left in 2023 and was listed in November of that year.", "2023-11"),
+        ("She left in 2023 and came back in March of the following year.", "2024-03"),
+    ],
+)
+def test_a_month_of_that_year_takes_the_year_just_named(text, expected):
+    found = find_timexes(text, date(2026, 7, 24))
+
+    assert found[-1].date == expected
+    assert found[-1].text.endswith("year")

@@ -18,6 +18,7 @@ a past-tense verb).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from casefile.extract import timex_lexicon as lex
@@ -182,7 +183,10 @@ def _find(
     reference: date | None = None
     reference_unit: str | None = None
     day_reference: date | None = None
+    skip_until = -1
     for start, end, index, match in _select(_candidates(text, guarded=guarded)):
+        if start < skip_until:
+            continue
         rule: Rule = RULES[index]
         local_tense = tense or infer_tense(text, start, end)
         context = Context(anchor, local_tense, reference, reference_unit, day_reference)
@@ -190,6 +194,16 @@ def _find(
         if reading is None:
             continue
         start, end = _trim(text, start, end)
+        of_year = _OF_THAT_YEAR.match(text, end)
+        if of_year and reading.unit == "M" and reading.point is not None and reference is not None:
+            # "in November of that year": the month of the year just mentioned
+            year = reference.year + _YEAR_STEP[of_year.group(1).lower()]
+            reading = replace(
+                reading,
+                value=f"{year:04d}-{reading.point.month:02d}",
+                point=reading.point.replace(year=year, day=1),
+            )
+            end = skip_until = of_year.end()
         found.append(
             TimeExpression(
                 text=text[start:end],
@@ -206,6 +220,20 @@ def _find(
             if reading.unit == "D":
                 day_reference = reading.point
     return found
+
+
+_OF_THAT_YEAR = re.compile(
+    r"\s+of\s+(that|the same|the following|the next|the previous|the preceding)\s+year\b",
+    re.IGNORECASE,
+)
+_YEAR_STEP = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+}
 
 
 def resolve(
