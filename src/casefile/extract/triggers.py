@@ -230,6 +230,15 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
         for t in scope
         if syntax.lemma(t) in lexicon.decision_topics
     ]
+    if (
+        not topics
+        and _asylum_story(token)
+        and any(
+            t.dep_ in ("dobj", "nsubjpass") and syntax.lemma(t) in ("application", "claim")
+            for t in scope
+        )
+    ):
+        topics = ["asylum_decision"]  # "turned his application down", in a story about asylum
     if not topics:
         return None
     event_type = topics[0]
@@ -243,6 +252,12 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     if event_type == "asylum_decision":
         outcome = lexicon.asylum_outcomes.get(outcome, outcome)
     return Candidate(event_type, token, f"{event_type}/decision-verb", "decision", outcome)
+
+
+def _asylum_story(token: Token) -> bool:
+    """Has the story already spoken of asylum or refugee status before this sentence?"""
+    before = token.doc[: token.sent.start]
+    return any(t.lower_ in ("asylum", "refugee") for t in before)
 
 
 def _path(token: Token, top: Token) -> list[Token]:
