@@ -353,6 +353,14 @@ def names_its_person(noun: Token) -> bool:
         and noun.head.head.lemma_.lower() == "subject"
     ):
         return True  # "he was subjected to torture"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "during")
+        and noun.head.head.pos_ == "VERB"
+    ):
+        subject = syntax.child(noun.head.head, "nsubj")
+        if subject is not None and subject.pos_ in ("PROPN", "PRON"):
+            return True  # "At an earlier appeal hearing, Gnyot told the judges ..."
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
         for c in noun.head.children:  # "a warrant was issued for his arrest"
             obj = (
