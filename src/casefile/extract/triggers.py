@@ -81,6 +81,8 @@ def _near_lemmas(token: Token) -> set[str]:
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
     near |= {syntax.lemma(c) for c in token.children if c.dep_ == "xcomp"}  # "refused to admit"
     near.add(syntax.lemma(token.head))
+    if token.head.pos_ == "ADP":  # "a mandate of arrest", "the case for his arrest"
+        near.add(syntax.lemma(token.head.head))
     verb = syntax.governing_verb(token)
     if verb is not None and token.pos_ in ("NOUN", "PROPN"):
         near.add(syntax.lemma(verb))
