@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from casefile.extract import syntax
+from casefile.extract.people import people_words
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
 from casefile.extract.when import dateline_end
@@ -29,9 +30,9 @@ def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
     for token in scope:
         if token.ent_type_ not in ("GPE", "NORP", "LOC") and token.pos_ not in ("PROPN", "ADJ"):
             continue
-        if token.i in patient or token.idx < dateline:
+        if token.i in patient or token.idx < dateline or _nationality(token):
             continue
-        code = country_of(entity_text(token))
+        code = country_of(entity_text(token)) or country_of(token.text)  # "the Istanbul court"
         if code is None:
             continue
         ranked.append((_place_rank(candidate, token), token.i, code))
@@ -40,6 +41,40 @@ def event_country(candidate: Candidate, scope: list[Token]) -> str | None:
 
 
 NOT_THE_PLACE = 9
+
+
+def _nationality(token: Token) -> bool:
+    """ "a Turkmen video blogger", "the Chechen activist": where a person is from."""
+    if token.dep_ not in ("amod", "compound") or token.ent_type_ not in ("NORP", ""):
+        return False
+    head = token.head
+    if head.lemma_.lower() in AUTHORITIES:
+        return False  # "Serbian border officers": the state that acted, so where it happened
+    words = people_words()
+    return head.lemma_.lower() in words.descriptors | set(words.roles) or head.ent_type_ == "PERSON"
+
+
+AUTHORITIES = {
+    "officer",
+    "official",
+    "police",
+    "policeman",
+    "judge",
+    "prosecutor",
+    "minister",
+    "guard",
+    "agent",
+    "authority",
+    "court",
+    "service",
+    "investigator",
+    "soldier",
+    "diplomat",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
 
 
 def _place_rank(candidate: Candidate, token: Token) -> int:
@@ -60,7 +95,7 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
     if event_type in ("deportation", "extradition") and token.dep_ in ("nsubj", "poss", "compound"):
         return 1  # "Turkey extradited him": the state handing over
     if preposition in ("to", "into") and event_type in ("deportation", "extradition"):
-        return 8
+        return NOT_THE_PLACE  # where they were sent is not where it happened
     if preposition in ("in", "at"):
         return 1
     if preposition in ("to", "into"):
