@@ -167,7 +167,6 @@ ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
 GROUP_NOUNS = {
     "man",
     "woman",
-    "people",
     "activist",
     "member",
     "blogger",
