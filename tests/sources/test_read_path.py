@@ -1,12 +1,14 @@
 """Dispatch by file type, folders walked in order, and bad files as results, not errors."""
 
+import gzip
 import json
 
 import pytest
 
 from casefile.errors import SourceError
 from casefile.model import Article, Skipped
-from casefile.sources import read_path, read_paths
+from casefile.sources import MAX_ARTICLE_BYTES, read_path, read_paths
+from casefile.sources.html import MAX_PAGE_BYTES
 
 PAGE = (
     "<html><head><meta property='article:published_time' content='2026-06-02'></head><body>"
@@ -94,3 +96,24 @@ def test_a_broken_link_in_a_folder_is_skipped(tmp_path):
     (result,) = read_path(tmp_path)
 
     assert result == Skipped(str(tmp_path / "gone.txt"), "cannot read: No such file or directory")
+
+
+def test_a_file_too_large_for_an_article_is_skipped_unread(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as out:
+        out.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: no disk is used
+
+    (result,) = read_path(path)
+
+    assert isinstance(result, Skipped)
+    assert result.reason.startswith("too large")
+
+
+def test_a_gzip_bomb_page_is_cut_at_the_limit(tmp_path):
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body>" + b"a" * (MAX_PAGE_BYTES + 10)))
+
+    (result,) = read_path(path)
+
+    assert isinstance(result, Skipped)
+    assert "too large once decompressed" in result.reason

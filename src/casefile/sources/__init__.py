@@ -27,6 +27,7 @@ from casefile.sources.jsonl import read_jsonl
 from casefile.sources.text import article_from_text, read_text
 
 __all__ = [
+    "MAX_ARTICLE_BYTES",
     "SUFFIXES",
     "article_from_html",
     "article_from_text",
@@ -78,11 +79,33 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield entry
 
 
+# One article is a few kilobytes; a file far larger is a mistake or an attack,
+# and is skipped before it is read into memory. An archive of many articles
+# (.jsonl) may be larger.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
+
+
+def _too_large(path: Path, suffix: str) -> Skipped | None:
+    limit = MAX_ARCHIVE_BYTES if suffix == ".jsonl" else MAX_ARTICLE_BYTES
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the reader reports why it cannot read the file
+    if size <= limit:
+        return None
+    return Skipped(str(path), f"too large: {size // 2**20} MiB, the limit is {limit // 2**20} MiB")
+
+
 def _read_file(path: Path, published: date | None) -> Iterator[Article | Skipped]:
     suffix = _suffix(path)
     reader = SUFFIXES.get(suffix)
     if reader is None:
         yield Skipped(str(path), f"unsupported file type {suffix or '(no suffix)'}")
+        return
+    oversized = _too_large(path, suffix)
+    if oversized is not None:
+        yield oversized
         return
     for result in reader(path, published):
         if isinstance(result, Skipped):

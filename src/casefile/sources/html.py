@@ -11,7 +11,6 @@ Nothing here fetches anything: we give trafilatura the page, never a URL to get.
 
 from __future__ import annotations
 
-import gzip
 import logging
 import zlib
 from datetime import date
@@ -96,6 +95,16 @@ def _drop_headline(text: str, title: str | None) -> str:
     return text
 
 
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # decompressed: a gzip bomb stops here
+
+
+def _gunzip(data: bytes, limit: int) -> bytes | None:
+    """Decompress at most `limit` bytes; None if the page is larger."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = inflater.decompress(data, limit + 1)
+    return None if len(out) > limit else out
+
+
 def read_html(path: Path, published: date | None = None) -> Article | Skipped:
     """Read a saved page; `.gz` pages are decompressed first, as crawl archives store them."""
     try:
@@ -104,7 +113,11 @@ def read_html(path: Path, published: date | None = None) -> Article | Skipped:
         return Skipped(str(path), f"cannot read: {error.strerror or error}")
     if path.name.lower().endswith(".gz"):
         try:
-            data = gzip.decompress(data)
+            data = _gunzip(data, MAX_PAGE_BYTES)
         except (OSError, EOFError, zlib.error) as error:
             return Skipped(str(path), f"not a readable gzip file ({error})")
+        if data is None:
+            return Skipped(
+                str(path), f"too large once decompressed (over {MAX_PAGE_BYTES // 2**20} MiB)"
+            )
     return article_from_html(data, published=published, source=str(path), source_id=path.name)
