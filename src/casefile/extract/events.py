@@ -128,7 +128,7 @@ def _build(
     ):
         return _drop(candidate, "part of a request or decision")
 
-    subjects, agent_token = find_subjects(candidate, people)
+    subjects, agent_token = find_subjects(candidate, people, lexicon)
     if not subjects:
         return _drop(candidate, "no subject")
     if "authority_agent" in candidate.flags and _private_accuser(agent_token, people):
@@ -283,22 +283,7 @@ def _stripped_span(sentence: Span) -> tuple[int, int]:
     return start, start + len(text.strip())
 
 
-HUMAN_AGENTS = {
-    "officer",
-    "police",
-    "agent",
-    "guard",
-    "man",
-    "soldier",
-    "authority",
-    "official",
-    "service",
-    "investigator",
-    "prosecutor",
-    "interrogator",
-    "gunman",
-    "assailant",
-}
+ATTACKERS = {"man", "gunman", "assailant"}
 
 
 def _someone(agent: Token | None, people: People) -> bool:
@@ -309,7 +294,8 @@ def _someone(agent: Token | None, people: People) -> bool:
     return (
         agent.pos_ in ("PRON", "PROPN")
         or people.of(agent) is not None
-        or agent.lemma_.lower() in HUMAN_AGENTS | words.descriptors | set(words.roles)
+        or agent.lemma_.lower()
+        in words.authorities | ATTACKERS | words.descriptors | set(words.roles)
     )
 
 

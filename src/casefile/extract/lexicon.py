@@ -173,9 +173,14 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def events_data() -> dict[str, Any]:
+    """`data/events.yaml` as parsed YAML, read once for the lexicon and the prefilter."""
+    return yaml.safe_load(resources.files("casefile.data").joinpath("events.yaml").read_text())
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("casefile.data").joinpath("events.yaml").read_text()
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(events_data())
 
 
 def lexicon_version() -> str:

@@ -18,6 +18,7 @@ import yaml
 from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
+from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
 from casefile.model import Person
 
@@ -42,6 +43,7 @@ class PeopleWords:
     organization_words: frozenset[str]
     gendered: dict[str, str]
     surname_endings: tuple[tuple[str, str], ...]
+    authorities: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,7 @@ def people_words() -> PeopleWords:
             for gender, endings in data["surname_endings"].items()
             for ending in endings
         ),
+        frozenset(data["authorities"]),
     )
 
 
@@ -440,27 +443,6 @@ def _most_salient(
     return max(fitting, key=lambda p: salience[p] + (MAIN_PERSON_BONUS if p == main else 0.0))
 
 
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "write",
-    "add",
-    "note",
-    "explain",
-    "announce",
-    "state",
-    "claim",
-    "report",
-    "confirm",
-    "insist",
-    "argue",
-    "recall",
-    "post",
-    "comment",
-    "warn",
-}
-
-
 def _is_speaker(token: Token, record: PersonRecord) -> bool:
     """Someone quoted ("Adam said", "his lawyer told reporters") is rarely who "he" means next."""
     if "counsel" in record.roles:
@@ -470,7 +452,7 @@ def _is_speaker(token: Token, record: PersonRecord) -> bool:
         head = head.head
     if _according_to(token):
         return True
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in load_lexicon().context.speech_verbs
 
 
 def _according_to(token: Token) -> bool:

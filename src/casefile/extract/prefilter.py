@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from casefile.extract.lexicon import events_data
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,7 @@ class Prefilter:
 
 @lru_cache(maxsize=1)
 def load_prefilter() -> Prefilter:
-    data = yaml.safe_load(resources.files("casefile.data").joinpath("events.yaml").read_text())
-    spec = data["prefilter"]
+    spec = events_data()["prefilter"]
     stems = sorted((re.escape(stem) for stem in spec["anchors"]), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
     return Prefilter(pattern, int(spec["words_per_anchor"]))

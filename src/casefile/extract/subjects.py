@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.lexicon import Lexicon, load_lexicon
+from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
@@ -22,7 +22,7 @@ from casefile.extract.where import entity_text
 
 
 def find_subjects(
-    candidate: Candidate, people: People
+    candidate: Candidate, people: People, lexicon: Lexicon
 ) -> tuple[list[tuple[str, int | None]], Token | None]:
     """Whom the event happened to (names, person indexes), and the token of who did it.
 
@@ -57,7 +57,7 @@ def find_subjects(
         if target is not None and _person_at(target, people) is None:
             # "imposed sanctions on X", "a case against X was opened",
             # "requested the extradition of X", "requested X's extradition"
-            measures = load_lexicon().measures
+            measures = lexicon.measures
             for c in [*target.children, *token.children]:
                 if c.dep_ == "prep" and (syntax.child(c, "pobj") or c).ent_type_ in (
                     "DATE",
@@ -73,7 +73,7 @@ def find_subjects(
                 if (
                     c.dep_ == "poss"
                     and c.head == target
-                    and target.lemma_.lower() in load_lexicon().possessed(candidate.type)
+                    and target.lemma_.lower() in lexicon.possessed(candidate.type)
                     and people.of(c) is not None
                 ):
                     target = c

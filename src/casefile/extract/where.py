@@ -48,33 +48,10 @@ def _nationality(token: Token) -> bool:
     if token.dep_ not in ("amod", "compound") or token.ent_type_ not in ("NORP", ""):
         return False
     head = token.head
-    if head.lemma_.lower() in AUTHORITIES:
-        return False  # "Serbian border officers": the state that acted, so where it happened
     words = people_words()
+    if head.lemma_.lower() in words.authorities:
+        return False  # "Serbian border officers": the state that acted, so where it happened
     return head.lemma_.lower() in words.descriptors | set(words.roles) or head.ent_type_ == "PERSON"
-
-
-AUTHORITIES = {
-    "officer",
-    "official",
-    "police",
-    "policeman",
-    "judge",
-    "prosecutor",
-    "minister",
-    "guard",
-    "agent",
-    "authority",
-    "court",
-    "service",
-    "investigator",
-    "soldier",
-    "diplomat",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-}
 
 
 def _place_rank(candidate: Candidate, token: Token) -> int:
