@@ -43,6 +43,7 @@ CERTAINTIES: tuple[str, ...] = ("asserted", "reported")
 
 Status = Literal["occurred", "scheduled", "postponed", "cancelled"]
 Certainty = Literal["asserted", "reported"]
+DateFrom = Literal["context", "story"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -173,6 +174,10 @@ class Event:
     agent: str | None = None
     certainty: Certainty = "asserted"
     rule: str = ""
+    # None when the date (if any) is read from the event's own sentence; "context"
+    # when it is the date of the scene told just before, "story" when it is the
+    # month of the report's own news (extract/dating.py).
+    date_from: DateFrom | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -180,6 +185,7 @@ class Event:
             "subject": self.subject,
             "date": self.date,
             "date_text": self.date_text,
+            "date_from": self.date_from,
             "status": self.status,
             "outcome": self.outcome,
             "country": self.country,

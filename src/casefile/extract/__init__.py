@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from casefile.extract.dating import date_from_context
 from casefile.extract.events import find_events
 from casefile.extract.lexicon import lexicon_version, load_lexicon
 from casefile.extract.merge import LEAD_SENTENCES, merge_events
@@ -18,6 +19,7 @@ from casefile.extract.nlp import load_nlp
 from casefile.extract.people import find_people
 from casefile.extract.prefilter import could_hold_events
 from casefile.extract.timex import find_timexes
+from casefile.extract.when import sentence_times
 from casefile.model import Article, Extraction
 
 # The rules' version and the lexicon's hash: editing events.yaml makes a new
@@ -34,11 +36,15 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     sentences = list(doc.sents)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
     timexes = find_timexes(article.text, article.published)
-    events = find_events(doc, people, article.published, lexicon, timexes)
+    tellings = find_events(doc, people, article.published, lexicon, timexes)
+    events = merge_events(tellings, lead_end)
+    sentences = list(sentence_times(doc, timexes))
+    events = date_from_context(events, tellings, doc, sentences, article.published, lexicon.context)
+    events = merge_events(events, lead_end)  # tellings that the dates now show are one event
     return Extraction(
         article=article,
         people=people.to_people(),
-        events=tuple(merge_events(events, lead_end)),
+        events=tuple(events),
         timexes=tuple(timexes),
         extractor=EXTRACTOR_VERSION,
     )

@@ -68,10 +68,12 @@ def _combine(a: Event, b: Event) -> Event:
         return (len(e.date or ""), sum(x is not None for x in (e.country, e.agent, e.outcome)))
 
     best, other = (a, b) if specificity(a) >= specificity(b) else (b, a)
+    dated = best if len(best.date or "") >= len(other.date or "") else other
     return replace(
         best,
-        date=best.date if len(best.date or "") >= len(other.date or "") else other.date,
+        date=dated.date,
         date_text=best.date_text or other.date_text,
+        date_from=dated.date_from,
         country=best.country or other.country,
         agent=best.agent or other.agent,
         outcome=best.outcome or other.outcome,

@@ -1,0 +1,206 @@
+"""Undated events take the time of the scene or the story that tells them.
+
+Reporters date a scene once and tell the rest of it without dates: "On
+October 16 ten men arrived at the shelter. They put him into a car and took
+him away." The second sentence happened on October 16 too. A reader carries
+that date forward until a new scene starts: a new paragraph, a question
+heading ("What does he say?"), or a sentence with a date of its own. This is
+the "reference time" of narrative (Reichenbach), and stamping each clause with
+the last date told before it is the classic baseline for dating news events
+(Filatova and Hovy, 2001).
+
+A wire report's lead often tells the news with no date at all ("Kazakhstan
+has deported an engineer"), because the date is the story's: the most recent
+day the report tells of, when something happened rather than when someone
+spoke about it. Such an event takes that day's month, the precision the
+story supports.
+
+Each date found this way says where it came from (`Event.date_from`):
+"context" for the scene, "story" for the report's time, so that an analyst
+sees which dates were read and which inferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from casefile.extract import syntax
+from casefile.extract.lexicon import Context
+from casefile.extract.merge import compatible_dates
+from casefile.extract.when import SentenceTimes
+from casefile.model import Event, TimeExpression
+
+# How many sentences back a scene's date still holds.
+SCENE_SENTENCES = 2
+# The sentences of the lead, after the dateline: where a report tells its news.
+LEAD_SENTENCES = 2
+# What happens to a person once in a story: another telling is the same event.
+TOLD_ONCE = {"abduction", "death"}
+
+
+def date_from_context(
+    events: list[Event],
+    tellings: list[Event],
+    doc: Doc,
+    sentences: list[SentenceTimes],
+    published: date | None,
+    context: Context,
+) -> list[Event]:
+    """Give each undated event that happened the date of its telling elsewhere, its scene or story.
+
+    Events are dated in the order they are told, so that a date inferred for
+    one ("he was seized", the abduction dated in the lead) carries on to the
+    next sentence of the scene ("they bound his hands and beat him").
+    `tellings` are the events before mentions were merged: where each was told.
+    """
+    story = story_date(events, doc, sentences, published, context)
+    dated: list[Event] = []
+    for event in sorted(events, key=lambda e: e.span[0]):
+        if event.date is not None or event.status != "occurred":
+            dated.append(event)
+            continue
+        index = _sentence_index(sentences, event.span[0])
+        in_lead = 0 <= index < LEAD_SENTENCES
+        own_dates = index < 0 or _told_dates(doc, sentences[index], published, context)
+        retold = _told_elsewhere(event, events)
+        scene = (
+            None
+            if own_dates
+            else scene_date(doc, sentences, index, dated, tellings, published, context)
+        )
+        if retold is not None:
+            dated.append(replace(event, date=retold, date_from="context"))
+        elif scene is not None:
+            dated.append(replace(event, date=scene, date_from="context"))
+        elif story is not None and (in_lead or not own_dates):
+            dated.append(replace(event, date=story[:7], date_from="story"))
+        else:
+            dated.append(event)
+    return dated
+
+
+def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
+    """The one date another telling gives ("was seized" and "disappeared on Monday")."""
+    if event.type not in TOLD_ONCE:
+        return None
+    dates = {
+        e.date
+        for e in events
+        if (e.type, e.subject) == (event.type, event.subject)
+        and e.date is not None
+        and e.status == "occurred"
+    }
+    return dates.pop() if len(dates) == 1 else None
+
+
+def scene_date(
+    doc: Doc,
+    sentences: list[SentenceTimes],
+    index: int,
+    dated: list[Event],
+    tellings: list[Event],
+    published: date | None,
+    context: Context,
+) -> str | None:
+    """The last date told before the sentence at `index`, if no new scene starts in between.
+
+    A date is told by a time expression, or by an event of the sentence
+    before that has been dated already.
+    """
+    for back in range(index - 1, max(index - 1 - SCENE_SENTENCES, -1), -1):
+        earlier = sentences[back]
+        if _new_scene(doc, earlier, sentences[back + 1]):
+            return None
+        told = _told_dates(doc, earlier, published, context)
+        if told:
+            day = told[-1].date or ""
+            return day if len(day) == 10 else None
+        sentence = earlier.sentence
+        told_there = [e for e in tellings if sentence.start_char <= e.span[0] < sentence.end_char]
+        for telling in reversed(told_there):
+            for event in dated:
+                if (
+                    (event.type, event.subject) == (telling.type, telling.subject)
+                    and event.date
+                    and event.date_from != "story"
+                    and event.status == "occurred"
+                    and compatible_dates(event.date, telling.date)
+                ):
+                    return event.date
+    return None
+
+
+def story_date(
+    events: list[Event],
+    doc: Doc,
+    sentences: list[SentenceTimes],
+    published: date | None,
+    context: Context,
+) -> str | None:
+    """The most recent day or month the report's events are dated by, else that its words tell of.
+
+    Events first, since their dates are what happened; the words' dates
+    also count when someone spoke or published ("the report published on
+    Friday"), which only the speech verbs the lexicon knows rule out.
+    """
+    today = published.isoformat() if published else "9999"
+    happened = [
+        e.date
+        for e in events
+        if e.date and len(e.date) >= 7 and e.status == "occurred" and e.date <= today
+    ]
+    if happened:
+        return max(happened)
+    days = [
+        timex.date
+        for times in sentences
+        for timex in _told_dates(doc, times, published, context)
+        if timex.date and len(timex.date) == 10
+    ]
+    return max(days) if days else None
+
+
+def _told_dates(
+    doc: Doc,
+    times: SentenceTimes,
+    published: date | None,
+    context: Context,
+    everything: bool = False,
+) -> list[TimeExpression]:
+    """Calendar dates of things that happened, in order, leaving out when someone spoke."""
+    today = published.isoformat() if published else "9999"
+    told = []
+    for timex in times.timexes:
+        if timex.date is None or timex.type not in ("DATE", "TIME"):
+            continue
+        if timex.date > today[: len(timex.date)]:
+            continue
+        if not everything and _when_said(doc, timex, context):
+            continue
+        told.append(timex)
+    return told
+
+
+def _when_said(doc: Doc, timex: TimeExpression, context: Context) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb: Token | None = span.root if span.root.pos_ in ("VERB", "AUX") else None
+    verb = verb or syntax.governing_verb(span.root)
+    return verb is not None and syntax.lemma(verb) in context.speech_verbs
+
+
+def _new_scene(doc: Doc, earlier: SentenceTimes, later: SentenceTimes) -> bool:
+    """A paragraph break or a question heading between two sentences starts a new scene."""
+    between = doc.text[earlier.sentence.start_char : later.sentence.start_char]
+    return "\n\n" in between or earlier.sentence.text.rstrip().endswith("?")
+
+
+def _sentence_index(sentences: list[SentenceTimes], offset: int) -> int:
+    for index, times in enumerate(sentences):
+        if times.sentence.start_char <= offset < times.sentence.end_char:
+            return index
+    return -1
