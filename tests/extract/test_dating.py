@@ -120,3 +120,15 @@ def test_future_events_are_not_dated_by_the_past(nlp: Language) -> None:
 
     assert all(e.date == "2026-03-03" for e in found if e.status == "occurred")
     assert all(e.date is None for e in found if e.status != "occurred")
+
+
+def test_co_defendants_hear_their_verdicts_the_same_day(nlp: Language) -> None:
+    text = (
+        "A court in Minsk on June 10 sentenced the blogger Ales Marchuk in absentia "
+        "to ten years in prison.\n\n"
+        "Marchuk was tried together with two people who remain in Belarus. "
+        "The third defendant, the accountant Yanina Sokal, was acquitted."
+    )
+    event = the_event(nlp, text, date(2026, 6, 12), "acquittal")
+
+    assert (event.date, event.date_from) == ("2026-06-10", "context")

@@ -39,6 +39,11 @@ SCENE_SENTENCES = 2
 LEAD_SENTENCES = 2
 # What happens to a person once in a story: another telling is the same event.
 TOLD_ONCE = {"abduction", "death"}
+# Verdicts: co-defendants tried together hear them the same day.
+VERDICTS = {"sentence", "acquittal"}
+# Words that say a sentence goes on with the scene before it ("There he was detained").
+GOES_ON = ("there", "then")
+SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
 
 
 def date_from_context(
@@ -59,23 +64,18 @@ def date_from_context(
     story = story_date(events, doc, sentences, published, context)
     dated: list[Event] = []
     for event in sorted(events, key=lambda e: e.span[0]):
-        if event.date is not None or event.status != "occurred":
+        index = _sentence_index(sentences, event.span[0])
+        if event.date is not None or event.status != "occurred" or index < 0:
             dated.append(event)
             continue
-        index = _sentence_index(sentences, event.span[0])
-        in_lead = 0 <= index < LEAD_SENTENCES
-        own_dates = index < 0 or _told_dates(doc, sentences[index], published, context)
+        own_dates = _told_dates(doc, sentences[index], published, context)
         retold = _told_elsewhere(event, events)
-        scene = (
-            None
-            if own_dates
-            else scene_date(doc, sentences, index, dated, tellings, published, context)
-        )
+        scene = scene_date(doc, sentences, index, dated, tellings, published, context)
         if retold is not None:
             dated.append(replace(event, date=retold, date_from="context"))
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
-        elif story is not None and (in_lead or not own_dates):
+        elif story is not None and (index < LEAD_SENTENCES or not own_dates):
             dated.append(replace(event, date=story[:7], date_from="story"))
         else:
             dated.append(event)
@@ -83,16 +83,18 @@ def date_from_context(
 
 
 def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
-    """The one date another telling gives ("was seized" and "disappeared on Monday")."""
-    if event.type not in TOLD_ONCE:
+    """The one date another telling gives ("was seized" and "disappeared on Monday").
+
+    A verdict takes the date of the story's other verdicts: "sentenced Hrydzin
+    on June 10 ... The third defendant was acquitted."
+    """
+    if event.type in TOLD_ONCE:
+        told = [e for e in events if (e.type, e.subject) == (event.type, event.subject)]
+    elif event.type in VERDICTS:
+        told = [e for e in events if e.type in VERDICTS]
+    else:
         return None
-    dates = {
-        e.date
-        for e in events
-        if (e.type, e.subject) == (event.type, event.subject)
-        and e.date is not None
-        and e.status == "occurred"
-    }
+    dates = {e.date for e in told if e.date is not None and e.status == "occurred"}
     return dates.pop() if len(dates) == 1 else None
 
 
@@ -105,11 +107,20 @@ def scene_date(
     published: date | None,
     context: Context,
 ) -> str | None:
-    """The last date told before the sentence at `index`, if no new scene starts in between.
+    """The date of the scene the sentence at `index` goes on with, if it goes on with one.
 
-    A date is told by a time expression, or by an event of the sentence
-    before that has been dated already.
+    A sentence with a date of its own starts a scene of its own, unless it
+    says it goes on ("There he was detained", "the same day"); so do a
+    paragraph break and a question heading. A scene's date is told by a time
+    expression or by an event of the sentences before that has been dated
+    already. Carried over plain sentences it must be a day: "moved to Vilnius
+    in 2019" is background, not a scene.
     """
+    sentence = sentences[index].sentence
+    lowered = sentence.text.lower()
+    goes_on = sentence[0].lower_ in GOES_ON or any(p in lowered for p in SAME_SCENE)
+    if not goes_on and _told_dates(doc, sentences[index], published, context):
+        return None
     for back in range(index - 1, max(index - 1 - SCENE_SENTENCES, -1), -1):
         earlier = sentences[back]
         if _new_scene(doc, earlier, sentences[back + 1]):
@@ -117,9 +128,12 @@ def scene_date(
         told = _told_dates(doc, earlier, published, context)
         if told:
             day = told[-1].date or ""
-            return day if len(day) == 10 else None
-        sentence = earlier.sentence
-        told_there = [e for e in tellings if sentence.start_char <= e.span[0] < sentence.end_char]
+            return day if goes_on or len(day) == 10 else None
+        told_there = [
+            e
+            for e in tellings
+            if earlier.sentence.start_char <= e.span[0] < earlier.sentence.end_char
+        ]
         for telling in reversed(told_there):
             for event in dated:
                 if (
@@ -140,11 +154,10 @@ def story_date(
     published: date | None,
     context: Context,
 ) -> str | None:
-    """The most recent day or month the report's events are dated by, else that its words tell of.
+    """The most recent day or month that the report's events or its words tell of.
 
-    Events first, since their dates are what happened; the words' dates
-    also count when someone spoke or published ("the report published on
-    Friday"), which only the speech verbs the lexicon knows rule out.
+    When someone spoke or published ("said on Tuesday", "a report published
+    on Friday") is not told: the lexicon's speech verbs rule those dates out.
     """
     today = published.isoformat() if published else "9999"
     happened = [
@@ -152,15 +165,13 @@ def story_date(
         for e in events
         if e.date and len(e.date) >= 7 and e.status == "occurred" and e.date <= today
     ]
-    if happened:
-        return max(happened)
     days = [
         timex.date
         for times in sentences
         for timex in _told_dates(doc, times, published, context)
         if timex.date and len(timex.date) == 10
     ]
-    return max(days) if days else None
+    return max(happened + days, default=None)
 
 
 def _told_dates(

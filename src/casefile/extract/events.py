@@ -57,7 +57,6 @@ def find_events(
     if timexes is None:
         timexes = find_timexes(doc.text, published)
     events: list[Event] = []
-    previous: SentenceTimes | None = None
     for times in sentence_times(doc, timexes):
         sentence = times.sentence
         if sentence.text.rstrip().endswith("?"):
@@ -65,30 +64,8 @@ def find_events(
         hedged = _is_hedged(sentence, lexicon)
         for candidate in find_candidates(sentence, lexicon):
             for event in _build(candidate, people, times, published, hedged, lexicon):
-                events.append(_told_there(event, sentence, previous))
-        previous = times
+                events.append(event)
     return events
-
-
-# Phrases that keep a sentence in the moment the one before it dated.
-SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
-
-
-def _told_there(event: Event, sentence: Span, previous: SentenceTimes | None) -> Event:
-    """ "He arrived in Astana on December 26. There he was detained": the same day.
-
-    A sentence opening with "There" or "Then" goes on with the scene just
-    dated; an undated event in it takes that one date.
-    """
-    same_scene = sentence[0].lower_ in ("there", "then") or any(
-        phrase in sentence.text.lower() for phrase in SAME_SCENE
-    )
-    if event.date is not None or previous is None or not same_scene:
-        return event
-    dates = {t.date for t in previous.timexes if t.date and t.type in ("DATE", "TIME")}
-    if len(dates) != 1:
-        return event
-    return replace(event, date=dates.pop())
 
 
 def _build(
@@ -157,9 +134,10 @@ def _build_for(
     token = candidate.trigger
     if candidate.type == "appeal" and subject[1] is not None and people.is_counsel(subject[1]):
         counsel = people.name(subject[1])
-        if people.main is None or people.main == subject[1]:
+        client = people.main_at(token)
+        if client is None or client == subject[1]:
             return _drop(candidate, "appeal by counsel with no client")
-        subject = (people.name(people.main), people.main)
+        subject = (people.name(client), client)
         agent_text: str | None = counsel
     else:
         agent_text = syntax.phrase_text(agent_token) if agent_token is not None else None

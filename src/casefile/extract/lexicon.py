@@ -79,6 +79,7 @@ class Lexicon:
 
 
 _FLAG_KEYS = (
+    "not_describing",
     "only_occurred",
     "requires_past",
     "fatal_only",

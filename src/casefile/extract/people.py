@@ -83,9 +83,15 @@ class People:
     records: list[PersonRecord]
     token_person: dict[int, int]  # token index -> index into records
     main: int | None
+    # (first token, person) of each section a name heading opens ("Mansur Movlaev.")
+    sections: list[tuple[int, int]] = field(default_factory=list)
 
     def of(self, token: Token) -> int | None:
         return self.token_person.get(token.i)
+
+    def main_at(self, token: Token) -> int | None:
+        """The person the story is about where `token` is: its section's, else the article's."""
+        return _section_person(self.sections, token.i, self.main)
 
     def recent(self, token: Token, sentences: int = 2) -> int | None:
         """The person last named before `token`, within a couple of sentences ("the activist")."""
@@ -268,9 +274,8 @@ def find_people(doc: Doc) -> People:
     introduced = _role_named_spans(doc)  # "the blogger Murat Kerimov": the whole name
     spans: list[Span] = [
         e
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and _could_be_person(e)
+        for e in _joined_persons(doc)
+        if _could_be_person(e)
         and not any(r.start <= e.start and e.end <= r.end and len(r) > len(e) for r in introduced)
     ]
     taken = {t.i for s in spans for t in s}
@@ -304,8 +309,34 @@ def find_people(doc: Doc) -> People:
     _drop_lone_names(records, token_person)
     _map_bare_surnames(doc, records, token_person)
     main = _main_person(records)
-    _resolve_pronouns(doc, records, token_person, main)
-    return People(records, token_person, main)
+    sections = _name_headings(doc, token_person)
+    _resolve_pronouns(doc, records, token_person, main, sections)
+    return People(records, token_person, main, sections)
+
+
+def _name_headings(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, int]]:
+    """Sentences that are only a name: a release's heading over one person's case.
+
+    "Mansur Movlaev. The Chechen activist was refused refugee status. On 30
+    January, prosecutors granted Russia's request to extradite him." Under
+    such a heading, "him" and "the Chechen activist" are the heading's person.
+    """
+    sections = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        people = {token_person.get(t.i) for t in words}
+        if len(words) >= 2 and len(people) == 1 and None not in people:
+            sections.append((sentence.start, people.pop()))
+    return sections if len(sections) >= 2 else []
+
+
+def _section_person(sections: list[tuple[int, int]], i: int, main: int | None) -> int | None:
+    person = main
+    for start, heading_person in sections:
+        if start > i:
+            break
+        person = heading_person
+    return person
 
 
 def _gender(doc: Doc, index: int, record: PersonRecord, token_person: dict[int, int]) -> str | None:
@@ -381,7 +412,11 @@ def _matching_record(records: list[PersonRecord], tokens: tuple[str, ...]) -> in
 
 
 def _resolve_pronouns(
-    doc: Doc, records: list[PersonRecord], token_person: dict[int, int], main: int | None
+    doc: Doc,
+    records: list[PersonRecord],
+    token_person: dict[int, int],
+    main: int | None,
+    sections: list[tuple[int, int]],
 ) -> None:
     """A personal pronoun stands for the most salient person at that point of the story.
 
@@ -390,21 +425,31 @@ def _resolve_pronouns(
     halve at each sentence boundary, the story's main person carries a
     constant bonus, and speakers ("Adam said"), lawyers and names tucked
     inside another phrase count for little. Within its own sentence the
-    nearest preceding name still wins, as a reader would read it.
+    nearest preceding name still wins, as a reader would read it. Under a
+    name heading, the heading's person takes the main person's bonus.
     """
     salience: dict[int, float] = {}
     if main is not None:
         salience[main] = 0.0
+    topic: int | None = None  # whom the sentence before was about
     for sentence in doc.sents:
         for person in salience:
             salience[person] /= 2
+        main_here = _section_person(sections, sentence.start, main)
         for token in sentence:
             person = token_person.get(token.i)
             if token.lower_ in PRONOUNS and person is None:
                 gender = PRONOUN_GENDER[token.lower_]
                 antecedent = _nearest_in_sentence(token, token_person, records, gender)
+                if (
+                    antecedent is None
+                    and topic is not None
+                    and _opens_sentence(token)
+                    and records[topic].gender in (None, gender)
+                ):
+                    antecedent = topic  # "Movlayev's request was rejected. His lawyers appealed"
                 if antecedent is None:
-                    antecedent = _most_salient(salience, main, records, gender)
+                    antecedent = _most_salient(salience, main_here, records, gender)
                 if antecedent is None:
                     continue
                 token_person[token.i] = antecedent
@@ -416,6 +461,37 @@ def _resolve_pronouns(
                 person = antecedent
             if person is not None:
                 salience[person] = salience.get(person, 0.0) + _weight(token, records[person])
+        topic = _sentence_topic(sentence, token_person, records)
+
+
+def _subject_phrase(token: Token) -> bool:
+    """Is the token the sentence's subject, or its possessor ("Movlayev's application")?"""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    if head.dep_ == "poss":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+
+
+def _opens_sentence(pronoun: Token) -> bool:
+    """A pronoun that is (or owns) the subject, before anyone else is named in its sentence."""
+    return _subject_phrase(pronoun) and pronoun.i - pronoun.sent.start <= 2
+
+
+def _sentence_topic(
+    sentence: Span, token_person: dict[int, int], records: list[PersonRecord]
+) -> int | None:
+    """The person a sentence is about: its subject, or its subject's owner; not a speaker."""
+    for token in sentence:
+        person = token_person.get(token.i)
+        if (
+            person is not None
+            and _subject_phrase(token)
+            and not _is_speaker(token, records[person])
+        ):
+            return person
+    return None
 
 
 def _weight(token: Token, record: PersonRecord) -> float:
@@ -426,6 +502,8 @@ def _weight(token: Token, record: PersonRecord) -> float:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
         return 80.0
+    if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        return 80.0  # "Movlayev's application was rejected": the sentence is about him
     if head.dep_ in ("dobj", "dative", "poss"):
         return 50.0
     return 30.0
@@ -521,6 +599,17 @@ def _inside_noun_phrase(token: Token) -> bool:
     while head.dep_ in ("compound", "flat", "appos") and head.head != head:
         head = head.head
     return head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _joined_persons(doc: Doc) -> list[Span]:
+    """PERSON entities, with two that touch read as one name ("Ahmed Jaafar" "Mohamed Ali")."""
+    joined: list[Span] = []
+    for entity in (e for e in doc.ents if e.label_ == "PERSON"):
+        if joined and joined[-1].end == entity.start:
+            joined[-1] = doc[joined[-1].start : entity.end]
+        else:
+            joined.append(entity)
+    return joined
 
 
 def _main_person(records: list[PersonRecord]) -> int | None:

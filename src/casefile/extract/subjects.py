@@ -46,9 +46,11 @@ def find_subjects(
             candidate.type == "appeal"
             and target is not None
             and people_words().roles.get(target.lemma_.lower()) == "counsel"
-            and people.main is not None
+            and people.main_at(token) is not None
         ):  # "His lawyers appealed": the client's appeal, filed by counsel
-            return [(people.name(people.main), people.main)], target
+            owner = next((people.of(c) for c in target.children if c.dep_ == "poss"), None)
+            client = owner if owner is not None else people.main_at(token)
+            return [(people.name(client), client)], target
     elif role == "object":
         target = syntax.object_of(token)
         agent = syntax.agent_of(token)
@@ -110,7 +112,7 @@ def find_subjects(
     if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
         if person is None and not _names_anyone(token.sent, people) and not _other_people(target):
-            person = people.main
+            person = people.main_at(token)
         if person is not None:
             found.append(person)
     return [(people.name(p), p) for p in found], agent
@@ -263,8 +265,8 @@ def _person_at(token: Token, people: People) -> int | None:
         return None
     if _describes_main_person(token):
         if any(c.lower_ == "the" for c in token.children):
-            return people.recent(token) or people.main  # "the Chechen activist": the one just named
-        return people.main  # "a jailed critic of ...": the story's person before the name comes
+            return people.recent(token) or people.main_at(token)  # "the Chechen activist"
+        return people.main_at(token)  # "a jailed critic of ...": before the name comes
     return None
 
 

@@ -106,6 +106,12 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
         return False  # "Arrests of activists have accelerated": a trend, not one event
     if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False  # an imperative or bare infinitive ("suspend the extraditions of ...")
+    if (
+        "not_describing" in rule.flags
+        and token.dep_ == "acl"
+        and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in token.children)
+    ):
+        return False  # "a man suspected of shooting": a description, not a report
     near = _near_lemmas(token)
     if "with_context" in rule.flags:
         sentence_lemmas = {syntax.lemma(t) for t in sentence}

@@ -1,0 +1,72 @@
+"""Who is who in an article (extract/people.py), seen through the events it gives.
+
+Each article is ours: the people are invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract, load_nlp
+from casefile.extract.people import find_people
+from casefile.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def subjects(nlp: Language, text: str, type_: str) -> list[str]:
+    found = extract(Article(text=text, published=date(2026, 2, 16)), nlp).events
+    return [e.subject for e in found if e.type == type_]
+
+
+def test_a_name_heading_opens_that_persons_section(nlp: Language) -> None:
+    text = (
+        "The coalition today called on Kazakhstan to halt removals to Russia.\n\n"
+        "Arman Sadykov.\n\n"
+        "The blogger was expelled from Kazakhstan at the end of January. "
+        "He was detained on the aircraft after landing in Russia.\n\n"
+        "Ruslan Dzhabrailov.\n\n"
+        "The Chechen activist was refused refugee status in December 2025. "
+        "On 30 January, prosecutors granted Russia's request to extradite him.\n\n"
+        "Pavel Gorin.\n\n"
+        "On 5 February, a court in Astana refused refugee status to the Russian serviceman."
+    )
+    assert subjects(nlp, text, "extradition_decision") == ["Ruslan Dzhabrailov"]
+    assert sorted(subjects(nlp, text, "asylum_decision")) == ["Pavel Gorin", "Ruslan Dzhabrailov"]
+
+
+def test_his_after_someones_rejected_request_is_that_person(nlp: Language) -> None:
+    text = (
+        "Timur Aliev has been stuck at the airport since Dec. 26, when Turkey deported him. "
+        "He fears prison if he is returned. "
+        "Ruslan Dzhabrailov's application for refugee status was rejected at the end of December. "
+        "His lawyers appealed and asked the United Nations to intervene."
+    )
+    assert subjects(nlp, text, "appeal") == ["Ruslan Dzhabrailov"]
+
+
+def test_two_names_the_model_splits_are_one_person(nlp: Language) -> None:
+    doc = nlp("Ahmed Jaafar Mohamed Ali was detained in November. He remains in custody.")
+    people = find_people(doc)
+
+    assert [r.name for r in people.records] == ["Ahmed Jaafar Mohamed Ali"]
+    assert people.of(doc[9]) == 0  # "He"
+
+
+def test_a_man_suspected_of_a_crime_is_not_yet_charged(nlp: Language) -> None:
+    text = "Police have arrested a Thai man suspected of shooting the lawmaker Sok Chenda."
+    assert subjects(nlp, text, "charge") == []
+
+
+def test_an_authority_saying_he_is_suspected_charges_him(nlp: Language) -> None:
+    text = (
+        "The security service said in a statement that the blogger Aibek Toktogulov "
+        "is suspected of calling for mass unrest."
+    )
+    assert subjects(nlp, text, "charge") == ["Aibek Toktogulov"]
