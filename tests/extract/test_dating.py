@@ -132,3 +132,16 @@ def test_co_defendants_hear_their_verdicts_the_same_day(nlp: Language) -> None:
     event = the_event(nlp, text, date(2026, 6, 12), "acquittal")
 
     assert (event.date, event.date_from) == ("2026-06-10", "context")
+
+
+def test_another_persons_news_is_not_this_story(nlp: Language) -> None:
+    text = (
+        "Late last month Kazakhstan deported the engineer Oleg Barsky to Moscow.\n\n"
+        "On January 28, police in Almaty recorded an offence against Barsky.\n\n"
+        "On Thursday, judges in Astana rejected the refugee application of Pavel Gorin.\n\n"
+        "Security officers detained Barsky as soon as the plane landed in Moscow."
+    )
+    found = extract(Article(text=text, published=date(2026, 2, 6)), nlp).events
+    [arrest] = [e for e in found if e.type == "arrest"]
+
+    assert arrest.date == "2026-01"

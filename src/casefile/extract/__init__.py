@@ -37,10 +37,12 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
     timexes = find_timexes(article.text, article.published)
     tellings = find_events(doc, people, article.published, lexicon, timexes)
-    events = merge_events(tellings, lead_end)
+    events = merge_events(tellings, lead_end, retold=False)
     sentences = list(sentence_times(doc, timexes))
-    events = date_from_context(events, tellings, doc, sentences, article.published, lexicon.context)
-    events = merge_events(events, lead_end)  # tellings that the dates now show are one event
+    events = date_from_context(
+        events, tellings, people, doc, sentences, article.published, lexicon.context
+    )
+    events = merge_events(events, lead_end)  # tellings that the dates show are one
     return Extraction(
         article=article,
         people=people.to_people(),

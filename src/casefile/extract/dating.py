@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from casefile.extract import syntax
 from casefile.extract.lexicon import Context
 from casefile.extract.merge import compatible_dates
+from casefile.extract.people import People
 from casefile.extract.when import SentenceTimes
 from casefile.model import Event, TimeExpression
 
@@ -49,6 +50,7 @@ SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "m
 def date_from_context(
     events: list[Event],
     tellings: list[Event],
+    people: People,
     doc: Doc,
     sentences: list[SentenceTimes],
     published: date | None,
@@ -61,7 +63,6 @@ def date_from_context(
     next sentence of the scene ("they bound his hands and beat him").
     `tellings` are the events before mentions were merged: where each was told.
     """
-    story = story_date(events, doc, sentences, published, context)
     dated: list[Event] = []
     for event in sorted(events, key=lambda e: e.span[0]):
         index = _sentence_index(sentences, event.span[0])
@@ -70,6 +71,7 @@ def date_from_context(
             continue
         own_dates = _told_dates(doc, sentences[index], published, context)
         retold = _told_elsewhere(event, events)
+        story = story_date(event.subject, events, people, sentences, published, context)
         scene = scene_date(doc, sentences, index, dated, tellings, published, context)
         if retold is not None:
             dated.append(replace(event, date=retold, date_from="context"))
@@ -148,27 +150,42 @@ def scene_date(
 
 
 def story_date(
+    subject: str,
     events: list[Event],
-    doc: Doc,
+    people: People,
     sentences: list[SentenceTimes],
     published: date | None,
     context: Context,
 ) -> str | None:
-    """The most recent day or month that the report's events or its words tell of.
+    """The most recent day or month that the story of `subject` tells of.
 
-    When someone spoke or published ("said on Tuesday", "a report published
-    on Friday") is not told: the lexicon's speech verbs rule those dates out.
+    That is its events' dates and the days told in sentences that name it
+    (by name or pronoun); the whole report's, for a subject no sentence
+    names ("three men"). When someone spoke or published ("said on Tuesday",
+    "a report published on Friday") is not told: the lexicon's speech verbs
+    rule those dates out. Another person's news in the same report ("on
+    Thursday judges rejected Korobov's application") is not this story's.
     """
     today = published.isoformat() if published else "9999"
     happened = [
         e.date
         for e in events
-        if e.date and len(e.date) >= 7 and e.status == "occurred" and e.date <= today
+        if e.subject == subject
+        and e.date
+        and len(e.date) >= 7
+        and e.status == "occurred"
+        and e.date <= today
+    ]
+    person = people.index_of(subject)
+    naming = [
+        times
+        for times in sentences
+        if person is None or any(people.of(t) == person for t in times.sentence)
     ]
     days = [
         timex.date
-        for times in sentences
-        for timex in _told_dates(doc, times, published, context)
+        for times in naming
+        for timex in _told_dates(times.sentence.doc, times, published, context)
         if timex.date and len(timex.date) == 10
     ]
     return max(happened + days, default=None)

@@ -81,11 +81,11 @@ def _combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: list[Event], lead_end: int) -> list[Event]:
+def merge_events(events: list[Event], lead_end: int, retold: bool = True) -> list[Event]:
     """Merge mentions of one event; `lead_end` is the character offset where the lead ends."""
     within_sentences = _merge_pass(events, lambda a, b: a.span == b.span and _compatible(a, b))
     across = _merge_pass(within_sentences, lambda a, b: _may_merge(a, b, lead_end))
-    return sorted(_retold(across), key=lambda e: e.span[0])
+    return sorted(_retold(across) if retold else across, key=lambda e: e.span[0])
 
 
 def _retold(events: list[Event]) -> list[Event]:

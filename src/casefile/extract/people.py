@@ -110,6 +110,10 @@ class People:
     def name(self, index: int) -> str:
         return self.records[index].name
 
+    def index_of(self, name: str) -> int | None:
+        """The person an event's subject names, or None for a group or organisation."""
+        return next((i for i, r in enumerate(self.records) if r.name == name), None)
+
     def is_counsel(self, index: int) -> bool:
         return "counsel" in self.records[index].roles
 
