@@ -70,3 +70,21 @@ def test_an_authority_saying_he_is_suspected_charges_him(nlp: Language) -> None:
         "is suspected of calling for mass unrest."
     )
     assert subjects(nlp, text, "charge") == ["Aibek Toktogulov"]
+
+
+def test_two_people_the_parser_reads_as_one_long_name_are_both_wanted(nlp: Language) -> None:
+    text = (
+        "The activist Lev Orlin was abducted in Bishkek on Monday. "
+        "Orlin and fellow activist Ruslan Temirov, both members of the Left Front, "
+        "were wanted by Russia's Interior Ministry over a protest in Moscow."
+    )
+    assert sorted(subjects(nlp, text, "wanted")) == ["Lev Orlin", "Ruslan Temirov"]
+
+
+def test_one_of_scores_of_politicians_banned_is_that_person(nlp: Language) -> None:
+    text = (
+        "The former lawmaker Sok Chenda was shot dead in Bangkok on Tuesday. "
+        "Sok Chenda was one of scores of former opposition politicians who had been banned "
+        "from political activity."
+    )
+    assert subjects(nlp, text, "sanction") == ["Sok Chenda"]

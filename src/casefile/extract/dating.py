@@ -23,7 +23,7 @@ sees which dates were read and which inferred.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +38,8 @@ from casefile.model import Event, TimeExpression
 SCENE_SENTENCES = 2
 # The sentences of the lead, after the dateline: where a report tells its news.
 LEAD_SENTENCES = 2
+# How old a report's own news can be: older dates are background.
+STORY_DAYS = 62
 # What happens to a person once in a story: another telling is the same event.
 TOLD_ONCE = {"abduction", "death"}
 # Verdicts: co-defendants tried together hear them the same day.
@@ -188,7 +190,11 @@ def story_date(
         for timex in _told_dates(times.sentence.doc, times, published, context)
         if timex.date and len(timex.date) == 10
     ]
-    return max(happened + days, default=None)
+    latest = max(happened + days, default=None)
+    if latest is None or published is None:
+        return latest
+    recent = (published - timedelta(days=STORY_DAYS)).isoformat()[: len(latest)]
+    return latest if latest >= recent else None  # older news is background, not this story
 
 
 def _told_dates(

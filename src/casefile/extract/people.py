@@ -385,13 +385,21 @@ def _drop_lone_names(records: list[PersonRecord], token_person: dict[int, int]) 
 
 
 def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
-    """A known name the statistical model missed ("Movlayev's" tagged ORG) is still that person."""
+    """A known name the statistical model missed ("Movlayev's" tagged ORG) is still that person.
+
+    The tagger sometimes reads a foreign surname opening a sentence as a
+    common noun ("Skoryakin and fellow activist Abazov"): capitalised, it counts.
+    """
     by_token: dict[str, int] = {}
     for index, record in enumerate(records):
         for key in record.key_tokens[1:] or record.key_tokens:
             by_token.setdefault(key, index)
     for token in doc:
-        if token.i in token_person or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if (
+            token.i in token_person
+            or token.pos_ not in ("PROPN", "NOUN")
+            or not token.text[:1].isupper()
+        ):
             continue
         index = by_token.get(_key(token.text))
         if index is not None:

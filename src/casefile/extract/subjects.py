@@ -275,6 +275,8 @@ def _one_of(group: Token) -> Token | None:
     if group.dep_ != "pobj" or group.head.lower_ not in ("of", "among"):
         return None
     head = group.head.head
+    while head.dep_ == "pobj" and head.head.lower_ == "of":  # "one of scores of politicians"
+        head = head.head.head
     if head.lower_ == "one" or head.lower_ == "of":
         head = head.head
     if head.lemma_.lower() == "be" or head.dep_ == "attr":

@@ -259,4 +259,22 @@ def coordinated(token: Token) -> list[Token]:
     for c in token.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             found += coordinated(c)
+            if c.pos_ == "NOUN":  # "Orlin and fellow activist Temirov", the name hung on Orlin
+                found += [
+                    a
+                    for a in token.children
+                    if a.dep_ == "appos" and a.pos_ == "PROPN" and 0 < a.i - c.i <= 3
+                ]
+    found += _coordinated_inside(token)
+    return found
+
+
+def _coordinated_inside(token: Token) -> list[Token]:
+    """ "Skoryakin and fellow activist Ruslan Abazov", parsed as one long name: both."""
+    found = []
+    for c in token.lefts:
+        if c.dep_ in ("nmod", "compound"):
+            if any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children):
+                found.append(c)
+            found += _coordinated_inside(c)
     return found
