@@ -10,6 +10,7 @@ The commands run in-process with typer's `CliRunner` on a SQLite store.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from typer.testing import CliRunner, Result
 
 from casefile.cli import app
 from casefile.errors import CasefileError, NotFoundError
+from casefile.model import Article, Event, Extraction, Person
+from casefile.store import Store
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 STORIES = [
@@ -141,3 +144,37 @@ def test_people_lists_merges_and_splits(tmp_path: Path) -> None:
 
 def test_an_unknown_person_is_an_error(db: str) -> None:
     assert isinstance(invoke("case", "Nobody Atall", "--db", db).exception, NotFoundError)
+
+
+def test_case_marks_dates_taken_from_the_scene_or_the_story(tmp_path: Path) -> None:
+    text = (
+        "Turkmen border guards returned the activist Ogulgerek Annayeva to Ashgabat. "
+        "On Nov. 3 officers searched her flat in Mary. "
+        "They seized her laptop. "
+        "A court will hear her case."
+    )
+
+    def told(sentence: str, type_: str, **fields: object) -> Event:
+        start = text.index(sentence)
+        span = (start, start + len(sentence))
+        return Event(type_, "Ogulgerek Annayeva", sentence, span, **fields)  # type: ignore[arg-type]
+
+    events = (
+        told(text.split(". ")[0] + ".", "deportation", date="2026-11", date_from="story"),
+        told("On Nov. 3 officers searched her flat in Mary.", "arrest", date="2026-11-03"),
+        told("They seized her laptop.", "ill_treatment", date="2026-11-03", date_from="context"),
+        told("A court will hear her case.", "hearing", date="2026-12", status="scheduled",
+             date_from="story"),
+    )  # fmt: skip
+    article = Article(text=text, published=date(2026, 11, 9), outlet="Karakum Dispatch")
+    person = Person("Ogulgerek Annayeva", ("Ogulgerek Annayeva", "her"))
+    db = f"sqlite:///{tmp_path / 'casefile.db'}"
+    with Store.open(db) as store:
+        store.save_extraction(Extraction(article, (person,), events, extractor="test"))
+
+    shown = succeed("case", "Annayeva", "--today", "2026-11-10", "--db", db).stdout
+    assert "  2026-11 (from the story)  deportation  occurred" in shown
+    assert "  2026-11-03  arrest  occurred" in shown
+    assert "  2026-11-03 (from context)  ill treatment  occurred" in shown
+    assert "Upcoming: hearing 2026-12 (from the story)" in shown
+    assert shown.count("(from ") == 4

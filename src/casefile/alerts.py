@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from email.message import EmailMessage
 
+from casefile.cases.records import dated
 from casefile.errors import CasefileError
 from casefile.sources.fetch import Fetcher, FetchError
 from casefile.store import Store
@@ -79,7 +80,7 @@ def alert_line(alert: Alert) -> str:
     """One line per alert, for the terminal and for mail."""
     event = alert.event
     what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
-    when = event.date or "undated"
+    when = dated(event.date, event.date_from)
     status = "" if event.status == "occurred" else f" [{event.status}]"
     source = alert.outlet or alert.url or alert.article_id[:12]
     reason = _REASONS.get(alert.reason, alert.reason)

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casefile.cases.records import dated
 from casefile.cli_cases import register as register_cases
 from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
@@ -179,7 +180,7 @@ def extract(
             table.add_row(
                 event.type,
                 event.subject,
-                event.date or "",
+                dated(event.date, event.date_from) if event.date else "",
                 event.status,
                 event.country or "",
                 event.certainty,
@@ -230,7 +231,7 @@ def _print_timeline(timeline: Timeline) -> None:
             f" {source.published.isoformat()}" if source.published else ""
         )
         table.add_row(
-            event.date or "undated",
+            dated(event.date, event.date_from),
             what,
             event.status,
             event.country or "",
@@ -276,7 +277,7 @@ def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore
     )
     for row in rows:
         table.add_row(
-            row.event.date or "",
+            dated(row.event.date, row.event.date_from) if row.event.date else "",
             row.person,
             row.event.type.replace("_", " "),
             row.event.country or "",

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from casefile.cases import CaseEvent, CaseFile, LinkedPerson
+from casefile.cases.records import dated
 from casefile.errors import CasefileError
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def print_case_file(found: CaseFile) -> None:
     if found.linked:
         say("Linked: " + "; ".join(_linked(person) for person in found.linked))
     if found.upcoming:
-        dates = [f"{e.type.replace('_', ' ')} {e.date}" for e in found.upcoming]
+        dates = [f"{e.type.replace('_', ' ')} {dated(e.date, e.date_from)}" for e in found.upcoming]
         say("Upcoming: " + "; ".join(dates))
     count = f"{len(item.events)} events from {len(item.articles)} articles"
     say(f"Timeline ({count}, as of {found.today}):")
@@ -194,7 +195,7 @@ def _linked(person: LinkedPerson) -> str:
 def _event_line(event: CaseEvent) -> str:
     what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
     status = event.status + (" - unconfirmed" if event.unconfirmed else "")
-    parts = [event.date or "undated", what, status]
+    parts = [dated(event.date, event.date_from), what, status]
     if event.country:
         parts.append(event.country)
     parts += [update.text for update in event.updates]

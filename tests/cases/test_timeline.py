@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from casefile.cases import CaseEvent, SourcedEvent, merge_reports, sourced
+from casefile.cases.records import dated
 from casefile.cases.timeline import current_status, dates_compatible, last_day
 from casefile.model import Extraction
 from tests.cases.factory import extraction, report
@@ -336,3 +338,22 @@ def test_events_are_in_date_order_undated_last() -> None:
         )
     )
     assert [e.date for e in events] == ["2023", "2025-05", None]
+
+
+def test_a_merged_date_is_inferred_only_when_no_report_read_it() -> None:
+    told = replace(report("deportation", NAME, "2026-01"), date_from="story")
+    read = report("deportation", NAME, "2026-01", evidence=f"{NAME} was deported in January.")
+    scene = replace(
+        report("arrest", NAME, "2026-01-14", evidence="Officers stopped his car."),
+        date_from="context",
+    )
+    [deportation, arrest] = merged(extraction("a", "2026-01-22", told, scene))
+    assert (deportation.date_from, arrest.date_from) == ("story", "context")
+    assert deportation.to_detail_json()["date_from"] == "story"
+    assert "date_from" not in deportation.to_json()  # the contract keeps its keys
+
+    [deportation] = merged(extraction("a", "2026-01-22", told), extraction("b", "2026-01-25", read))
+    assert len(deportation.sources) == 2
+    assert deportation.date_from is None  # one outlet gives the month in its own sentence
+    assert dated(deportation.date, "story") == "2026-01 (from the story)"
+    assert dated(None, "story") == "undated"

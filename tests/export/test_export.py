@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -54,3 +55,13 @@ def test_the_calendar_has_one_all_day_event_per_dated_hearing() -> None:
     assert "UID:casefile-event-1-2026-03-20@casefile" in feed
     assert "SUMMARY:Timur Saidov: hearing" in feed
     assert "http://127.0.0.1:8000/cases/7" in feed.replace("\r\n ", "")
+
+
+def test_the_calendar_says_when_a_date_was_inferred() -> None:
+    read = upcoming("2026-03-20", 1)
+    inferred = replace(read, event=replace(read.event, date="2026-04", date_from="story"))
+    inferred = replace(inferred, event_id=2)
+    feed = upcoming_calendar([read, inferred], now=datetime(2026, 3, 1, tzinfo=UTC)).decode()
+    first, second = feed.replace("\r\n ", "").split("BEGIN:VEVENT")[1:]
+    assert "inferred" not in first
+    assert "Date inferred from the story: the month of the news the report tells" in second

@@ -10,15 +10,21 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import insert, inspect, select
 
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Cut, Event, Extraction, Person
 from casefile.store import CorrectionError, Store
-from casefile.store.migrate import current_revision, head_revision
-from casefile.store.schema import AuditRow, Base
+from casefile.store.migrate import (
+    alembic_config,
+    create_store_engine,
+    current_revision,
+    head_revision,
+)
+from casefile.store.schema import ArticleRow, AuditRow, Base, EventRow
 
 V1 = "casefile.events.v1"
 V2 = "casefile.events.v2"
@@ -96,6 +102,33 @@ def second_extraction() -> Extraction:
     return Extraction(second_article(), (ruslan,), events, extractor=V1)
 
 
+# A report telling its news undated in the lead, and a scene dated once.
+INFERRED_TEXT = (
+    "Kazakhstan has deported the Kyrgyz poet Aibek Toktosunov. "
+    "On Jan. 14 police in Shymkent stopped his car at a checkpoint. "
+    "Officers beat him in the back of a van. "
+    "A court in Bishkek will hear his complaint on Feb. 20."
+)
+
+
+def inferred_extraction(extractor: str = V1) -> Extraction:
+    text = INFERRED_TEXT
+    article = Article(text=text, published=date(2026, 1, 22), outlet="Ala-Too Herald")
+    events = (
+        event(text, "Kazakhstan has deported the Kyrgyz poet Aibek Toktosunov.", "deportation",
+              "Aibek Toktosunov", date="2026-01", date_from="story", country="KZ"),
+        event(text, "On Jan. 14 police in Shymkent stopped his car", "arrest", "Aibek Toktosunov",
+              date="2026-01-14", date_text="Jan. 14", country="KZ"),
+        event(text, "Officers beat him in the back of a van.", "ill_treatment",
+              "Aibek Toktosunov", date="2026-01-14", date_from="context", country="KZ"),
+        event(text, "A court in Bishkek will hear his complaint on Feb. 20.", "hearing",
+              "Aibek Toktosunov", date="2026-02-20", date_text="Feb. 20", status="scheduled",
+              date_from="story"),  # not what an extractor would say: to see upcoming keep it
+    )  # fmt: skip
+    person = Person("Aibek Toktosunov", ("Aibek Toktosunov", "him", "his"))
+    return Extraction(article, (person,), events, extractor=extractor)
+
+
 def timeline_types(store: Store, name: str) -> list[tuple[str, str | None]]:
     return [(entry.event.type, entry.event.date) for entry in store.timeline(name).entries]
 
@@ -110,6 +143,48 @@ def test_opening_an_empty_database_migrates_it_to_head(store_url: str) -> None:
         assert compare_metadata(context, Base.metadata) == []
     with Store.open(store_url) as again:  # opening a migrated store changes nothing
         assert again.people() == []
+
+
+def test_upgrading_from_0008_keeps_the_events_and_adds_date_from(store_url: str) -> None:
+    engine = create_store_engine(store_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection=connection), "0008")
+            assert "date_from" not in {c["name"] for c in inspect(connection).get_columns("events")}
+            connection.execute(insert(ArticleRow.__table__).values(
+                id="a" * 64, text=INFERRED_TEXT, ingested_at=datetime(2026, 1, 22), cuts=[],
+                published=date(2026, 1, 22), outlet="Ala-Too Herald",
+            ))  # fmt: skip
+            connection.execute(insert(EventRow.__table__).values(
+                key="k" * 64, article_id="a" * 64, type="arrest", subject="Aibek Toktosunov",
+                date="2026-01-14", date_text="Jan. 14", status="occurred", evidence="stopped",
+                span_start=59, span_end=66, certainty="asserted", rule="old", extractor="old",
+                origin="machine", review_state="unreviewed", created_at=datetime(2026, 1, 22),
+            ))  # fmt: skip
+        with Store.open(store_url) as store:  # opening migrates to the head
+            with store.engine.connect() as connection:
+                assert current_revision(connection) == head_revision() == "0009"
+            [kept] = store.article_events("a" * 64)
+            assert (kept.key, kept.event.date, kept.event.date_text) == (
+                "k" * 64,
+                "2026-01-14",
+                "Jan. 14",
+            )
+            assert kept.event.date_from is None  # stored before: read in its own sentence
+            store.save_extraction(inferred_extraction())
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection=connection), "0008")
+            assert "date_from" not in {c["name"] for c in inspect(connection).get_columns("events")}
+            dates = connection.execute(select(EventRow.__table__.c.date).order_by("span_start"))
+            assert [value for (value,) in dates] == [
+                "2026-01",
+                "2026-01-14",
+                "2026-01-14",
+                "2026-01-14",
+                "2026-02-20",
+            ]
+    finally:
+        engine.dispose()
 
 
 def test_an_unusable_url_is_a_store_error_with_a_fix() -> None:
@@ -199,6 +274,45 @@ def test_re_extraction_replaces_machine_events_and_records_the_version(store: St
     assert [entry.event for entry in store.timeline("Ruslan Tagirov").entries] == list(newer.events)
     assert [person.name for person in store.people()] == ["Ruslan Tagirov"]  # Timur's event gone
     assert len(store.articles()) == 1
+
+
+def test_where_an_inferred_date_came_from_survives_the_store(store: Store) -> None:
+    extraction = inferred_extraction()
+    store.save_extraction(extraction)
+
+    shown = [entry.event for entry in store.timeline("Aibek Toktosunov").entries]
+    assert sorted(shown, key=lambda e: e.span) == list(extraction.events)
+    by_type = {e.type: e.date_from for e in shown}
+    assert by_type == {"deportation": "story", "arrest": None, "ill_treatment": "context",
+                       "hearing": "story"}  # fmt: skip
+    with store.engine.connect() as connection:
+        stored = connection.execute(select(EventRow.type, EventRow.date_from))
+        assert dict(stored.all()) == by_type
+    reviewed = {item.event.type: item for item in store.article_events(extraction.article.id)}
+    assert reviewed["deportation"].machine.date_from == "story"
+    assert reviewed["deportation"].to_json()["event"]["date_from"] == "story"
+    [upcoming] = store.upcoming(date(2026, 2, 1))
+    assert (upcoming.event.date, upcoming.event.date_from) == ("2026-02-20", "story")
+    merged = {e.type: e for e in store.case("Aibek Toktosunov").case.events}
+    assert merged["deportation"].date_from == "story"
+    assert merged["ill_treatment"].date_from == "context"
+    assert merged["arrest"].date_from is None
+
+
+def test_a_date_the_analyst_gives_is_no_longer_inferred(store: Store) -> None:
+    store.save_extraction(inferred_extraction())
+    [entry] = [e for e in store.timeline("Toktosunov").entries if e.event.type == "deportation"]
+    store.correct_event(entry.event_id or 0, who="ana", changes={"country": "KG"})
+    item = store.reviewed_event(entry.event_id or 0)
+    assert (item.event.date, item.event.date_from) == ("2026-01", "story")  # date untouched
+    store.correct_event(entry.event_id or 0, who="ana", changes={"date": "2026-01-19"})
+
+    store.save_extraction(inferred_extraction(extractor=V2))  # read again: the edit holds
+
+    [entry] = [e for e in store.timeline("Toktosunov").entries if e.event.type == "deportation"]
+    assert (entry.event.date, entry.event.date_from) == ("2026-01-19", None)
+    item = store.reviewed_event(entry.event_id or 0)
+    assert (item.machine.date, item.machine.date_from) == ("2026-01", "story")
 
 
 # Corrections

@@ -7,6 +7,7 @@ FastAPI's TestClient; the browser tests run the same app under uvicorn.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,13 @@ from fastapi.testclient import TestClient
 from httpx import Response
 from sqlalchemy import select
 
-from casefile.model import Event
+from casefile.model import Article, Event, Extraction, Person
 from casefile.store import Store
 from casefile.store.schema import AuditRow
 from casefile.web import SETTINGS, create_app
 from casefile.web.routes import ROUTES, Action, Page
 from casefile.web.settings import WebSettings
-from tests.web.conftest import hostile_extraction, log_in, person_id
+from tests.web.conftest import hostile_extraction, log_in, person_id, sentence_event
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -281,6 +282,84 @@ def test_an_article_shows_its_events_highlighted_and_what_was_cut(
     assert f"/articles/{article}/add?start=" in page  # editors can add from a sentence
 
 
+INFERRED = (
+    "Kazakhstan has deported the Kyrgyz poet Aibek Toktosunov. "
+    "On Feb. 24 police in Shymkent stopped his car. "
+    "Officers beat him in the back of a van. "
+    "A court in Bishkek will hear his complaint."
+)
+
+
+def inferred_extraction() -> Extraction:
+    """Dates read in a sentence, taken from the scene before, and from the story's month."""
+    text = INFERRED
+    article = Article(text=text, published=date(2026, 2, 27), outlet="Ala-Too Herald")
+    events = (
+        sentence_event(text, "Kazakhstan has deported the Kyrgyz poet Aibek Toktosunov.",
+                       "deportation", "Aibek Toktosunov", date="2026-02", date_from="story"),
+        sentence_event(text, "On Feb. 24 police in Shymkent stopped his car.", "arrest",
+                       "Aibek Toktosunov", date="2026-02-24", date_text="Feb. 24"),
+        sentence_event(text, "Officers beat him in the back of a van.", "ill_treatment",
+                       "Aibek Toktosunov", date="2026-02-24", date_from="context"),
+        sentence_event(text, "A court in Bishkek will hear his complaint.", "hearing",
+                       "Aibek Toktosunov", date="2026-03", status="scheduled", date_from="story"),
+    )  # fmt: skip
+    person = Person("Aibek Toktosunov", ("Aibek Toktosunov", "his", "him"))
+    return Extraction(article, (person,), events, extractor="test")
+
+
+def timeline_entry(page: str, event_id: int) -> str:
+    found = re.search(rf'<li id="event-{event_id}" class="tl.*?</li>', page, re.S)
+    assert found, f"no timeline entry for event {event_id}"
+    return found.group(0)
+
+
+STORY_NOTE = '<span class="date-from" title="Inferred: the month of the news the report tells'
+CONTEXT_NOTE = '<span class="date-from" title="Inferred: the date of the scene told just before'
+
+
+def test_an_inferred_date_is_marked_where_dates_are_shown(client: TestClient, store: Store) -> None:
+    store.save_extraction(inferred_extraction())
+    csrf = log_in(client, "ana")
+    person = person_id(client, "Aibek Toktosunov")
+    data = client.get(f"/cases/{person}.json").json()
+    ids = {e["event"]["type"]: e["id"] for e in data["events"]}
+    froms = {e["event"]["type"]: e["case_event"]["date_from"] for e in data["events"]}
+    assert froms == {"deportation": "story", "arrest": None, "ill_treatment": "context",
+                     "hearing": "story"}  # fmt: skip
+    assert data["case"]["next_date_from"] == "story"
+
+    page = client.get(f"/cases/{person}").text
+    deportation = timeline_entry(page, ids["deportation"])
+    assert re.search(r'tl-date">2026-02 <span class="date-from" [^>]*>\(from the story\)', page)
+    assert STORY_NOTE in deportation and "(from context)" not in deportation
+    assert CONTEXT_NOTE in timeline_entry(page, ids["ill_treatment"])
+    assert "date-from" not in timeline_entry(page, ids["arrest"])  # read in its own sentence
+    assert page.count('class="date-from"') == 5  # three entries, upcoming and next date
+
+    article = client.get(f"/articles/{store.articles()[-1].id}").text
+    assert article.count("(from the story)") == 2 and article.count("(from context)") == 1
+    assert '2026-03 <span class="date-from"' in client.get("/upcoming").text
+    assert "(from context)" in client.get(f"/people/{person}").text
+    rows = client.get(f"/cases/{person}.csv").text.splitlines()
+    assert rows[0].startswith("event_id,date,date_from,type")
+    assert any(row.startswith(f"{ids['deportation']},2026-02,story,deportation,") for row in rows)
+    assert any(row.startswith(f"{ids['arrest']},2026-02-24,,arrest,") for row in rows)
+    upcoming = client.get("/upcoming.csv").text.splitlines()
+    assert upcoming[0].startswith("date,date_from,person")
+    assert any(row.startswith("2026-03,story,Aibek Toktosunov,") for row in upcoming)
+    assert "Date inferred from the story" in client.get("/upcoming.ics").text
+
+    # A date the analyst corrects is theirs: the note goes.
+    client.post(
+        f"/events/{ids['deportation']}/edit",
+        data={"csrf": csrf, "date": "2026-02-20", "type": "deportation"},
+    )
+    page = client.get(f"/cases/{person}").text
+    deportation = timeline_entry(page, ids["deportation"])
+    assert 'tl-date">2026-02-20</div>' in deportation and "date-from" not in deportation
+
+
 # Review
 
 
@@ -432,7 +511,7 @@ def test_csv_twins_neutralize_formulas(client: TestClient, store: Store) -> None
     log_in(client, "vic")
     person = person_id(client, "Zarina Tokhtarova")
     csv_text = client.get(f"/cases/{person}.csv").text
-    assert csv_text.splitlines()[0].startswith("event_id,date,type")
+    assert csv_text.splitlines()[0].startswith("event_id,date,date_from,type")
     assert "'=HYPERLINK" in csv_text
     assert ",=HYPERLINK" not in csv_text and '"=HYPERLINK' not in csv_text
     cases_csv = client.get("/cases.csv")

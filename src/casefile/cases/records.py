@@ -19,6 +19,21 @@ from casefile.model import Event, Source
 Kind = Literal["person", "organization", "group"]
 Day = date  # the type, for classes whose field named `date` hides it
 
+# How a date inferred rather than read (`Event.date_from`) is marked for an
+# analyst: the short note beside the date, and what it means.
+DATE_FROM_NOTES: dict[str, tuple[str, str]] = {
+    "context": ("from context", "the date of the scene told just before this sentence"),
+    "story": ("from the story", "the month of the news the report tells; no date in this sentence"),
+}
+
+
+def dated(value: str | None, date_from: str | None) -> str:
+    """A date as printed for an analyst: "2026-01 (from the story)", "2025-05-13", "undated"."""
+    if not value:
+        return "undated"
+    note = DATE_FROM_NOTES.get(date_from or "")
+    return f"{value} ({note[0]})" if note else value
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -129,6 +144,20 @@ class CaseEvent:
     updates: tuple[Update, ...] = ()
 
     @property
+    def date_from(self) -> str | None:
+        """Whether the date is inferred: None when a report reads it in its own sentence.
+
+        Else "context" or "story" (`Event.date_from`), from the reports giving
+        the date; "context" when both do, as the nearer of the two.
+        """
+        if self.date is None:
+            return None
+        given = [s.event.date_from for s in self.sources if s.event.date == self.date]
+        if not given or None in given:
+            return None
+        return "context" if "context" in given else given[0]
+
+    @property
     def first_reported(self) -> Day | None:
         dates = [s.source.published for s in self.sources if s.source.published]
         return min(dates) if dates else None
@@ -164,6 +193,7 @@ class CaseEvent:
         """Everything a reviewer needs: the contract plus agent, updates and full sources."""
         return {
             **self.to_json(),
+            "date_from": self.date_from,
             "subject": self.subject,
             "agent": self.agent,
             "certainty": self.certainty,
@@ -179,6 +209,7 @@ def _source_detail(sourced: SourcedEvent) -> dict[str, Any]:
         **sourced.source.to_json(),
         "subject": sourced.event.subject,
         "date": sourced.event.date,
+        "date_from": sourced.event.date_from,
         "status": sourced.event.status,
         "event_id": sourced.event_id,
         "key": sourced.key,

@@ -1,9 +1,10 @@
 """An iCalendar feed of upcoming hearings and deadlines (the icalendar library).
 
 A day-precise date becomes an all-day event; a month-precise one ("a hearing
-in March") spans its month. Each event's UID is stable (from the event id),
-so a calendar that subscribes to the feed updates events instead of
-duplicating them.
+in March") spans its month. A date inferred rather than read in the event's
+own sentence (`Event.date_from`) says so in the description. Each event's
+UID is stable (from the event id), so a calendar that subscribes to the feed
+updates events instead of duplicating them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from casefile.cases.records import DATE_FROM_NOTES
 from casefile.store import UpcomingEvent
 
 
@@ -40,6 +42,9 @@ def upcoming_calendar(
         entry.add("summary", f"{item.person}: {what}")
         sources = ", ".join(source.outlet or source.article_label[:12] for source in item.sources)
         lines = [item.event.evidence, f"Sources: {sources}"]
+        note = DATE_FROM_NOTES.get(item.event.date_from or "")
+        if note:
+            lines.append(f"Date inferred {note[0]}: {note[1]}")
         if item.event.country:
             entry.add("location", item.event.country)
         if base_url:

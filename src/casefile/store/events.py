@@ -124,5 +124,13 @@ def review(corrections: Iterable[tuple[str, dict[str, Any]]]) -> Review:
 
 
 def corrected(event: Event, changes: dict[str, Any]) -> Event:
-    """The event as the analyst says it is."""
-    return dataclasses.replace(event, **changes) if changes else event
+    """The event as the analyst says it is.
+
+    A date the analyst gives is theirs, not one inferred from the scene or the
+    story, so an edited date drops the machine's `date_from`.
+    """
+    if not changes:
+        return event
+    if "date" in changes:
+        changes = {"date_from": None, **changes}
+    return dataclasses.replace(event, **changes)

@@ -48,6 +48,7 @@ def to_event(row: EventRow) -> Event:
         span=(row.span_start, row.span_end),
         date=row.date,
         date_text=row.date_text,
+        date_from=row.date_from,  # type: ignore[arg-type]
         status=row.status,  # type: ignore[arg-type]
         outcome=row.outcome,
         country=row.country,

@@ -144,6 +144,8 @@ class EventRow(Base):
     subject: Mapped[str] = mapped_column(String(500))
     date: Mapped[str | None] = mapped_column(String(10))  # "2025", "2025-05", "2025-12-26"
     date_text: Mapped[str | None] = mapped_column(String(200))
+    # None: the date (if any) is the sentence's own; "context" | "story": inferred (model.Event)
+    date_from: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(String(20))
     country: Mapped[str | None] = mapped_column(String(10))  # ISO 3166-1 alpha-2 by contract

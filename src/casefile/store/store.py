@@ -304,6 +304,7 @@ def _event_row(article_id: str, event: Event, key: str, origin: str, extractor: 
         subject=event.subject,
         date=event.date,
         date_text=event.date_text,
+        date_from=event.date_from,
         status=event.status,
         outcome=event.outcome,
         country=event.country,

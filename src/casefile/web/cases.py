@@ -121,6 +121,7 @@ class CaseView:
             "stage": self.case.stage,
             "last_change": self.last_change.isoformat() if self.last_change else None,
             "next_date": self.next_event.date if self.next_event else None,
+            "next_date_from": self.next_event.date_from if self.next_event else None,
             "next_type": self.next_event.type if self.next_event else None,
             "event_count": len(self.entries),
             "article_count": len(self.case.articles),

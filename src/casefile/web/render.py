@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from casefile.cases.records import DATE_FROM_NOTES
 from casefile.export import to_csv
 from casefile.store.users import LoginSession
 from casefile.web.tables import Table
@@ -39,6 +40,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["words"] = lambda value: str(value or "").replace("_", " ")
+    env.globals["date_from_notes"] = DATE_FROM_NOTES  # the `date_of` macro's wording
     return env
 
 

@@ -38,15 +38,17 @@ def cases_table(data: dict[str, Any]) -> Table:
 def case_table(data: dict[str, Any]) -> Table:
     """One row per source of each merged event (the event's columns repeat), then rejected ones.
 
-    `date`, `type`, `status`, `outcome`, `country` and `subject` are the
-    merged event's, the rest the source's (`event_id` is the stored event
-    to review); `case_event` numbers the merged events (empty for rejected
-    reports), so rows of one event group together.
+    `date`, `date_from`, `type`, `status`, `outcome`, `country` and
+    `subject` are the merged event's, the rest the source's (`event_id` is
+    the stored event to review); `date_from` is empty for a date read in the
+    event's own sentence, else "context" or "story" (inferred, see
+    `model.Event`); `case_event` numbers the merged events (empty for
+    rejected reports), so rows of one event group together.
     """
     columns = [
-        "event_id", "date", "type", "status", "outcome", "country", "subject", "certainty",
-        "review", "outlet", "published", "article", "evidence", "case_event", "conflict",
-        "unconfirmed",
+        "event_id", "date", "date_from", "type", "status", "outcome", "country", "subject",
+        "certainty", "review", "outlet", "published", "article", "evidence", "case_event",
+        "conflict", "unconfirmed",
     ]  # fmt: skip
     rows = []
     for number, item in enumerate(data["events"], start=1):
@@ -57,6 +59,7 @@ def case_table(data: dict[str, Any]) -> Table:
                 [
                     source["event_id"],
                     event["date"],
+                    event["date_from"],
                     event["type"],
                     event["status"],
                     event["outcome"],
@@ -77,10 +80,11 @@ def case_table(data: dict[str, Any]) -> Table:
 
 
 def upcoming_table(data: dict[str, Any]) -> Table:
-    columns = ["date", "person", "type", "country", "evidence", "sources"]
+    columns = ["date", "date_from", "person", "type", "country", "evidence", "sources"]
     rows = [
         [
             item["event"]["date"],
+            item["event"]["date_from"],
             item["person"],
             item["event"]["type"],
             item["event"]["country"],

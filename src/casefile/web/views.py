@@ -326,6 +326,7 @@ def _report_source(item: ReviewedEvent) -> dict[str, Any]:
         **item.source.to_json(),
         "subject": item.event.subject,
         "date": item.event.date,
+        "date_from": item.event.date_from,
         "status": item.event.status,
         "event_id": item.id,
         "key": item.key,
