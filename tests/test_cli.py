@@ -40,6 +40,7 @@ EVENT_KEYS = {
     "subject",
     "date",
     "date_text",
+    "date_from",
     "status",
     "outcome",
     "country",

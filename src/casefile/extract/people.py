@@ -456,7 +456,7 @@ def _resolve_pronouns(
                 if (
                     antecedent is None
                     and topic is not None
-                    and _opens_sentence(token)
+                    and _in_main_clause(token)
                     and records[topic].gender in (None, gender)
                 ):
                     antecedent = topic  # "Movlayev's request was rejected. His lawyers appealed"
@@ -486,9 +486,14 @@ def _subject_phrase(token: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
 
-def _opens_sentence(pronoun: Token) -> bool:
-    """A pronoun that is (or owns) the subject, before anyone else is named in its sentence."""
-    return _subject_phrase(pronoun) and pronoun.i - pronoun.sent.start <= 2
+def _in_main_clause(pronoun: Token) -> bool:
+    """Not inside a reported or subordinate clause ("the friend assumed that he ...")."""
+    token = pronoun
+    while token.head != token:
+        if token.dep_ in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
+            return False
+        token = token.head
+    return True
 
 
 def _sentence_topic(
