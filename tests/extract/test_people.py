@@ -88,3 +88,36 @@ def test_one_of_scores_of_politicians_banned_is_that_person(nlp: Language) -> No
         "from political activity."
     )
     assert subjects(nlp, text, "sanction") == ["Sok Chenda"]
+
+
+def test_a_wire_leads_unnamed_activist_is_the_person_named_next(nlp: Language) -> None:
+    text = (
+        "BELGRADE — A Bahraini activist arrested in Serbia last month on an Interpol red notice "
+        "wants to apply for asylum, rights advocates said. "
+        "Hasan Jaber was detained in November, days after he arrived in Belgrade."
+    )
+    assert subjects(nlp, text, "wanted") == ["Hasan Jaber"]
+
+
+def test_two_others_named_in_an_apposition_are_both_detained(nlp: Language) -> None:
+    text = (
+        "Two other exiles, surgeon Farid Aliyev and opposition politician Gulnar Mammadova, "
+        "have also recently been detained by Azerbaijani authorities."
+    )
+    assert sorted(subjects(nlp, text, "arrest")) == ["Farid Aliyev", "Gulnar Mammadova"]
+
+
+def test_an_organisations_name_is_not_a_person(nlp: Language) -> None:
+    doc = nlp("The Russian Exile Solidarity Network condemned the arrest of Pavel Gorin.")
+    names = [r.name for r in find_people(doc).records]
+
+    assert "Pavel Gorin" in names
+    assert not any("Network" in name for name in names)
+
+
+def test_her_name_on_a_search_list_makes_her_wanted(nlp: Language) -> None:
+    text = (
+        "Olga Lind was stopped at Almaty airport on 31 August 2025 "
+        "after Russia put her name on an interstate search list."
+    )
+    assert subjects(nlp, text, "wanted") == ["Olga Lind"]

@@ -97,12 +97,11 @@ def _build(
         )
     ):
         return _drop(candidate, "infinitive")
-    if token.dep_ == "acl" and token.head.lemma_.lower() in (
-        "request",
-        "decision",
-        "bid",
-        "attempt",
-    ):
+    if (
+        token.dep_ == "acl"
+        and token.head.lemma_.lower() in ("request", "decision", "bid", "attempt")
+        and (token.tag_ != "VBG" or candidate.type == "extradition")
+    ):  # "a decision to extradite him"; but "a decision refusing him entry" is the refusal
         return _drop(candidate, "part of a request or decision")
 
     subjects, agent_token = find_subjects(candidate, people, lexicon)

@@ -148,8 +148,8 @@ def _clean_name(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].pos_ == "PART" or doc[end - 1].is_punct):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or doc[end - 1].lower_ in words.organization_words:
+        return None  # "Russian Exile Solidarity Network": an organisation
     return doc[start:end]
 
 

@@ -88,6 +88,13 @@ def find_subjects(
         verb = syntax.governing_verb(token)
         if role == "phrase" and verb is not None:
             target = target or syntax.object_of(verb) or syntax.subject_of(verb)
+            owner = syntax.child(target, "poss") if target is not None else None
+            if (
+                owner is not None
+                and target is not None
+                and target.lemma_.lower() in lexicon.possessed(candidate.type)
+            ):
+                target = owner  # "put her name on a search list": her
         if verb is not None and role == "noun":
             agent = syntax.agent_of(verb)
             if agent is not None and people.of(agent) is not None:
@@ -99,7 +106,11 @@ def find_subjects(
     groups: list[str] = []
     if target is not None and target.lower_ in PAIR_PRONOUNS:
         found = _previous_pair(target, people)  # "Both were detained": the two just named
-    for each in syntax.coordinated(target) if target is not None and not found else []:
+    members = syntax.coordinated(target) if target is not None and not found else []
+    if target is not None and target.tag_ in ("NNS", "NNPS"):
+        for named in (c for c in target.children if c.dep_ == "appos"):
+            members += syntax.coordinated(named)  # "Two others, Jeyranov and Bayramli, were"
+    for each in members:
         person = _person_at(each, people)
         if person is not None and person not in found:
             found.append(person)
@@ -300,6 +311,7 @@ def _is_unknown_name(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
+        and token.lower_ not in people_words().organization_words  # "... Solidarity Network"
         and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
         and country_of(token.text) is None
         and not token.text.isupper()
@@ -327,7 +339,14 @@ def _describes_main_person(token: Token) -> bool:
 
 
 def _someone_new(token: Token) -> bool:
-    """ "a journalist working for an agency": an unnamed person the clause introduces."""
+    """ "a journalist working for an agency": an unnamed person the clause introduces.
+
+    Not the subject of a report's first sentence: "A Bahraini activist
+    arrested in Serbia last month wants asylum" is the wire lead's way of
+    introducing the person the story is about, named in the next sentence.
+    """
+    if token.sent.start == 0 and token.dep_ in ("nsubj", "nsubjpass"):
+        return False
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     return indefinite and any(c.dep_ in ("acl", "relcl") for c in token.children)
 
@@ -384,6 +403,15 @@ def names_its_person(noun: Token) -> bool:
             return True
         if c.dep_ in ("acl", "relcl") and syntax.object_of(c) is not None:
             return True
+        if (
+            c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and any(
+                p.dep_ == "prep" and p.lower_ == "of" and syntax.child(p, "pobj") is not None
+                for p in c.children
+            )
+        ):
+            return True  # "the detention in Bishkek and transfer to Russia of X"
     return False
 
 

@@ -220,6 +220,12 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
             break
+        if (
+            current.dep_ in ("acl", "relcl")
+            and current.tag_ in ("VBN", "VBD")
+            and current.head.pos_ in ("NOUN", "PROPN")
+        ):  # "A Bahraini activist arrested last month wants asylum": a fact about him
+            break
         sibling = current.dep_ == "conj"  # "he tried to enter ..., but the service refused him"
         current = current.head
     return False
