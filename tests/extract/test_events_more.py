@@ -179,3 +179,27 @@ def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, s
 )
 def test_events(nlp, text, published, expected):
     assert summary(nlp, text, published) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Rights defenders say Lev Orlin was subjected to tortures in a Moscow jail.",
+            [("ill_treatment", "Lev Orlin", None, "occurred")],
+            id="subjected-to-plural-tortures",
+        ),
+        pytest.param(
+            "The Russian activist Lev Orlin had sought safety in Kyrgyzstan in 2022.",
+            [("flight", "Lev Orlin", "2022", "occurred")],
+            id="sought-safety-in-a-country",
+        ),
+        pytest.param(
+            "Lev Orlin has not been heard from since men took him away from his home on Monday.",
+            [("abduction", "Lev Orlin", "2026-03-02", "occurred")],
+            id="since-clause-under-a-negation-happened",
+        ),
+    ],
+)
+def test_more_phenomena(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

@@ -191,6 +191,8 @@ def is_negated(token: Token) -> bool:
 
 
 ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
+# Conjunctions whose clause tells what happened, whatever the main clause hedges.
+FACT_MARKS = frozenset({"since", "after", "before", "because", "once"})
 
 
 def is_hypothetical(token: Token, context: Context, attempts_count: bool = False) -> bool:
@@ -225,6 +227,10 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             and current.tag_ in ("VBN", "VBD")
             and current.head.pos_ in ("NOUN", "PROPN")
         ):  # "A Bahraini activist arrested last month wants asylum": a fact about him
+            break
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in current.children
+        ):  # "has not been heard from since men took him away": the taking happened
             break
         sibling = current.dep_ == "conj"  # "he tried to enter ..., but the service refused him"
         current = current.head

@@ -187,7 +187,12 @@ DEMAND_HOLDERS = {
 
 
 def _names_someone(noun: Token) -> bool:
-    """Does a plural event noun say whose events they are ("the arrests of Ivanov and Petrov")?"""
+    """Does a plural event noun say whose events they are ("the arrests of Ivanov and Petrov")?
+
+    "He was subjected to tortures": the verb says.
+    """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "subject":
+        return True
     return any(
         t.pos_ == "PROPN" or (t.dep_ == "poss" and t.pos_ == "PRON")
         for c in noun.children
