@@ -121,3 +121,22 @@ def test_her_name_on_a_search_list_makes_her_wanted(nlp: Language) -> None:
         "after Russia put her name on an interstate search list."
     )
     assert subjects(nlp, text, "wanted") == ["Olga Lind"]
+
+
+def test_the_director_of_an_agency_named_after_of_is_that_person(nlp: Language) -> None:
+    text = (
+        "The United States introduced sanctions against the director of the agency "
+        "Aleksandar Petrov over organised crime."
+    )
+    assert subjects(nlp, text, "sanction") == ["Aleksandar Petrov"]
+
+
+def test_the_lawyer_of_a_client_named_in_apposition_is_counsel(nlp: Language) -> None:
+    doc = nlp(
+        "Peter Nilsen was refused entry at the airport on Thursday. The lawyer of Nilsen, "
+        "Goran Petrovic, confirmed that the ban was requested by the intelligence agency."
+    )
+    people = find_people(doc)
+    [lawyer] = [i for i, r in enumerate(people.records) if r.name == "Goran Petrovic"]
+
+    assert people.is_counsel(lawyer)

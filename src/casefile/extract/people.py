@@ -44,6 +44,7 @@ class PeopleWords:
     gendered: dict[str, str]
     surname_endings: tuple[tuple[str, str], ...]
     authorities: frozenset[str]
+    titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def people_words() -> PeopleWords:
             for ending in endings
         ),
         frozenset(data["authorities"]),
+        frozenset(data["titles"]),
     )
 
 
@@ -267,6 +269,8 @@ def _roles_of(span: Span) -> set[str]:
     candidates += [c for c in root.children if c.dep_ in ("appos", "compound")]
     if root.head.dep_ == "appos" and root.head.head == root:
         candidates.append(root.head)
+    if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ == "of":
+        candidates.append(root.head.head.head)  # "The lawyer of Nikitin, Cedomir Stojkovic,"
     for candidate in candidates:
         if candidate is not None and candidate.lower_ in words.roles:
             roles.add(words.roles[candidate.lower_])

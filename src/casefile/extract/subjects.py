@@ -259,6 +259,11 @@ def _person_at(token: Token, people: People) -> int | None:
         return people.of(member)  # "X was one of scores of politicians banned from ..."
     if token.dep_ == "appos" and people.of(token.head) is not None:
         return people.of(token.head)  # "Mansur Movlaev, another Chechen whose ..."
+    if token.lemma_.lower() in people_words().titles:
+        for c in token.children:  # "the director of the BIA Aleksandar Vulin": Vulin
+            name = syntax.child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "of" else None
+            if name is not None and name.pos_ == "PROPN":
+                return _person_at(name, people)
     for c in token.children:
         if c.dep_ in ("compound", "appos", "flat"):
             found = people.of(c)
