@@ -125,8 +125,8 @@ def test_her_name_on_a_search_list_makes_her_wanted(nlp: Language) -> None:
 
 def test_the_director_of_an_agency_named_after_of_is_that_person(nlp: Language) -> None:
     text = (
-        "The United States introduced sanctions against the director of the agency "
-        "Aleksandar Petrov over organised crime."
+        "Days later, the United States introduced sanctions against the director of the BIA "
+        "Aleksandar Petrov, whom Washington accuses of links to organised crime."
     )
     assert subjects(nlp, text, "sanction") == ["Aleksandar Petrov"]
 

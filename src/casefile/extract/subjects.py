@@ -262,6 +262,8 @@ def _person_at(token: Token, people: People) -> int | None:
     if token.lemma_.lower() in people_words().titles:
         for c in token.children:  # "the director of the BIA Aleksandar Vulin": Vulin
             name = syntax.child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "of" else None
+            if name is not None and name.pos_ != "PROPN":  # "of the agency, Aleksandar Petrov"
+                name = next((a for a in name.children if a.dep_ == "appos"), None)
             if name is not None and name.pos_ == "PROPN":
                 return _person_at(name, people)
     for c in token.children:
@@ -273,9 +275,13 @@ def _person_at(token: Token, people: People) -> int | None:
                 return found
     if _is_unknown_name(token):
         start = min(
-            [c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            [
+                c.i
+                for c in token.children
+                if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and not c.text.isupper()
+            ]
             + [token.i]
-        )
+        )  # "the BIA Aleksandar Vulin": the agency's acronym is no part of his name
         return people.add(token.doc[start : token.i + 1].text, token)
     if _is_suspect(token):
         return None
