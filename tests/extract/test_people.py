@@ -140,3 +140,34 @@ def test_the_lawyer_of_a_client_named_in_apposition_is_counsel(nlp: Language) ->
     [lawyer] = [i for i, r in enumerate(people.records) if r.name == "Goran Petrovic"]
 
     assert people.is_counsel(lawyer)
+
+
+def test_a_friend_of_someone_convicted_is_the_friend(nlp: Language) -> None:
+    text = (
+        "A federal jury on Monday convicted a friend of the bomber Tamerlan Usmanov, "
+        "the student Azat Dzhumabayev, of obstructing justice."
+    )
+    assert "Tamerlan Usmanov" not in subjects(nlp, text, "sentence")
+
+
+def test_found_guilty_is_a_conviction(nlp: Language) -> None:
+    text = "The student Azat Dzhumabayev was found guilty of conspiracy on Monday."
+    assert subjects(nlp, text, "sentence") == ["Azat Dzhumabayev"]
+
+
+def test_found_not_guilty_is_no_conviction(nlp: Language) -> None:
+    text = "The student Azat Dzhumabayev was found not guilty of conspiracy on Monday."
+    assert subjects(nlp, text, "sentence") == []
+
+
+def test_a_party_blamed_by_police_is_no_person(nlp: Language) -> None:
+    text = "Police blamed the Communist Party of Spain for the bombing on Friday."
+    assert subjects(nlp, text, "charge") == []
+
+
+def test_someone_who_suspected_others_charges_no_one(nlp: Language) -> None:
+    text = (
+        "The lawyer asked the agent whether there was any evidence that Ruslan Matov "
+        "had suspected the brothers of taking part in the attack."
+    )
+    assert subjects(nlp, text, "charge") == []

@@ -222,6 +222,32 @@ def _recurring_names(doc: Doc) -> list[Span]:
     return spans
 
 
+def _listed_with_people(doc: Doc) -> list[Span]:
+    """Names the model called organisations or places, listed with people: people too.
+
+    A list joins things of a kind: "Eva Forest, Lidia Falcón and Eliseo Bayo
+    were arrested" names three people, whatever the model called the second.
+    """
+    words = people_words()
+    spans = []
+    for entity in doc.ents:
+        if entity.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(entity) <= 4:
+            continue
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (entity[0], entity[-1])):
+            continue
+        if any(t.lower_ in words.organization_words for t in entity):
+            continue
+        if country_of(entity[-1].text) is not None:
+            continue
+        root = entity.root
+        linked = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            linked.append(root.head)
+        if any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked):
+            spans.append(entity)
+    return spans
+
+
 # What only a person does: an organisation is not said to have tried, fled or told.
 HUMAN_VERBS = {
     "face",
@@ -292,6 +318,8 @@ def find_people(doc: Doc) -> People:
     spans += [s for s in _described_names(doc) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _recurring_names(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _listed_with_people(doc) if not any(t.i in taken for t in s)]
     cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
     cleaned.sort(key=lambda s: (-len(s), s.start))
 

@@ -68,7 +68,7 @@ def find_subjects(
                     continue  # "On January 28, police recorded offences against him"
                 if c.dep_ == "prep" and (
                     (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
-                    or (c.lower_ == "of" and c.head == target)
+                    or (c.lower_ == "of" and c.head == target and not _names_a_person(target))
                 ):
                     target = syntax.child(c, "pobj") or target
                     break
@@ -318,7 +318,8 @@ def _is_unknown_name(token: Token) -> bool:
         and country_of(entity_text(token)) is None
         and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children)
         and token.dep_ in ("dobj", "nsubjpass", "pobj", "dative", "compound")
-    )
+        and not any(t.lower_ in people_words().organization_words for t in _entity(token))
+    )  # "police blamed the Communist Party of Spain": an organisation after all
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
@@ -326,6 +327,45 @@ def _is_unknown_name(token: Token) -> bool:
         and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
         and country_of(token.text) is None
         and not token.text.isupper()
+    )
+
+
+def _entity(token: Token) -> Span:
+    doc = token.doc
+    return next((e for e in doc.ents if e.start <= token.i < e.end), doc[token.i : token.i + 1])
+
+
+# Nouns for people besides the lexicon's: after them "of" names someone else.
+RELATION_NOUNS = {
+    "friend",
+    "associate",
+    "acquaintance",
+    "ally",
+    "companion",
+    "partner",
+    "neighbour",
+    "neighbor",
+    "follower",
+    "commander",
+    "one",
+}
+
+
+def _names_a_person(noun: Token) -> bool:
+    """ "a friend of Tsarnaev", "one of the men": the "of" phrase is someone else, or a group.
+
+    After an event or a quantity ("the arrest of X", "thousands of followers")
+    "of" says whom it is about; after a word for a person it does not.
+    """
+    words = people_words()
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in words.roles
+        or lemma in words.descriptors
+        or lemma in words.gendered
+        or lemma in GROUP_NOUNS
+        or lemma in RELATION_NOUNS
+        or noun.lower_ in RELATION_NOUNS
     )
 
 

@@ -60,8 +60,18 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN"
+    """ "was detained", or a participle hung on a noun ("a man detained in Almaty").
+
+    Not a participle with a subject or auxiliary of its own: "evidence that he
+    had suspected them" is active.
+    """
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "advcl")
+        and verb.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
     )
 
 
