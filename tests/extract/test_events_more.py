@@ -203,3 +203,33 @@ def test_events(nlp, text, published, expected):
 )
 def test_more_phenomena(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Timur Aliev arrived in Astana on December 26, not by his own will "
+            "but after deportation from Turkey.",
+            [("deportation", "Timur Aliev", "2025-12-26", "occurred")],
+            id="after-deportation-from-a-country-is-reported",
+        ),
+        pytest.param(
+            "Timur Aliev has been in custody since his arrest.",
+            [],
+            id="since-his-arrest-is-a-reference",
+        ),
+        pytest.param(
+            "His lawyer said an order for Peter Nilsen's deportation had been issued on July 13.",
+            [("deportation", "Peter Nilsen", "2025-07-13", "scheduled")],
+            id="an-order-for-his-deportation-is-scheduled",
+        ),
+        pytest.param(
+            "Late last month Kazakhstan put the engineer Oleg Barsky on a plane to Moscow.",
+            [("deportation", "Oleg Barsky", "2025-12", "occurred")],
+            id="put-on-a-plane-to-a-country",
+        ),
+    ],
+)
+def test_deportations(nlp, text, expected):
+    assert summary(nlp, text, date(2026, 1, 5)) == expected

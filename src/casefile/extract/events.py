@@ -23,7 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from casefile.extract import syntax
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words
-from casefile.extract.subjects import find_subjects, names_its_person, rule_links_person
+from casefile.extract.subjects import (
+    ORDER_NOUNS,
+    find_subjects,
+    names_its_person,
+    rule_links_person,
+)
 from casefile.extract.timex import find_timexes
 from casefile.extract.triggers import Candidate, find_candidates
 from casefile.extract.when import (
@@ -206,6 +211,9 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
     scope = syntax.clause_tokens(token)
     if candidate.person_role == "noun":  # "the hearing, set for March 11, ..."
         scope += [t for c in token.children if c.dep_ == "acl" for t in c.subtree]
+        if token.dep_ == "compound" and token.head.lemma_.lower() in ORDER_NOUNS:
+            # "the deportation order issued against him last week": the order's date
+            scope += [t for c in token.head.children if c.dep_ == "acl" for t in c.subtree]
     if candidate.person_role in ("decision", "international"):  # "... to extradite him on May 4"
         scope += [t for verb in _infinitives(token) for t in _date_phrases(verb)]
     if anchor != token and not _under_decision(token, lexicon):
@@ -337,6 +345,12 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     context = lexicon.context
     if token.dep_ == "compound" and token.head.lemma_.lower() == "order":
         return "scheduled"  # a deportation order: the removal is still to come (GUIDELINES)
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "of", "on")
+        and token.head.head.lemma_.lower() == "order"
+    ):
+        return "scheduled"  # "an order for his deportation", "an order of expulsion"
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
         if lemma in context.postpone_verbs and candidate != token:

@@ -153,6 +153,17 @@ TIME_PREPOSITIONS = {
 }
 
 
+# Of these, the ones after which the noun, with a place or date of its own, tells a
+# past event: "after deportation from Turkey", "since his arrest in May 2025".
+PAST_REFERENCES = {"since", "after", "following", "upon"}
+
+
+def _placed_or_dated(noun: Token) -> bool:
+    return any(
+        t.ent_type_ in ("GPE", "DATE") for c in noun.children if c.dep_ == "prep" for t in c.subtree
+    )
+
+
 TOPIC_HOLDERS = {
     "hearing",
     "appeal",
@@ -213,6 +224,8 @@ def _is_time_reference(noun: Token) -> bool:
         return True  # "an urgent appeal for his release": asked for, not done
     if head.lower_ == "in" and head.head.lemma_.lower() in ("defendant", "accused"):
         return False  # "named as a defendant in a hearing": that hearing is reported
+    if noun.dep_ == "pobj" and head.lower_ in PAST_REFERENCES and _placed_or_dated(noun):
+        return False  # "arrived on December 26 after deportation from Turkey": it is reported
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
     # "awaits extradition", "fights deportation": a prospect; "faces charges" is a charge,
