@@ -24,7 +24,7 @@ from casefile.model import Article, Extraction
 
 # The rules' version and the lexicon's hash: editing events.yaml makes a new
 # extractor, and `casefile reextract` brings stored articles up to it.
-EXTRACTOR_VERSION = f"casefile.events.v1+{lexicon_version()}"
+EXTRACTOR_VERSION = f"casefile.events.v2+{lexicon_version()}"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_many", "load_nlp"]
 
