@@ -171,3 +171,14 @@ def test_someone_who_suspected_others_charges_no_one(nlp: Language) -> None:
         "had suspected the brothers of taking part in the attack."
     )
     assert subjects(nlp, text, "charge") == []
+
+
+def test_his_body_after_armed_men_took_his_cousin_is_the_cousins(nlp: Language) -> None:
+    text = (
+        "Russia extradited the blogger Adam Basayev to Grozny on Sept. 9, his sister said. "
+        "Basayev fled to Turkey in 2021.\n\n"
+        "Armed men took Basayev's cousin, Ruslan Basayev, from his home in August, "
+        "relatives said. His body was handed over to the family on Sept. 2; "
+        "the authorities have said he died of heart failure."
+    )
+    assert subjects(nlp, text, "death") == ["Ruslan Basayev"]

@@ -515,13 +515,16 @@ def _subject_phrase(token: Token) -> bool:
         head = head.head
     if head.dep_ == "poss":
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+    return head.dep_ in ("nsubj", "nsubjpass") and _main_verb(head.head)
 
 
 def _in_main_clause(pronoun: Token) -> bool:
-    """Not inside a reported or subordinate clause ("the friend assumed that he ...")."""
+    """Not inside a subordinate clause ("the friend assumed that he ..."); what someone
+    said is the sentence's content ("the authorities have said he died")."""
     token = pronoun
     while token.head != token:
+        if token.dep_ in ("ccomp", "parataxis") and _main_verb(token):
+            return True
         if token.dep_ in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
             return False
         token = token.head
@@ -531,16 +534,36 @@ def _in_main_clause(pronoun: Token) -> bool:
 def _sentence_topic(
     sentence: Span, token_person: dict[int, int], records: list[PersonRecord]
 ) -> int | None:
-    """The person a sentence is about: its subject, or its subject's owner; not a speaker."""
-    for token in sentence:
-        person = token_person.get(token.i)
-        if (
-            person is not None
-            and _subject_phrase(token)
-            and not _is_speaker(token, records[person])
-        ):
-            return person
+    """The person a sentence is about: its subject, or its subject's owner; not a speaker.
+
+    With no person as subject ("Armed men took his cousin, Islam Khazimov"),
+    the person its main verb acts on.
+    """
+    for is_topic in (_subject_phrase, _object_phrase):
+        for token in sentence:
+            person = token_person.get(token.i)
+            if person is not None and is_topic(token) and not _is_speaker(token, records[person]):
+                return person
     return None
+
+
+def _object_phrase(token: Token) -> bool:
+    """Is the token (not a possessor inside it) the main verb's object?"""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "dobj" and _main_verb(head.head)
+
+
+def _main_verb(verb: Token) -> bool:
+    """The sentence's main verb, or what it reports ("Armed men took him, relatives said")."""
+    if verb.dep_ == "ROOT":
+        return True
+    return (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.lemma_.lower() in load_lexicon().context.speech_verbs
+    )
 
 
 def _weight(token: Token, record: PersonRecord) -> float:
