@@ -321,7 +321,7 @@ def demo(
     """Ingest the example articles, then print every person's case file and what is coming up."""
     from casefile.cli_cases import print_case_file
 
-    ingest(paths, None, db)
+    ingest([str(path) for path in paths], None, db)
     start = _date(today, "--today") or date.today()
     with _open(db) as store:
         for found in store.cases(start):

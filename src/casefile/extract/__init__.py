@@ -38,9 +38,9 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     timexes = find_timexes(article.text, article.published)
     tellings = find_events(doc, people, article.published, lexicon, timexes)
     events = merge_events(tellings, lead_end, retold=False)
-    sentences = list(sentence_times(doc, timexes))
+    times = list(sentence_times(doc, timexes))
     events = date_from_context(
-        events, tellings, people, doc, sentences, article.published, lexicon.context
+        events, tellings, people, doc, times, article.published, lexicon.context
     )
     events = merge_events(events, lead_end)  # tellings that the dates show are one
     return Extraction(

@@ -195,9 +195,10 @@ def _build_for(
         and not rule_links_person(candidate, lexicon)
     ):
         return _drop(candidate, "a reference, not a report")  # "a political trial", "the expulsion"
+    timexes: list[TimeExpression | None] = [*(repeated(dates, token) or dates[:1])] or [None]
     events = [
         _event(candidate, subject[0], agent_text, timex, status, times, scope, hedged)
-        for timex in (repeated(dates, token) or dates[:1] or [None])
+        for timex in timexes
     ]
     if token.dep_ == "conj":
         country = event_country(candidate, syntax.clause_tokens(token.head))

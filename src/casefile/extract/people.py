@@ -357,12 +357,12 @@ def _name_headings(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, in
     January, prosecutors granted Russia's request to extradite him." Under
     such a heading, "him" and "the Chechen activist" are the heading's person.
     """
-    sections = []
+    sections: list[tuple[int, int]] = []
     for sentence in doc.sents:
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         people = {token_person.get(t.i) for t in words}
-        if len(words) >= 2 and len(people) == 1 and None not in people:
-            sections.append((sentence.start, people.pop()))
+        if len(words) >= 2 and len(people) == 1 and (person := people.pop()) is not None:
+            sections.append((sentence.start, person))
     return sections if len(sections) >= 2 else []
 
 
@@ -433,10 +433,10 @@ def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict
             or not token.text[:1].isupper()
         ):
             continue
-        index = by_token.get(_key(token.text))
-        if index is not None:
-            token_person[token.i] = index
-            records[index].mention_count += 1
+        known = by_token.get(_key(token.text))
+        if known is not None:
+            token_person[token.i] = known
+            records[known].mention_count += 1
 
 
 def _could_be_person(span: Span) -> bool:
@@ -477,8 +477,8 @@ def _resolve_pronouns(
         salience[main] = 0.0
     topic: int | None = None  # whom the sentence before was about
     for sentence in doc.sents:
-        for person in salience:
-            salience[person] /= 2
+        for someone in salience:
+            salience[someone] /= 2
         main_here = _section_person(sections, sentence.start, main)
         for token in sentence:
             person = token_person.get(token.i)

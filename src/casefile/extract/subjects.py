@@ -46,10 +46,10 @@ def find_subjects(
             candidate.type == "appeal"
             and target is not None
             and people_words().roles.get(target.lemma_.lower()) == "counsel"
-            and people.main_at(token) is not None
+            and (main := people.main_at(token)) is not None
         ):  # "His lawyers appealed": the client's appeal, filed by counsel
             owner = next((people.of(c) for c in target.children if c.dep_ == "poss"), None)
-            client = owner if owner is not None else people.main_at(token)
+            client = owner if owner is not None else main
             return [(people.name(client), client)], target
     elif role == "object":
         target = syntax.object_of(token)
@@ -88,13 +88,13 @@ def find_subjects(
         verb = syntax.governing_verb(token)
         if role == "phrase" and verb is not None:
             target = target or syntax.object_of(verb) or syntax.subject_of(verb)
-            owner = syntax.child(target, "poss") if target is not None else None
+            possessor = syntax.child(target, "poss") if target is not None else None
             if (
-                owner is not None
+                possessor is not None
                 and target is not None
                 and target.lemma_.lower() in lexicon.possessed(candidate.type)
             ):
-                target = owner  # "put her name on a search list": her
+                target = possessor  # "put her name on a search list": her
         if verb is not None and role == "noun":
             agent = syntax.agent_of(verb)
             if agent is not None and people.of(agent) is not None:
@@ -652,7 +652,7 @@ def _named_organization(verb: Token) -> str | None:
     labelled = syntax.child(verb, "nsubjpass")  # "Pahonia Rights Centre was declared extremist"
     held = syntax.child(verb, "dobj")
     owner = syntax.child(held, "poss") if held is not None and held.pos_ == "NOUN" else None
-    if owner is not None and owner.pos_ == "PRON":  # "regards his movement as terrorist"
+    if held is not None and owner is not None and owner.pos_ == "PRON":  # "regards his movement"
         person = _pronoun_owner(owner)
         if person is not None:
             return f"{person} {held.text}"

@@ -51,7 +51,7 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             rules = []
         for rule in rules:
             if _fits(token, rule, sentence):
-                role = "noun" if rule.kind == "noun" else rule.person
+                role: str = "noun" if rule.kind == "noun" else rule.person
                 if "organizations" in rule.flags:
                     role = "organization"
                 if "fallback_main" in rule.flags:

@@ -113,11 +113,12 @@ def read_html(path: Path, published: date | None = None) -> Article | Skipped:
         return Skipped(str(path), f"cannot read: {error.strerror or error}")
     if path.name.lower().endswith(".gz"):
         try:
-            data = _gunzip(data, MAX_PAGE_BYTES)
+            page = _gunzip(data, MAX_PAGE_BYTES)
         except (OSError, EOFError, zlib.error) as error:
             return Skipped(str(path), f"not a readable gzip file ({error})")
-        if data is None:
+        if page is None:
             return Skipped(
                 str(path), f"too large once decompressed (over {MAX_PAGE_BYTES // 2**20} MiB)"
             )
+        data = page
     return article_from_html(data, published=published, source=str(path), source_id=path.name)
