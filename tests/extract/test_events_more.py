@@ -233,3 +233,34 @@ def test_more_phenomena(nlp, text, expected):
 )
 def test_deportations(nlp, text, expected):
     assert summary(nlp, text, date(2026, 1, 5)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The hearing of the activist Marat Zhanuzak, set for March 3, was postponed "
+            "to March 17.",
+            [
+                ("hearing", "Marat Zhanuzak", "2026-03-03", "postponed"),
+                ("hearing", "Marat Zhanuzak", "2026-03-17", "scheduled"),
+            ],
+            id="postponed-from-a-day-just-past",
+        ),
+        pytest.param(
+            "The activist Marat Zhanuzak was handed over to Uzbek security officers on Tuesday.",
+            [("extradition", "Marat Zhanuzak", "2026-03-03", "occurred")],
+            id="handed-over-to-a-states-officers",
+        ),
+        pytest.param(
+            "The hearing of Marat Zhanuzak set for April 21 was postponed to May 5.",
+            [
+                ("hearing", "Marat Zhanuzak", "2026-04-21", "postponed"),
+                ("hearing", "Marat Zhanuzak", "2026-05-05", "scheduled"),
+            ],
+            id="a-name-the-model-took-for-a-place",
+        ),
+    ],
+)
+def test_hearings_and_handovers(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

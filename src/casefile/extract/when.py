@@ -136,10 +136,17 @@ WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNOR
 
 
 def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
-    """The day a hearing was due on before it was moved: a weekday not ahead of the report."""
-    if published is None or not WEEKDAY.search(timex.text):
+    """The day a hearing was due on before it was moved: a weekday not ahead of the report;
+    a day of the year, the one nearest the report ("set for March 3, was postponed" in a
+    report of March 6 is this March 3, not next year's)."""
+    if published is None or re.search(r"\d{4}", timex.text):
         return timex
-    return as_past(timex, published)
+    if WEEKDAY.search(timex.text):
+        return as_past(timex, published)
+    readings = [r for r in (as_past(timex, published), as_future(timex, published)) if r.date]
+    if len(readings) < 2 or any(len(r.date or "") != 10 for r in readings):
+        return timex
+    return min(readings, key=lambda r: abs(date.fromisoformat(r.date or "") - published))
 
 
 def as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
