@@ -264,3 +264,22 @@ def test_deportations(nlp, text, expected):
 )
 def test_hearings_and_handovers(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The activist Marat Zhanuzak was moved to house arrest on Monday.",
+            [("release", "Marat Zhanuzak", "2026-03-02", "occurred")],
+            id="moved-to-house-arrest-is-past",
+        ),
+        pytest.param(
+            "The Supreme Court suspended the extradition of Marat Zhanuzak on Wednesday.",
+            [("extradition_decision", "Marat Zhanuzak", "2026-03-04", "occurred")],
+            id="a-name-the-model-took-for-a-nationality",
+        ),
+    ],
+)
+def test_more_model_slips(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

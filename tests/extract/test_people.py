@@ -182,3 +182,26 @@ def test_his_body_after_armed_men_took_his_cousin_is_the_cousins(nlp: Language) 
         "the authorities have said he died of heart failure."
     )
     assert subjects(nlp, text, "death") == ["Ruslan Basayev"]
+
+
+def test_the_i_of_a_quotation_is_its_speaker_and_his_claim_is_reported(nlp: Language) -> None:
+    text = (
+        "The activist Marat Zhanuzak was released on Monday. "
+        '"I was beaten every night," Zhanuzak told reporters.'
+    )
+    found = extract(Article(text=text, published=date(2026, 3, 6)), nlp).events
+    [beating] = [e for e in found if e.type == "ill_treatment"]
+
+    assert (beating.subject, beating.certainty) == ("Marat Zhanuzak", "reported")
+    assert beating.date is None  # every night: no one day
+
+
+def test_abuse_his_lawyer_reports_is_asserted(nlp: Language) -> None:
+    text = (
+        "The activist Marat Zhanuzak was released on Monday. "
+        'His lawyer said: "My client was beaten in the cell."'
+    )
+    found = extract(Article(text=text, published=date(2026, 3, 6)), nlp).events
+    [beating] = [e for e in found if e.type == "ill_treatment"]
+
+    assert (beating.subject, beating.certainty) == ("Marat Zhanuzak", "asserted")

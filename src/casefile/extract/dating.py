@@ -71,6 +71,11 @@ def date_from_context(
         if event.date is not None or event.status != "occurred" or index < 0:
             dated.append(event)
             continue
+        if any(t.type == "SET" for t in sentences[index].timexes) or _quotes(
+            sentences[index]
+        ):  # "beaten every night": no one day; a quotation keeps its speaker's own time
+            dated.append(event)
+            continue
         own_dates = _told_dates(doc, sentences[index], published, context)
         retold = _told_elsewhere(event, events)
         story = story_date(event.subject, events, people, sentences, published, context)
@@ -231,6 +236,14 @@ def _new_scene(doc: Doc, earlier: SentenceTimes, later: SentenceTimes) -> bool:
     """A paragraph break or a question heading between two sentences starts a new scene."""
     between = doc.text[earlier.sentence.start_char : later.sentence.start_char]
     return "\n\n" in between or earlier.sentence.text.rstrip().endswith("?")
+
+
+def _quotes(times: SentenceTimes) -> bool:
+    """A quotation in the first person ("They beat me," he said) tells its speaker's time."""
+    sentence = times.sentence
+    return any(mark in sentence.text for mark in '"“”') and any(
+        t.lower_ in ("i", "me", "my", "we", "us", "our") for t in sentence
+    )
 
 
 def _sentence_index(sentences: list[SentenceTimes], offset: int) -> int:

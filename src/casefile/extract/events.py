@@ -146,6 +146,8 @@ def _build_for(
     else:
         agent_text = syntax.phrase_text(agent_token) if agent_token is not None else None
 
+    if candidate.type == "ill_treatment" and _claimed_by(token.sent, subject[1], people, lexicon):
+        hedged = True  # abuse claimed only by the victim is reported (GUIDELINES)
     anchor = (
         token
         if candidate.person_role not in ("noun", "phrase")
@@ -334,6 +336,15 @@ def _event(
         agent=agent,
         certainty="reported" if hedged else "asserted",
         rule=candidate.rule,
+    )
+
+
+def _claimed_by(sentence: Span, person: int | None, people: People, lexicon: Lexicon) -> bool:
+    """Does the person the event happened to say so in the sentence ("I was beaten," he said)?"""
+    return person is not None and any(
+        syntax.lemma(verb) in lexicon.context.speech_verbs
+        and any(c.dep_ == "nsubj" and people.of(c) == person for c in verb.children)
+        for verb in sentence
     )
 
 

@@ -18,6 +18,7 @@ import yaml
 from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
+from casefile.extract import syntax
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
 from casefile.model import Person
@@ -347,7 +348,51 @@ def find_people(doc: Doc) -> People:
     main = _main_person(records)
     sections = _name_headings(doc, token_person)
     _resolve_pronouns(doc, records, token_person, main, sections)
+    _resolve_quoted_speakers(doc, token_person)
     return People(records, token_person, main, sections)
+
+
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+QUOTES = '"“”'
+
+
+def _resolve_quoted_speakers(doc: Doc, token_person: dict[int, int]) -> None:
+    """ "'I was beaten every night,' Zhanuzak told reporters": the "I" of a quote is its speaker.
+
+    The speaker is the one person who says, tells or writes in the sentences
+    the quotation opens or closes in, or in the sentence right after it.
+    """
+    speech_verbs = load_lexicon().context.speech_verbs
+    for start, end in _quotations(doc):
+        around = {doc[start].sent.start, doc[end].sent.start}
+        if doc[end].sent.end < len(doc):
+            around.add(doc[end].sent.end)  # '"I was beaten," / he told reporters.'
+        speakers = {
+            token_person[c.i]
+            for sentence_start in around
+            for verb in doc[sentence_start].sent
+            if not start <= verb.i <= end and syntax.lemma(verb) in speech_verbs
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.i in token_person
+        }
+        if len(speakers) == 1:
+            speaker = speakers.pop()
+            for token in doc[start : end + 1]:
+                if token.lower_ in FIRST_PERSON:
+                    token_person[token.i] = speaker
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indexes of each quotation."""
+    spans, opening = [], None
+    for token in doc:
+        if token.text in QUOTES or token.text in ("``", "''"):
+            if opening is None:
+                opening = token.i
+            else:
+                spans.append((opening, token.i))
+                opening = None
+    return spans
 
 
 def _name_headings(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, int]]:

@@ -314,7 +314,7 @@ def _is_unknown_name(token: Token) -> bool:
     name the model called ORG is taken as a person there.
     """
     mistaken_for_place_or_organisation = (
-        token.ent_type_ in ("ORG", "GPE", "LOC")
+        token.ent_type_ in ("ORG", "GPE", "LOC", "NORP")
         and country_of(entity_text(token)) is None
         and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children)
         and token.dep_ in ("dobj", "nsubjpass", "pobj", "dative", "compound")

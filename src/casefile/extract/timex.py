@@ -50,7 +50,11 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
     for boundary in _SENTENCE_END.finditer(text, max(0, start - 200), start):
         sentence_start = boundary.end()
     window_start = max(sentence_start, start - 100)
-    before = list(_CUES.finditer(text, window_start, start))
+    before = [
+        cue
+        for cue in _CUES.finditer(text, window_start, start)
+        if not (cue.group(0).lower() == "moved to" and text[cue.end() : start].strip())
+    ]  # "moved to March 17" is a new date; "moved to house arrest on Monday" a move
     if before:
         return _cue_tense(text, before[-1])
     stop = _SENTENCE_END.search(text, end)
