@@ -145,3 +145,25 @@ def test_another_persons_news_is_not_this_story(nlp: Language) -> None:
     [arrest] = [e for e in found if e.type == "arrest"]
 
     assert arrest.date == "2026-01"
+
+
+def test_a_recap_in_the_body_takes_no_story_date(nlp: Language) -> None:
+    text = (
+        "ALMATY, Feb 2 (Steppe Wire) — Police in Almaty detained the engineer Ivan Sorokin "
+        "on Jan. 28, a rights group said.\n\n"
+        "Sorokin had previously been convicted of taking part in a protest."
+    )
+    recap = the_event(nlp, text, date(2026, 2, 2), "sentence")
+
+    assert recap.date is None
+
+
+def test_what_police_said_had_happened_is_the_story(nlp: Language) -> None:
+    text = (
+        "BANGKOK, Jan 16 (Lake Wire) — The lawmaker Sok Chenda was shot dead on 7 January.\n\n"
+        "On 8 January, Thai police said a suspect had been arrested in Cambodia."
+    )
+    found = extract(Article(text=text, published=date(2025, 1, 16)), nlp).events
+    [arrest] = [e for e in found if e.type == "arrest"]
+
+    assert arrest.date == "2025-01"

@@ -84,7 +84,9 @@ def date_from_context(
             dated.append(replace(event, date=retold, date_from="context"))
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
-        elif story is not None and (index < LEAD_SENTENCES or not own_dates):
+        elif story is not None and (
+            index < LEAD_SENTENCES or not (own_dates or _background(sentences[index], context))
+        ):
             dated.append(replace(event, date=story[:7], date_from="story"))
         else:
             dated.append(event)
@@ -236,6 +238,25 @@ def _new_scene(doc: Doc, earlier: SentenceTimes, later: SentenceTimes) -> bool:
     """A paragraph break or a question heading between two sentences starts a new scene."""
     between = doc.text[earlier.sentence.start_char : later.sentence.start_char]
     return "\n\n" in between or earlier.sentence.text.rstrip().endswith("?")
+
+
+BACKGROUND = {"previously", "earlier", "formerly", "once", "before", "already", "past"}
+
+
+def _background(times: SentenceTimes, context: Context) -> bool:
+    """ "He had previously been jailed": a recap, not the story's news.
+
+    A past perfect is a recap, unless it reports speech ("police said a
+    suspect had been arrested", the present perfect of what they said).
+    """
+    sentence = times.sentence
+    return any(t.lower_ in BACKGROUND for t in sentence) or any(
+        t.lower_ == "had"
+        and t.dep_ == "aux"
+        and t.head.tag_ == "VBN"
+        and not (t.head.dep_ == "ccomp" and syntax.lemma(t.head.head) in context.speech_verbs)
+        for t in sentence
+    )
 
 
 def _quotes(times: SentenceTimes) -> bool:
