@@ -151,6 +151,7 @@ def test_a_recap_in_the_body_takes_no_story_date(nlp: Language) -> None:
     text = (
         "ALMATY, Feb 2 (Steppe Wire) — Police in Almaty detained the engineer Ivan Sorokin "
         "on Jan. 28, a rights group said.\n\n"
+        "The group says the case is fabricated.\n\n"
         "Sorokin had previously been convicted of taking part in a protest."
     )
     recap = the_event(nlp, text, date(2026, 2, 2), "sentence")
