@@ -283,3 +283,40 @@ def test_hearings_and_handovers(nlp, text, expected):
 )
 def test_more_model_slips(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kazakhstan declined to examine the asylum application Timur Aliev tried to lodge "
+            "at the airport.",
+            [
+                ("asylum_application", "Timur Aliev", None, "occurred"),
+                ("asylum_decision", "Timur Aliev", None, "occurred"),
+            ],
+            id="the-application-he-tried-to-lodge",
+        ),
+        pytest.param(
+            "The Serbian courts kept examining the Belarusian extradition request against "
+            "the filmmaker Andrei Orlov.",
+            [("extradition_request", "Andrei Orlov", None, "occurred")],
+            id="a-states-extradition-request",
+        ),
+        pytest.param(
+            "Police said the gunman Somchai Boonmee had slipped across the border into Cambodia.",
+            [("flight", "Somchai Boonmee", None, "occurred")],
+            id="slipped-across-the-border",
+        ),
+    ],
+)
+def test_more_wordings(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected
+
+
+def test_an_arrest_on_arrival_is_where_he_flew_to(nlp):
+    text = "Andrei Orlov flew from Bangkok to Belgrade and was detained on arrival on Monday."
+    found = extract(Article(text=text, published=FRIDAY), nlp).events
+    [arrest] = [e for e in found if e.type == "arrest"]
+
+    assert arrest.country == "RS"

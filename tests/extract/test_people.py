@@ -205,3 +205,13 @@ def test_abuse_his_lawyer_reports_is_asserted(nlp: Language) -> None:
     [beating] = [e for e in found if e.type == "ill_treatment"]
 
     assert (beating.subject, beating.certainty) == ("Marat Zhanuzak", "asserted")
+
+
+def test_the_man_after_an_unnamed_suspect_is_the_suspect(nlp: Language) -> None:
+    text = (
+        "BANGKOK, Jan 9 (Lake Wire) — Cambodian police have arrested a Thai man suspected of "
+        "shooting the lawmaker Sok Chenda. The suspect was caught after a manhunt, police chief "
+        "Anan Chaiya said on Wednesday. Officers learned that the man had slipped across "
+        "the border."
+    )
+    assert subjects(nlp, text, "flight") == ["suspect"]

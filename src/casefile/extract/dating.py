@@ -85,7 +85,7 @@ def date_from_context(
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
         elif story is not None and (
-            index < LEAD_SENTENCES or not (own_dates or _background(sentences[index], context))
+            index < LEAD_SENTENCES or not (own_dates or _background(sentences[index]))
         ):
             dated.append(replace(event, date=story[:7], date_from="story"))
         else:
@@ -240,23 +240,17 @@ def _new_scene(doc: Doc, earlier: SentenceTimes, later: SentenceTimes) -> bool:
     return "\n\n" in between or earlier.sentence.text.rstrip().endswith("?")
 
 
-BACKGROUND = {"previously", "earlier", "formerly", "once", "before", "already", "past"}
+BACKGROUND = {"previously", "earlier", "formerly"}
 
 
-def _background(times: SentenceTimes, context: Context) -> bool:
+def _background(times: SentenceTimes) -> bool:
     """ "He had previously been jailed": a recap, not the story's news.
 
-    A past perfect is a recap, unless it reports speech ("police said a
-    suspect had been arrested", the present perfect of what they said).
+    The adverb says so; a past perfect alone does not, since news tells its
+    own sequence in it too ("officers learned that the man had slipped
+    across the border").
     """
-    sentence = times.sentence
-    return any(t.lower_ in BACKGROUND for t in sentence) or any(
-        t.lower_ == "had"
-        and t.dep_ == "aux"
-        and t.head.tag_ == "VBN"
-        and not (t.head.dep_ == "ccomp" and syntax.lemma(t.head.head) in context.speech_verbs)
-        for t in sentence
-    )
+    return any(t.lower_ in BACKGROUND for t in times.sentence)
 
 
 def _quotes(times: SentenceTimes) -> bool:

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.lexicon import Lexicon
+from casefile.extract.lexicon import Lexicon, load_lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
@@ -208,7 +208,7 @@ def _group(token: Token) -> str | None:
     """
     if token.lower_ in ("they", "them"):
         return _previous_group(token)
-    if _is_suspect(token) and token.tag_ == "NN":
+    if (_is_suspect(token) or _suspect_described_again(token)) and token.tag_ == "NN":
         return "suspect"  # GUIDELINES: groups and unnamed people as short noun phrases
     if (
         token.tag_ == "NN"
@@ -283,7 +283,7 @@ def _person_at(token: Token, people: People) -> int | None:
             + [token.i]
         )  # "the BIA Aleksandar Vulin": the agency's acronym is no part of his name
         return people.add(token.doc[start : token.i + 1].text, token)
-    if _is_suspect(token):
+    if _is_suspect(token) or _the_suspect_again(token, people):
         return None
     if _describes_main_person(token):
         if any(c.lower_ == "the" for c in token.children):
@@ -376,6 +376,39 @@ def _is_suspect(token: Token) -> bool:
     )
 
 
+def _suspect_described_again(token: Token) -> bool:
+    doc = token.doc
+    first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    return any(c.lower_ == "the" for c in token.children) and any(
+        _is_suspect(t) for t in doc[first : token.i]
+    )
+
+
+def _the_suspect_again(token: Token, people: People) -> bool:
+    """ "The suspect was caught ... once they learned that the man had slipped across":
+    a definite "the man" after an unnamed suspect, with no one named in between, is him."""
+    if token.lemma_.lower() not in people_words().descriptors or not any(
+        c.lower_ == "the" for c in token.children
+    ):
+        return False
+    doc = token.doc
+    first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    for earlier in reversed(doc[first : token.i]):
+        if _is_suspect(earlier):
+            return True
+        if earlier.pos_ == "PROPN" and people.of(earlier) is not None and not _speaks(earlier):
+            return False
+    return False
+
+
+def _speaks(token: Token) -> bool:
+    """ "..., police chief Sayam Boonsom said": a source, not someone the story follows."""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "nsubj" and syntax.lemma(head.head) in load_lexicon().context.speech_verbs
+
+
 def _describes_main_person(token: Token) -> bool:
     """ "the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
 
@@ -454,6 +487,12 @@ def names_its_person(noun: Token) -> bool:
             return True
         if c.dep_ in ("acl", "relcl") and syntax.object_of(c) is not None:
             return True
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.pos_ in ("PRON", "PROPN") for g in c.children
+        ):
+            return True  # "the asylum application he tried to lodge"
+        if c.dep_ == "amod" and country_of(c.text) is not None:
+            return True  # "the Belarusian extradition request": a state's own
         if (
             c.dep_ == "conj"
             and c.pos_ == "NOUN"

@@ -77,6 +77,8 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
         return 1
     if preposition in ("to", "into"):
         return 4  # "a hearing on his deportation to Turkmenistan" is heard in Turkey
+    if preposition == "from":
+        return 5  # "flew from Bangkok to Belgrade and was detained on arrival": not Bangkok
     return 2
 
 
