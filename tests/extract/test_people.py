@@ -215,3 +215,15 @@ def test_the_man_after_an_unnamed_suspect_is_the_suspect(nlp: Language) -> None:
         "the border."
     )
     assert subjects(nlp, text, "flight") == ["suspect"]
+
+
+def test_a_spokesman_quoted_twice_is_not_who_the_story_is_about(nlp: Language) -> None:
+    doc = nlp(
+        "Police spokesman Marat Ospanov said on Monday that officers had detained the blogger "
+        "Asel Nurlanova in Almaty. Ospanov told reporters the case was routine. "
+        "Ospanov added that more arrests were possible."
+    )
+    people = find_people(doc)
+
+    assert people.main is not None
+    assert people.name(people.main) == "Asel Nurlanova"

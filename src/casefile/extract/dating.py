@@ -199,7 +199,7 @@ def story_date(
     ]
     latest = max(happened + days, default=None)
     if latest is None or published is None:
-        return latest
+        return None  # without the report's date, no telling whether its dates are its news
     recent = (published - timedelta(days=STORY_DAYS)).isoformat()[: len(latest)]
     return latest if latest >= recent else None  # older news is background, not this story
 

@@ -345,7 +345,7 @@ def find_people(doc: Doc) -> People:
         record.gender = _gender(doc, index, record, token_person)
     _drop_lone_names(records, token_person)
     _map_bare_surnames(doc, records, token_person)
-    main = _main_person(records)
+    main = _main_person(records, _only_speaking(doc, records, token_person))
     sections = _name_headings(doc, token_person)
     _resolve_pronouns(doc, records, token_person, main, sections)
     _resolve_quoted_speakers(doc, token_person)
@@ -729,11 +729,25 @@ def _joined_persons(doc: Doc) -> list[Span]:
     return joined
 
 
-def _main_person(records: list[PersonRecord]) -> int | None:
-    """The person the article is about: most mentioned, not counsel, earliest on ties."""
-    candidates = [i for i, r in enumerate(records) if not r.roles & {"counsel", "family"}] or list(
-        range(len(records))
-    )
+def _only_speaking(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> set[int]:
+    """People named only as sources ("BART spokesman Ed Alvarez says ..."), never as actors."""
+    acting: set[int] = set()
+    named: set[int] = set()
+    for i, person in token_person.items():
+        named.add(person)
+        if not _is_speaker(doc[i], records[person]):
+            acting.add(person)
+    return named - acting
+
+
+def _main_person(
+    records: list[PersonRecord], sources: frozenset[int] | set[int] = frozenset()
+) -> int | None:
+    """The person the article is about: most mentioned, not counsel, family or a mere
+    source of quotes, earliest on ties."""
+    candidates = [
+        i for i, r in enumerate(records) if not r.roles & {"counsel", "family"} and i not in sources
+    ] or list(range(len(records)))
     if not candidates:
         return None
     return max(candidates, key=lambda i: (records[i].mention_count, -records[i].first_token))
