@@ -227,3 +227,15 @@ def test_a_spokesman_quoted_twice_is_not_who_the_story_is_about(nlp: Language) -
 
     assert people.main is not None
     assert people.name(people.main) == "Asel Nurlanova"
+
+
+def test_all_three_are_the_two_others_and_the_person_of_the_story(nlp: Language) -> None:
+    text = (
+        "The network is concerned by the detention in Bishkek of the activist Pavel Gorin.\n\n"
+        "Two other Russian political activists were detained in Bishkek in recent weeks. "
+        "All three oppose the government and are defendants in criminal cases in Russia."
+    )
+    assert sorted(subjects(nlp, text, "charge")) == [
+        "Pavel Gorin",
+        "Two other Russian political activists",
+    ]

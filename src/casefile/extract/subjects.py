@@ -86,6 +86,9 @@ def find_subjects(
     elif role in ("noun", "phrase"):
         target = _noun_person(token, people)
         verb = syntax.governing_verb(token)
+        if target is None and verb is not None and syntax.lemma(verb) == "be":
+            target = syntax.subject_of(verb)  # "All three are defendants in criminal cases"
+            target = target if target is not None and _counted_back(target) else None
         if role == "phrase" and verb is not None:
             target = target or syntax.object_of(verb) or syntax.subject_of(verb)
             possessor = syntax.child(target, "poss") if target is not None else None
@@ -106,6 +109,10 @@ def find_subjects(
     groups: list[str] = []
     if target is not None and target.lower_ in PAIR_PRONOUNS:
         found = _previous_pair(target, people)  # "Both were detained": the two just named
+    if target is not None and _counted_back(target):
+        told = _the_counted(target, people)  # "All three are defendants"
+        if told:
+            return told, agent
     members = syntax.coordinated(target) if target is not None and not found else []
     if target is not None and target.tag_ in ("NNS", "NNPS"):
         for named in (c for c in target.children if c.dep_ == "appos"):
@@ -155,6 +162,30 @@ def _of_modifier(token: Token) -> bool:
 
 
 PAIR_PRONOUNS = {"both", "they", "them"}
+
+
+def _counted_back(token: Token) -> bool:
+    """ "All three", "the three": a number standing for people counted before."""
+    return token.pos_ == "NUM" and any(c.lower_ in ("all", "the") for c in token.children)
+
+
+def _the_counted(number: Token, people: People) -> list[tuple[str, int | None]]:
+    """ "Two other activists were detained ... All three are defendants": the group just
+    told, and the person it was told beside ("two other", "Rozhkov among them")."""
+    doc = number.doc
+    first = doc[max(0, number.sent.start - 1)].sent.start
+    for i in range(number.sent.start - 1, first - 1, -1):
+        token = doc[i]
+        if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group = _group(token)
+        if group is None:
+            continue
+        beside = {people.of(t) for t in token.sent if t.pos_ == "PROPN"} - {None}
+        if not beside and "other" in group.lower().split():
+            beside = {people.main_at(number)} - {None}
+        return [(group, None)] + [(people.name(p), p) for p in beside if p is not None]
+    return []
 
 
 def _previous_pair(token: Token, people: People) -> list[int]:
