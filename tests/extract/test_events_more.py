@@ -320,3 +320,22 @@ def test_an_arrest_on_arrival_is_where_he_flew_to(nlp):
     [arrest] = [e for e in found if e.type == "arrest"]
 
     assert arrest.country == "RS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russia put the blogger Oleg Barsky on its wanted list in 2023.",
+            [("wanted", "Oleg Barsky", "2023", "occurred")],
+            id="put-on-the-wanted-list",
+        ),
+        pytest.param(
+            "The shop put the blogger's book Oleg Barsky on its best-seller list in 2023.",
+            [],
+            id="a-list-that-is-not-the-wanted-list",
+        ),
+    ],
+)
+def test_every_required_word(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

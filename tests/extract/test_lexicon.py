@@ -32,3 +32,23 @@ def test_a_bare_yaml_boolean_in_a_word_list_is_reported():
 
     with pytest.raises(ValueError, match="quote it"):
         parse_lexicon(data)
+
+
+def test_an_unknown_key_in_a_rule_is_reported():
+    # A misspelt condition ("requires_al") would otherwise be ignored and the rule fire freely.
+    data = yaml.safe_load(
+        """
+        wanted:
+          verbs:
+            - lemmas: [put]
+              with: [list]
+              requires_al: [wanted]
+        decisions: {verbs: {}, topics: {}}
+        context: {hedges: [], blockers: [], verb_blockers: [], modals: [], future: [],
+                  schedule_verbs: [], postpone_verbs: [], cancel_verbs: [],
+                  realized_infinitive_heads: [], speech_verbs: []}
+        """
+    )
+
+    with pytest.raises(ValueError, match="unknown key 'requires_al'"):
+        parse_lexicon(data)

@@ -25,6 +25,7 @@ class TriggerRule:
     phrase: tuple[str, ...] = ()
     with_any: frozenset[str] = frozenset()  # one of these must be near the trigger
     without: frozenset[str] = frozenset()  # none of these may be near the trigger
+    required: frozenset[str] = frozenset()  # all of these must be near the trigger
     governed_by: frozenset[str] = frozenset()  # the noun's governing verb must be one of these
     person: Literal["object", "subject"] = "object"
     flags: frozenset[str] = frozenset()
@@ -104,7 +105,23 @@ def _word(value: Any) -> str:
     return value
 
 
+# The keys a rule may have besides its flags: anything else is a typo to report.
+_RULE_KEYS = {
+    "lemmas",
+    "with",
+    "with_context",
+    "not_with",
+    "requires_all",
+    "governed_by",
+    "person",
+    "outcome",
+}
+
+
 def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
+    unknown = set(entry) - _RULE_KEYS - set(_FLAG_KEYS)
+    if unknown:
+        raise ValueError(f"events.yaml: {event_type} {kind}: unknown key {sorted(unknown)[0]!r}")
     flags = {key for key in _FLAG_KEYS if entry.get(key)}
     if entry.get("with_context"):
         flags.add("with_context")
@@ -114,6 +131,7 @@ def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
         lemmas=_words(entry.get("lemmas")),
         with_any=_words(entry.get("with")) | _words(entry.get("with_context")),
         without=_words(entry.get("not_with")),
+        required=_words(entry.get("requires_all")),
         governed_by=_words(entry.get("governed_by")),
         person="subject" if entry.get("person") == "subject" else "object",
         flags=frozenset(flags),

@@ -119,6 +119,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
             return False
     elif rule.with_any and not rule.with_any & (near - {syntax.lemma(token), token.lower_}):
         return False
+    if not rule.required <= near:
+        return False
     text = sentence.text.lower()
     for word in rule.without:
         if (" " in word and word in text) or word in near:
