@@ -339,3 +339,13 @@ def test_an_arrest_on_arrival_is_where_he_flew_to(nlp):
 )
 def test_every_required_word(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+def test_the_emirates_is_a_country(nlp):
+    text = "The blogger Adam Basayev fled to Turkey in 2021 and moved to the Emirates in 2024."
+    found = extract(Article(text=text, published=FRIDAY), nlp).events
+
+    assert sorted((e.date, e.country) for e in found if e.type == "flight") == [
+        ("2021", "TR"),
+        ("2024", "AE"),
+    ]
