@@ -22,8 +22,10 @@ from casefile.extract.timex import find_timexes
 from casefile.extract.when import sentence_times
 from casefile.model import Article, Extraction
 
-# The rules' version and the lexicon's hash: editing events.yaml makes a new
-# extractor, and `casefile reextract` brings stored articles up to it.
+# The rules' version and the hash of the data files the rules read: editing
+# events.yaml, people.yaml, countries.yaml or timex.yaml makes a new extractor,
+# and `casefile reextract` brings stored articles up to it. Bump the "v2" when
+# the rules in Python change what they extract.
 EXTRACTOR_VERSION = f"casefile.events.v2+{lexicon_version()}"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_many", "load_nlp"]

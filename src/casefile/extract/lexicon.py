@@ -202,9 +202,16 @@ def load_lexicon() -> Lexicon:
     return parse_lexicon(events_data())
 
 
+# The data files the extractor reads: editing any of them changes what it extracts.
+EXTRACTOR_DATA = ("events.yaml", "people.yaml", "countries.yaml", "timex.yaml")
+
+
 def lexicon_version() -> str:
-    """A short hash of the lexicon file: re-extraction records which rules produced an event."""
+    """A short hash of the extractor's data files: re-extraction records which rules
+    produced an event, and an edit to any of them makes stored extractions stale."""
     import hashlib
 
-    text = resources.files("casefile.data").joinpath("events.yaml").read_bytes()
-    return hashlib.sha256(text).hexdigest()[:8]
+    digest = hashlib.sha256()
+    for name in EXTRACTOR_DATA:
+        digest.update(resources.files("casefile.data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:8]
