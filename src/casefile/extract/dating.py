@@ -15,9 +15,15 @@ day the report tells of, when something happened rather than when someone
 spoke about it. Such an event takes that day's month, the precision the
 story supports.
 
+Before either, an event told twice takes the date of its other telling:
+what happens once to a person (an abduction, a death), or a verdict, which
+co-defendants hear the same day. Some events keep no date on purpose: the
+habitual ("beaten every night"), what a speaker tells in the first person
+(a quotation has its own time), and recaps ("he had previously been jailed").
+
 Each date found this way says where it came from (`Event.date_from`):
-"context" for the scene, "story" for the report's time, so that an analyst
-sees which dates were read and which inferred.
+"context" for another telling or the scene, "story" for the report's time,
+so that an analyst sees which dates were read and which inferred.
 """
 
 from __future__ import annotations
