@@ -349,3 +349,30 @@ def test_the_emirates_is_a_country(nlp):
         ("2021", "TR"),
         ("2024", "AE"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police detained the blogger Nurlan Sadykov on Tuesday. A court in Istanbul is due "
+            "to decide on Kazakhstan's request for his extradition next week.",
+            [
+                ("arrest", "Nurlan Sadykov", "2026-03-03", "occurred"),
+                ("extradition_request", "Nurlan Sadykov", "2026-03", "occurred"),
+            ],
+            id="due-to-decide-is-no-decision-yet",
+        ),
+        pytest.param(
+            "Nurlan Sadykov applied for international protection in Turkey in 2025, but the "
+            "migration authority rejected his application in January.",
+            [
+                ("asylum_application", "Nurlan Sadykov", "2025", "occurred"),
+                ("asylum_decision", "Nurlan Sadykov", "2026-01", "occurred"),
+            ],
+            id="international-protection-is-asylum",
+        ),
+    ],
+)
+def test_decisions(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

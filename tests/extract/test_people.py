@@ -239,3 +239,16 @@ def test_all_three_are_the_two_others_and_the_person_of_the_story(nlp: Language)
         "Pavel Gorin",
         "Two other Russian political activists",
     ]
+
+
+def test_the_outlet_of_a_dateline_is_no_person(nlp: Language) -> None:
+    text = (
+        "ISTANBUL, March 14 (Bosphorus Wire) — Turkish police have detained a Kazakh "
+        "opposition blogger who fled his country, his lawyer said on Friday.\n\n"
+        "Nurlan Sadykov, 41, was taken into custody at his flat on Tuesday night, "
+        "lawyer Emre Yilmaz told Bosphorus Wire."
+    )
+    names = [r.name for r in find_people(nlp(text)).records]
+
+    assert "Bosphorus Wire" not in names
+    assert subjects(nlp, text, "arrest") == ["Nurlan Sadykov"]

@@ -355,6 +355,8 @@ def _is_hedged(sentence: Span, lexicon: Lexicon) -> bool:
 
 def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     context = lexicon.context
+    if token.dep_ == "xcomp" and syntax.lemma(token.head) in context.schedule_verbs:
+        return "scheduled"  # "a court is due to decide on the request next week"
     if token.dep_ == "compound" and token.head.lemma_.lower() == "order":
         return "scheduled"  # a deportation order: the removal is still to come (GUIDELINES)
     if (

@@ -10,6 +10,7 @@ person. Cross-article resolution is a different stage (`cases/`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from casefile.extract import syntax
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
+from casefile.extract.when import dateline_end
 from casefile.model import Person
 
 PRONOUN_GENDER = {
@@ -321,7 +323,13 @@ def find_people(doc: Doc) -> People:
     spans += [s for s in _recurring_names(doc) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _listed_with_people(doc) if not any(t.i in taken for t in s)]
-    cleaned = [c for c in (_clean_name(s) for s in spans) if c is not None]
+    filed = _dateline_end(doc)  # "ISTANBUL, March 14 (Bosphorus Wire) —": the outlet
+    outlets = set(re.findall(r"\(([^)]{1,60})\)", doc.text[:filed]))
+    cleaned = [
+        c
+        for c in (_clean_name(s) for s in spans)
+        if c is not None and c.start_char >= filed and c.text not in outlets
+    ]
     cleaned.sort(key=lambda s: (-len(s), s.start))
 
     records: list[PersonRecord] = []
@@ -393,6 +401,11 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
                 spans.append((opening, token.i))
                 opening = None
     return spans
+
+
+def _dateline_end(doc: Doc) -> int:
+    first = next(iter(doc.sents), None)
+    return dateline_end(first) if first is not None else 0
 
 
 def _name_headings(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from casefile.extract.lexicon import Lexicon, load_lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
+from casefile.extract.when import dateline_end
 from casefile.extract.where import entity_text
 
 
@@ -353,6 +354,7 @@ def _is_unknown_name(token: Token) -> bool:
     )  # "police blamed the Communist Party of Spain": an organisation after all
     return (
         token.pos_ == "PROPN"
+        and token.idx >= dateline_end(token.sent)  # "(Bosphorus Wire) —": the outlet
         and token.text[:1].isupper()
         and token.lower_ not in people_words().organization_words  # "... Solidarity Network"
         and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
@@ -462,6 +464,14 @@ def _someone_new(token: Token) -> bool:
     """
     if token.sent.start == 0 and token.dep_ in ("nsubj", "nsubjpass"):
         return False
+    if (
+        token.sent.start == 0
+        and token.dep_ == "dobj"
+        and not any(
+            t.ent_type_ == "PERSON" and t.idx >= dateline_end(token.sent) for t in token.sent
+        )
+    ):
+        return False  # "Turkish police have detained a Kazakh blogger who fled ...", unnamed
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     return indefinite and any(c.dep_ in ("acl", "relcl") for c in token.children)
 

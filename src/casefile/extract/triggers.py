@@ -283,9 +283,14 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
 
 
 def _asylum_story(token: Token) -> bool:
-    """Has the story already spoken of asylum or refugee status before this sentence?"""
-    before = token.doc[: token.sent.start]
-    return any(t.lower_ in ("asylum", "refugee") for t in before)
+    """Has the story already spoken of asylum, refugee status or international protection
+    ("applied for international protection, but the authority rejected his application")?"""
+    before = token.doc[: token.i]
+    return any(
+        t.lower_ in ("asylum", "refugee")
+        or (t.lower_ == "protection" and t.i > 0 and t.doc[t.i - 1].lower_ == "international")
+        for t in before
+    )
 
 
 def _path(token: Token, top: Token) -> list[Token]:
