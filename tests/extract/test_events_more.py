@@ -376,3 +376,52 @@ def test_the_emirates_is_a_country(nlp):
 )
 def test_decisions(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Interpol refused to issue a red notice against the blogger Magomed Dudaev.",
+            [],
+            id="a-notice-refused-was-never-issued",
+        ),
+        pytest.param(
+            "The blogger Magomed Dudaev was detained on March 2. On March 4, a court in Baku "
+            "ordered Dudaev held for 40 days pending a decision on his extradition.",
+            [
+                ("arrest", "Magomed Dudaev", "2026-03-02", "occurred"),
+                ("arrest", "Magomed Dudaev", "2026-03-04", "occurred"),
+            ],
+            id="court-ordered-custody-dated-apart-is-a-second-arrest",
+        ),
+        pytest.param(
+            "The blogger Magomed Dudaev was detained on March 2. A court in Baku later "
+            "ordered Dudaev held for 40 days pending a decision on his extradition.",
+            [("arrest", "Magomed Dudaev", "2026-03-02", "occurred")],
+            id="court-ordered-custody-not-dated-apart-is-the-same-arrest",
+        ),
+        pytest.param(
+            "The blogger Magomed Dudaev was detained on March 2. His lawyer, Kamran Aliyev, "
+            "has filed an appeal, which will be heard on March 27.",
+            [
+                ("appeal", "Magomed Dudaev", "2026-03-02", "occurred"),
+                ("arrest", "Magomed Dudaev", "2026-03-02", "occurred"),
+                ("hearing", "Magomed Dudaev", "2026-03-27", "scheduled"),
+            ],
+            id="the-hearing-of-an-appeal-counsel-filed-is-the-clients",
+        ),
+    ],
+)
+def test_custody_and_counsel(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected
+
+
+def test_an_arrest_told_in_a_relative_clause_is_placed_there(nlp):
+    text = (
+        "Rights groups are concerned over the fate of the blogger Magomed Dudaev, "
+        "who was detained in Baku on March 2 at the request of Russia."
+    )
+    [arrest] = extract(Article(text=text, published=FRIDAY), nlp).events
+
+    assert (arrest.type, arrest.country) == ("arrest", "AZ")

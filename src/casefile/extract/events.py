@@ -125,6 +125,11 @@ def _build(
     ]
 
 
+# What a lawyer does for a client is the client's event: "his lawyer filed an appeal,
+# which will be heard on 27 May" is the client's appeal and hearing.
+FOR_THE_CLIENT = {"appeal", "hearing"}
+
+
 def _build_for(
     candidate: Candidate,
     subject: tuple[str, int | None],
@@ -136,7 +141,11 @@ def _build_for(
     lexicon: Lexicon,
 ) -> list[Event]:
     token = candidate.trigger
-    if candidate.type == "appeal" and subject[1] is not None and people.is_counsel(subject[1]):
+    if (
+        candidate.type in FOR_THE_CLIENT
+        and subject[1] is not None
+        and people.is_counsel(subject[1])
+    ):
         counsel = people.name(subject[1])
         client = people.main_at(token)
         if client is None or client == subject[1]:
@@ -186,6 +195,8 @@ def _build_for(
     elif status == "scheduled" and candidate.type == "hearing" and dates:
         # "was scheduled to examine the case on 31 May", told after: the last 31 May
         dates = [as_past(dates[0], published), *dates[1:]]
+    if "dated_only" in candidate.flags and not dates:
+        return _drop(candidate, "no date of its own: the same custody as the detention")
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
     if "needs_place" in candidate.flags and not names_a_country(token):

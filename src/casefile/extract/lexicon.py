@@ -80,6 +80,7 @@ class Lexicon:
 
 
 _FLAG_KEYS = (
+    "dated_only",
     "not_describing",
     "only_occurred",
     "requires_past",

@@ -124,6 +124,15 @@ def object_of(verb: Token) -> Token | None:
             own = child(current, "dative") or child(current, "dobj")
             if own is not None:
                 return relative_antecedent(own)  # "three men whom Bahrain executed"
+            if (
+                current.tag_ in ("VBN", "VBD")
+                and current.dep_ in ("ccomp", "xcomp")
+                and lemma(current.head) in ORDERING
+                and not any(c.dep_ in ("aux", "auxpass") for c in current.children)
+            ):  # "the court ordered Dudaev held": whoever the participle is said of
+                own = child(current, "nsubj") or child(current.head, "dobj")
+                if own is not None:
+                    return own
             for conj in current.children:  # "detained and questioned him": a shared object
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and child(conj, "nsubj") is None:
                     shared = child(conj, "dobj")
@@ -201,6 +210,10 @@ def is_negated(token: Token) -> bool:
 
 
 ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
+# Verbs that order a state for someone: "ordered him held", "ruled him detained".
+ORDERING = frozenset({"order", "rule", "want"})
+# Verbs whose object exists only once they are done: refusing them leaves no such thing.
+CREATING = frozenset({"issue", "file", "open", "bring", "launch", "lodge", "impose", "sign"})
 # Conjunctions whose clause tells what happened, whatever the main clause hedges.
 FACT_MARKS = frozenset({"since", "after", "before", "because", "once"})
 
@@ -213,6 +226,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
     """
     current = token
     sibling = False  # reached through "and"/"but": the head is a parallel event, not a frame
+    below: Token | None = None  # the node the walk came up from
     for _ in range(8):
         for c in current.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in context.modals:
@@ -226,8 +240,18 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             framing = False  # "he wished to seek asylum" (told the court); not "he wants to"
         if framing and lemma(current) in context.blockers:
             return True
-        if framing and token.pos_ == "VERB" and lemma(current) in context.verb_blockers:
-            return True
+        refused_act = (
+            below is not None
+            and below.dep_ == "xcomp"
+            and below.pos_ == "VERB"
+            and lemma(below) in CREATING  # "refused to issue a red notice": none was issued
+        )
+        if (
+            framing
+            and (token.pos_ == "VERB" or refused_act)
+            and lemma(current) in context.verb_blockers
+        ):
+            return True  # "refused to extradite him", "refused to issue a red notice"
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
@@ -243,6 +267,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         ):  # "has not been heard from since men took him away": the taking happened
             break
         sibling = current.dep_ == "conj"  # "he tried to enter ..., but the service refused him"
+        below = current
         current = current.head
     return False
 

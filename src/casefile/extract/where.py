@@ -88,7 +88,12 @@ def _patient_phrase(candidate: Candidate) -> set[int]:
     target = syntax.object_of(token) if candidate.person_role == "object" else None
     if target is None and candidate.person_role == "subject":
         target = syntax.subject_of(token)
-    return {t.i for t in target.subtree} if target is not None else set()
+    if target is None:
+        return set()
+    phrase = {t.i for t in target.subtree}
+    if token.i in phrase:  # "the blogger X, who was detained in Baku": the event's own clause
+        phrase -= {t.i for t in token.subtree}
+    return phrase
 
 
 PLACE_WORDS = {"country", "abroad", "homeland", "exile", "border"}
