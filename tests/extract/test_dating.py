@@ -168,3 +168,19 @@ def test_what_police_said_had_happened_is_the_story(nlp: Language) -> None:
     [arrest] = [e for e in found if e.type == "arrest"]
 
     assert arrest.date == "2025-01"
+
+
+def test_a_lead_retold_in_a_dated_scene_takes_the_scenes_day(nlp: Language) -> None:
+    text = (
+        "The activist Lev Orlin, about whose abduction in Bishkek it became known in October, "
+        "was found in a Moscow detention centre.\n\n"
+        "Rights defenders say he is held in Butyrka prison. Ten men came on October 16 to "
+        "the hostel in Bishkek where he lived. They put Orlin into a car and took him away."
+    )
+    [abduction] = [
+        e
+        for e in extract(Article(text=text, published=date(2023, 11, 4)), nlp).events
+        if e.type == "abduction"
+    ]
+
+    assert abduction.date == "2023-10-16"

@@ -425,3 +425,29 @@ def test_an_arrest_told_in_a_relative_clause_is_placed_there(nlp):
     [arrest] = extract(Article(text=text, published=FRIDAY), nlp).events
 
     assert (arrest.type, arrest.country) == ("arrest", "AZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 2 March unknown men forced the activist Sharif Gadoev into a minibus near a "
+            "metro station.",
+            [("abduction", "Sharif Gadoev", "2026-03-02", "occurred")],
+            id="forced-into-a-minibus",
+        ),
+        pytest.param(
+            "The activist Sharif Gadoev received political asylum in the Netherlands in 2015.",
+            [("asylum_decision", "Sharif Gadoev", "2015", "occurred")],
+            id="received-political-asylum",
+        ),
+        pytest.param(
+            "The activist Sharif Gadoev, about whose kidnapping in Moscow it became known "
+            "last week, was found in a detention centre in Dushanbe.",
+            [("abduction", "Sharif Gadoev", None, "occurred")],
+            id="about-whose-kidnapping",
+        ),
+    ],
+)
+def test_abductions_and_asylum(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

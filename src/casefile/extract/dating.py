@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from casefile.extract import syntax
 from casefile.extract.lexicon import Context
-from casefile.extract.merge import compatible_dates
+from casefile.extract.merge import TOLD_ONCE, compatible_dates
 from casefile.extract.people import People
 from casefile.extract.when import SentenceTimes
 from casefile.model import Event, TimeExpression
@@ -46,8 +46,6 @@ SCENE_SENTENCES = 2
 LEAD_SENTENCES = 2
 # How old a report's own news can be: older dates are background.
 STORY_DAYS = 62
-# What happens to a person once in a story: another telling is the same event.
-TOLD_ONCE = {"abduction", "death"}
 # Verdicts: co-defendants tried together hear them the same day.
 VERDICTS = {"sentence", "acquittal"}
 # Words that say a sentence goes on with the scene before it ("There he was detained").
@@ -85,8 +83,15 @@ def date_from_context(
         own_dates = _told_dates(doc, sentences[index], published, context)
         retold = _told_elsewhere(event, events)
         story = story_date(event.subject, events, people, sentences, published, context)
-        scene = scene_date(doc, sentences, index, dated, tellings, published, context)
-        if retold is not None:
+        scene = next(
+            (
+                found
+                for where in _told_in(event, tellings, sentences, index)
+                if (found := scene_date(doc, sentences, where, dated, tellings, published, context))
+            ),
+            None,
+        )  # "about whose abduction it became known" ... "They put him into a car": its scene
+        if retold is not None and not (scene is not None and scene.startswith(retold)):
             dated.append(replace(event, date=retold, date_from="context"))
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
@@ -97,6 +102,19 @@ def date_from_context(
         else:
             dated.append(event)
     return dated
+
+
+def _told_in(
+    event: Event, tellings: list[Event], sentences: list[SentenceTimes], index: int
+) -> list[int]:
+    """The sentences that tell an undated event, its own first: a merged event keeps
+    one sentence as evidence, but each of its tellings has its own scene."""
+    others = [
+        _sentence_index(sentences, t.span[0])
+        for t in tellings
+        if (t.type, t.subject) == (event.type, event.subject) and t.date is None
+    ]
+    return [index, *sorted({i for i in others if i >= 0 and i != index})]
 
 
 def _told_elsewhere(event: Event, events: list[Event]) -> str | None:

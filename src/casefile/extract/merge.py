@@ -29,6 +29,9 @@ ONCE_PER_STORY = {
     "sentence",
 }
 LEAD_SENTENCES = 2
+# What happens to a person once in a story: its tellings are one event wherever they
+# place it ("seized near his Tbilisi home", "Azerbaijani forces were behind his abduction").
+TOLD_ONCE = {"abduction", "death"}
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -42,7 +45,9 @@ def _compatible(a: Event, b: Event) -> bool:
         a.type == b.type
         and a.subject == b.subject
         and compatible_dates(a.date, b.date)
-        and (a.country is None or b.country is None or a.country == b.country)
+        and (
+            a.country is None or b.country is None or a.country == b.country or a.type in TOLD_ONCE
+        )
         and (a.outcome is None or b.outcome is None or a.outcome == b.outcome)
         and a.status == b.status
     )
