@@ -451,3 +451,47 @@ def test_an_arrest_told_in_a_relative_clause_is_placed_there(nlp):
 )
 def test_abductions_and_asylum(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police detained the journalist Aziza Karimova on March 2 and took her to a "
+            "deportation centre.",
+            [("arrest", "Aziza Karimova", "2026-03-02", "occurred")],
+            id="a-deportation-centre-is-a-place",
+        ),
+        pytest.param(
+            "Police detained the journalist Aziza Karimova on March 2. A day later, a court "
+            "approved her deportation to Uzbekistan.",
+            [
+                ("arrest", "Aziza Karimova", "2026-03-02", "occurred"),
+                ("deportation", "Aziza Karimova", "2026-03-03", "scheduled"),
+            ],
+            id="an-approved-deportation-is-ordered-on-that-day",
+        ),
+        pytest.param(
+            "On Monday the Constitutional Court suspended the deportation of the journalist "
+            "Aziza Karimova.",
+            [],
+            id="a-suspended-deportation-did-not-happen",
+        ),
+        pytest.param(
+            "Uzbekistan has asked Turkey to extradite the journalist Aziza Karimova.",
+            [("extradition_request", "Aziza Karimova", None, "occurred")],
+            id="asked-a-state-to-extradite-her",
+        ),
+        pytest.param(
+            "Prosecutors refused Russia's request for the extradition of the journalist "
+            "Aziza Karimova on Monday.",
+            [
+                ("extradition_decision", "Aziza Karimova", "2026-03-02", "occurred"),
+                ("extradition_request", "Aziza Karimova", "2026-03", "occurred"),  # the story's
+            ],
+            id="a-refused-request-was-still-made",
+        ),
+    ],
+)
+def test_orders_and_requests(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

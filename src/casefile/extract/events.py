@@ -109,6 +109,18 @@ def _build(
     ):  # "a decision to extradite him"; but "a decision refusing him entry" is the refusal
         return _drop(candidate, "part of a request or decision")
 
+    stopped = lexicon.decision_verbs.get(syntax.lemma(token.head))
+    if (
+        candidate.person_role == "noun"
+        and token.dep_ == "dobj"
+        and stopped not in (None, "granted")
+        and candidate.type not in ASKED_FOR
+    ):  # "the court suspended the deportation"; but "refused Russia's request" was made
+        return _drop(candidate, "what a decision stopped")
+    if candidate.type == "extradition_request" and syntax.lemma(token) == "ask":
+        asked = syntax.child(token, "xcomp")
+        if asked is None or syntax.is_negated(asked):
+            return _drop(candidate, "asked not to extradite: a plea, not a request")
     subjects, agent_token = find_subjects(candidate, people, lexicon)
     if not subjects:
         return _drop(candidate, "no subject")
@@ -125,6 +137,8 @@ def _build(
     ]
 
 
+# Requests a decision answers: refused, they were still made.
+ASKED_FOR = {"extradition_request", "asylum_application", "appeal"}
 # What a lawyer does for a client is the client's event: "his lawyer filed an appeal,
 # which will be heard on 27 May" is the client's appeal and hearing.
 FOR_THE_CLIENT = {"appeal", "hearing"}
@@ -230,7 +244,9 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
             scope += [t for c in token.head.children if c.dep_ == "acl" for t in c.subtree]
     if candidate.person_role in ("decision", "international"):  # "... to extradite him on May 4"
         scope += [t for verb in _infinitives(token) for t in _date_phrases(verb)]
-    if anchor != token and not _under_decision(token, lexicon):
+    if anchor != token and (
+        not _under_decision(token, lexicon) or candidate.type == "deportation"
+    ):  # "a day later, a court approved her deportation": the order is dated by the approval
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
 
@@ -376,6 +392,12 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
         and token.head.head.lemma_.lower() == "order"
     ):
         return "scheduled"  # "an order for his deportation", "an order of expulsion"
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and lexicon.decision_verbs.get(syntax.lemma(token.head)) == "granted"
+    ):
+        return "scheduled"  # "a court approved her deportation": ordered, still to come
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
         if lemma in context.postpone_verbs and candidate != token:

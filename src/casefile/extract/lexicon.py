@@ -48,6 +48,7 @@ class Context:
     cancel_verbs: frozenset[str]
     realized_infinitive_heads: frozenset[str]
     speech_verbs: frozenset[str]
+    institutions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             cancel_verbs=_words(context["cancel_verbs"]),
             realized_infinitive_heads=_words(context["realized_infinitive_heads"]),
             speech_verbs=_words(context["speech_verbs"]),
+            institutions=_words(context.get("institutions")),
         ),
     )
 

@@ -57,6 +57,15 @@ def find_subjects(
         agent = syntax.agent_of(token)
         if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
             target = token.head
+        asked = syntax.child(token, "xcomp")
+        if (
+            target is not None
+            and target.ent_type_ == "GPE"
+            and asked is not None
+            and asked.pos_ == "VERB"
+            and syntax.object_of(asked) is not None
+        ):
+            target = syntax.object_of(asked)  # "asked Turkey to extradite her": her
         if target is not None and _person_at(target, people) is None:
             # "imposed sanctions on X", "a case against X was opened",
             # "requested the extradition of X", "requested X's extradition"

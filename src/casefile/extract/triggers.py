@@ -50,7 +50,7 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         else:
             rules = []
         for rule in rules:
-            if _fits(token, rule, sentence):
+            if _fits(token, rule, sentence, lexicon.context.institutions):
                 role: str = "noun" if rule.kind == "noun" else rule.person
                 if "organizations" in rule.flags:
                     role = "organization"
@@ -92,7 +92,9 @@ def _near_lemmas(token: Token) -> set[str]:
     return near
 
 
-def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
+def _fits(
+    token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str] = frozenset()
+) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
     if rule.kind == "noun" and _is_time_reference(token):
@@ -106,6 +108,12 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span) -> bool:
         return False  # "Arrests of activists have accelerated": a trend, not one event
     if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False  # an imperative or bare infinitive ("suspend the extraditions of ...")
+    if (
+        rule.kind == "noun"
+        and token.dep_ == "compound"
+        and syntax.lemma(token.head) in institutions
+    ):
+        return False  # "took her to a deportation centre": a place, not a deportation
     if (
         "not_describing" in rule.flags
         and token.dep_ == "acl"
