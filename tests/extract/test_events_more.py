@@ -495,3 +495,28 @@ def test_abductions_and_asylum(nlp, text, expected):
 )
 def test_orders_and_requests(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A judge sentenced the officer James Miller to 12 years on Thursday. Two days "
+            "earlier, James Miller's co-defendant Robert Hale pleaded guilty to conspiracy "
+            "charges.",
+            [
+                ("charge", "Robert Hale", "2026-03", "occurred"),
+                ("sentence", "James Miller", "2026-03-05", "occurred"),
+            ],
+            id="pleaded-guilty-to-charges-names-the-charges",
+        ),
+        pytest.param(
+            "The officer James Miller was sentenced on Thursday. A fourth man, a local "
+            "businessman, was acquitted.",
+            [("sentence", "James Miller", "2026-03-05", "occurred")],
+            id="a-fourth-man-is-not-the-story's-person",
+        ),
+    ],
+)
+def test_court_reporting(nlp, text, expected):
+    assert summary(nlp, text, FRIDAY) == expected

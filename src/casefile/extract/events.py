@@ -271,9 +271,12 @@ def _date_phrases(verb: Token) -> list[Token]:
 
 
 def _under_decision(noun: Token, lexicon: Lexicon) -> bool:
-    """ "granted Russia's request": the decision's date is not the request's."""
+    """ "granted Russia's request": the decision's date is not the request's; nor is
+    the plea's the charge's ("pleaded guilty in November to conspiracy charges")."""
     verb = syntax.governing_verb(noun)
-    return verb is not None and syntax.lemma(verb) in lexicon.decision_verbs
+    return verb is not None and (
+        syntax.lemma(verb) in lexicon.decision_verbs or syntax.lemma(verb) == "plead"
+    )
 
 
 # Events that can be announced for a date ahead; other types in the future

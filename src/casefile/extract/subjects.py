@@ -311,7 +311,14 @@ def _person_at(token: Token, people: People) -> int | None:
         if c.dep_ in ("compound", "appos", "flat"):
             found = people.of(c)
             if found is None and c.dep_ == "appos" and not _is_suspect(token):
-                found = _person_at(c, people)  # "a suspect, a Thai national": still a suspect
+                # "a suspect, a Thai national": still a suspect; "a fourth man, a local
+                # businessman" is someone unnamed unless the apposition names him
+                if any(o.lower_ in OTHERS for o in token.children):
+                    found = next(
+                        (people.of(t) for t in c.subtree if people.of(t) is not None), None
+                    )
+                else:
+                    found = _person_at(c, people)
             if found is not None:
                 return found
     if _is_unknown_name(token):
@@ -451,6 +458,10 @@ def _speaks(token: Token) -> bool:
     return head.dep_ == "nsubj" and syntax.lemma(head.head) in load_lexicon().context.speech_verbs
 
 
+# Words that make a description someone else: "another activist", "a fourth man".
+OTHERS = {"other", "another", "second", "third", "fourth", "fifth", "sixth", "fellow", "further"}
+
+
 def _describes_main_person(token: Token) -> bool:
     """ "the activist", "a jailed critic of X": one unnamed person, so the one the story is about.
 
@@ -459,8 +470,7 @@ def _describes_main_person(token: Token) -> bool:
     if token.lemma_.lower() not in people_words().descriptors or token.tag_ in ("NNS", "NNPS"):
         return False
     return not any(
-        c.lower_ in ("other", "another", "second", "third", "fellow") or c.dep_ == "nummod"
-        for c in token.children
+        c.lower_ in OTHERS or c.dep_ == "nummod" for c in token.children
     ) and not _someone_new(token)
 
 

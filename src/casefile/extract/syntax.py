@@ -238,7 +238,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         framing = current != token and not sibling
         if attempts_count and lemma(current) in ATTEMPTS and current.tag_ in ("VBD", "VBN"):
             framing = False  # "he wished to seek asylum" (told the court); not "he wants to"
-        if framing and lemma(current) in context.blockers:
+        if framing and lemma(current) in context.blockers and not _pleads_to_a_charge(current):
             return True
         refused_act = (
             below is not None
@@ -270,6 +270,14 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         below = current
         current = current.head
     return False
+
+
+def _pleads_to_a_charge(verb: Token) -> bool:
+    """ "pleaded guilty to conspiracy charges": a plea in court, not a plea for something."""
+    return lemma(verb) == "plead" and any(
+        c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ in ("guilty", "innocent")
+        for c in verb.children
+    )
 
 
 def _is_imperative(verb: Token) -> bool:
