@@ -52,3 +52,27 @@ def test_an_unknown_key_in_a_rule_is_reported():
 
     with pytest.raises(ValueError, match="unknown key 'requires_al'"):
         parse_lexicon(data)
+
+
+def test_an_unknown_event_type_in_the_story_table_is_reported():
+    data = yaml.safe_load(
+        """
+        story:
+          told_once: [abduction, deaht]
+        decisions: {verbs: {}, topics: {}}
+        context: {hedges: [], blockers: [], verb_blockers: [], modals: [], future: [],
+                  schedule_verbs: [], postpone_verbs: [], cancel_verbs: [],
+                  realized_infinitive_heads: [], speech_verbs: []}
+        """
+    )
+
+    with pytest.raises(ValueError, match="'deaht' is not an event type"):
+        parse_lexicon(data)
+
+
+def test_the_shipped_story_table_reads_as_the_rules_expect():
+    story = load_lexicon().story
+
+    assert "abduction" in story.told_once
+    assert {"sentence", "acquittal"} <= story.verdicts
+    assert "hearing" in story.for_the_client

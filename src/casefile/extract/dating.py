@@ -34,8 +34,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from casefile.extract import syntax
-from casefile.extract.lexicon import Context
-from casefile.extract.merge import TOLD_ONCE, compatible_dates
+from casefile.extract.lexicon import Context, load_lexicon
+from casefile.extract.merge import compatible_dates
 from casefile.extract.people import People
 from casefile.extract.when import SentenceTimes
 from casefile.model import Event, TimeExpression
@@ -46,8 +46,6 @@ SCENE_SENTENCES = 2
 LEAD_SENTENCES = 2
 # How old a report's own news can be: older dates are background.
 STORY_DAYS = 62
-# Verdicts: co-defendants tried together hear them the same day.
-VERDICTS = {"sentence", "acquittal"}
 # Words that say a sentence goes on with the scene before it ("There he was detained").
 GOES_ON = ("there", "then")
 SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
@@ -123,10 +121,11 @@ def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
     A verdict takes the date of the story's other verdicts: "sentenced Hrydzin
     on June 10 ... The third defendant was acquitted."
     """
-    if event.type in TOLD_ONCE:
+    story = load_lexicon().story
+    if event.type in story.told_once:
         told = [e for e in events if (e.type, e.subject) == (event.type, event.subject)]
-    elif event.type in VERDICTS:
-        told = [e for e in events if e.type in VERDICTS]
+    elif event.type in story.verdicts:
+        told = [e for e in events if e.type in story.verdicts]
     else:
         return None
     dates = {e.date for e in told if e.date is not None and e.status == "occurred"}

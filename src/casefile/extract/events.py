@@ -114,7 +114,7 @@ def _build(
         candidate.person_role == "noun"
         and token.dep_ == "dobj"
         and stopped not in (None, "granted")
-        and candidate.type not in ASKED_FOR
+        and candidate.type not in lexicon.story.asked_for
     ):  # "the court suspended the deportation"; but "refused Russia's request" was made
         return _drop(candidate, "what a decision stopped")
     if candidate.type == "extradition_request" and syntax.lemma(token) == "ask":
@@ -137,13 +137,6 @@ def _build(
     ]
 
 
-# Requests a decision answers: refused, they were still made.
-ASKED_FOR = {"extradition_request", "asylum_application", "appeal"}
-# What a lawyer does for a client is the client's event: "his lawyer filed an appeal,
-# which will be heard on 27 May" is the client's appeal and hearing.
-FOR_THE_CLIENT = {"appeal", "hearing"}
-
-
 def _build_for(
     candidate: Candidate,
     subject: tuple[str, int | None],
@@ -156,7 +149,7 @@ def _build_for(
 ) -> list[Event]:
     token = candidate.trigger
     if (
-        candidate.type in FOR_THE_CLIENT
+        candidate.type in lexicon.story.for_the_client
         and subject[1] is not None
         and people.is_counsel(subject[1])
     ):

@@ -52,6 +52,17 @@ class Context:
 
 
 @dataclass(frozen=True)
+class StoryRules:
+    """How event types behave across one story (the `story` table of events.yaml)."""
+
+    once_per_story: frozenset[str] = frozenset()
+    told_once: frozenset[str] = frozenset()
+    verdicts: frozenset[str] = frozenset()
+    for_the_client: frozenset[str] = frozenset()
+    asked_for: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     rules: tuple[TriggerRule, ...]
     decision_verbs: dict[str, str]  # verb lemma -> outcome
@@ -63,6 +74,7 @@ class Lexicon:
     context: Context
     possessed_objects: dict[str, frozenset[str]]
     measures: frozenset[str]
+    story: StoryRules = StoryRules()
 
     def possessed(self, event_type: str) -> frozenset[str]:
         """Nouns whose possessor is the event's subject ("revoked her licence")."""
@@ -98,6 +110,23 @@ _FLAG_KEYS = (
 
 def _words(values: Any) -> frozenset[str]:
     return frozenset(_word(v).lower() for v in (values or ()))
+
+
+def _story_rules(table: dict[str, Any]) -> StoryRules:
+    known = set(StoryRules.__dataclass_fields__)
+    unknown = set(table) - known
+    if unknown:
+        raise ValueError(f"events.yaml: story: unknown key {sorted(unknown)[0]!r}")
+    return StoryRules(**{key: _types(values) for key, values in table.items()})
+
+
+def _types(values: Any) -> frozenset[str]:
+    """Event type names, each one casefile knows: a typo would silently change nothing."""
+    types = _words(values)
+    unknown = types - set(EVENT_TYPES)
+    if unknown:
+        raise ValueError(f"events.yaml: {sorted(unknown)[0]!r} is not an event type")
+    return types
 
 
 def _word(value: Any) -> str:
@@ -175,6 +204,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         international_agents=international_agents,
         international_verbs=international_verbs,
         measures=_words(data.get("measures")),
+        story=_story_rules(data.get("story") or {}),
         possessed_objects={
             key: _words(values) for key, values in (data.get("possessed_objects") or {}).items()
         },

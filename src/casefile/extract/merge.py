@@ -14,24 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from casefile.extract.lexicon import load_lexicon
 from casefile.model import Event
 
-# Types that one story rarely tells twice about one person with different facts.
-ONCE_PER_STORY = {
-    "extradition_request",
-    "extradition_decision",
-    "asylum_application",
-    "asylum_decision",
-    "appeal",
-    # "charge" is not: an administrative offence and a treason charge are two
-    "wanted",
-    "designation",
-    "sentence",
-}
 LEAD_SENTENCES = 2
-# What happens to a person once in a story: its tellings are one event wherever they
-# place it ("seized near his Tbilisi home", "Azerbaijani forces were behind his abduction").
-TOLD_ONCE = {"abduction", "death"}
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -46,8 +32,11 @@ def _compatible(a: Event, b: Event) -> bool:
         and a.subject == b.subject
         and compatible_dates(a.date, b.date)
         and (
-            a.country is None or b.country is None or a.country == b.country or a.type in TOLD_ONCE
-        )
+            a.country is None
+            or b.country is None
+            or a.country == b.country
+            or a.type in load_lexicon().story.told_once  # "seized near his Tbilisi home",
+        )  # "Azerbaijani forces were behind his abduction": one abduction
         and (a.outcome is None or b.outcome is None or a.outcome == b.outcome)
         and a.status == b.status
     )
@@ -60,7 +49,7 @@ def _may_merge(a: Event, b: Event, lead_end: int) -> bool:
         return True
     if (a.date is None) == (b.date is None):
         return True  # both dated and compatible, or two undated tellings of one event
-    if a.type in ONCE_PER_STORY:
+    if a.type in load_lexicon().story.once_per_story:
         return True
     undated = a if a.date is None else b
     return undated.span[0] < lead_end and (a.date is not None or b.date is not None)
