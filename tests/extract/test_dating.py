@@ -28,7 +28,7 @@ def the_event(nlp: Language, text: str, published: date, type_: str) -> Event:
 
 def test_a_scene_dated_once_dates_what_follows(nlp: Language) -> None:
     text = (
-        "Ten men came on October 16 to the hostel in Bishkek where Lev Orlin lived. "
+        "Eight masked men broke into Lev Orlin's flat in Osh on October 16. "
         "They put Orlin into a car and abducted him."
     )
     event = the_event(nlp, text, date(2023, 11, 4), "abduction")
@@ -38,7 +38,7 @@ def test_a_scene_dated_once_dates_what_follows(nlp: Language) -> None:
 
 def test_a_new_paragraph_starts_a_new_scene(nlp: Language) -> None:
     text = (
-        "Ten men came on October 16 to the hostel in Bishkek where Lev Orlin lived.\n\n"
+        "Eight masked men broke into Lev Orlin's flat in Osh on October 16.\n\n"
         "Rights groups say Orlin was abducted."
     )
     event = the_event(nlp, text, date(2023, 11, 4), "abduction")
@@ -69,9 +69,9 @@ def test_a_scene_date_is_a_day_not_a_background_year(nlp: Language) -> None:
 
 def test_the_lead_takes_the_month_of_the_story(nlp: Language) -> None:
     text = (
-        "ALMATY, Feb 2 (Steppe Wire) — Kazakhstan has deported the engineer Ivan Sorokin "
-        "to Russia, a rights group said on Sunday.\n\n"
-        "Police in Almaty charged Sorokin with jaywalking on Jan. 28."
+        "TASHKENT, Feb 2 (Steppe Wire) — Uzbekistan has expelled the engineer Ivan Sorokin "
+        "to Belarus, his employer said on Sunday.\n\n"
+        "Prosecutors charged Sorokin with a visa violation on Jan. 28."
     )
     event = the_event(nlp, text, date(2026, 2, 2), "deportation")
 
@@ -80,9 +80,9 @@ def test_the_lead_takes_the_month_of_the_story(nlp: Language) -> None:
 
 def test_when_someone_spoke_is_not_the_story(nlp: Language) -> None:
     text = (
-        "NAIROBI, Sept 1 (Lake Wire) — The daughter of Pierre Mugenzi said on Tuesday "
-        "that he had been kidnapped in Dubai and taken to Kigali.\n\n"
-        "Officials showed Mugenzi in handcuffs in Kigali on Monday, 31 August."
+        "NAIROBI, Sept 1 (Lake Wire) — Pierre Mugenzi's son told reporters on Tuesday "
+        "that his father had been kidnapped in Doha and flown to Kigali.\n\n"
+        "Police paraded Mugenzi in front of cameras in Kigali on Monday, 31 August."
     )
     event = the_event(nlp, text, date(2020, 9, 1), "abduction")
 
@@ -91,10 +91,10 @@ def test_when_someone_spoke_is_not_the_story(nlp: Language) -> None:
 
 def test_a_retold_abduction_takes_the_date_of_its_first_telling(nlp: Language) -> None:
     text = (
-        "The journalist Rauf Aliyev disappeared in Tbilisi on Monday evening, his wife said. "
-        "A court in Baku will hear his case on Friday.\n\n"
-        "In his account, Aliyev was abducted near his home by men in civilian clothes. "
-        "They bound his hands and beat him."
+        "The reporter Rauf Aliyev vanished in Batumi on Monday evening, his brother said. "
+        "A judge in Ganja will hear his case on Friday.\n\n"
+        "Aliyev told his lawyer that he was abducted outside a shop by three strangers. "
+        "They tied him up and beat him."
     )
     found = extract(Article(text=text, published=date(2017, 5, 31)), nlp).events
     abductions = [e for e in found if e.type == "abduction"]
@@ -137,9 +137,9 @@ def test_co_defendants_hear_their_verdicts_the_same_day(nlp: Language) -> None:
 def test_another_persons_news_is_not_this_story(nlp: Language) -> None:
     text = (
         "Late last month Kazakhstan deported the engineer Oleg Barsky to Moscow.\n\n"
-        "On January 28, police in Almaty recorded an offence against Barsky.\n\n"
-        "On Thursday, judges in Astana rejected the refugee application of Pavel Gorin.\n\n"
-        "Security officers detained Barsky as soon as the plane landed in Moscow."
+        "Barsky had been fined for a traffic offence in Almaty on January 28.\n\n"
+        "On Thursday, an Astana court turned down the asylum claim of Pavel Gorin.\n\n"
+        "Barsky was detained by federal agents the moment his flight reached Moscow."
     )
     found = extract(Article(text=text, published=date(2026, 2, 6)), nlp).events
     [arrest] = [e for e in found if e.type == "arrest"]
@@ -162,7 +162,7 @@ def test_a_recap_in_the_body_takes_no_story_date(nlp: Language) -> None:
 def test_what_police_said_had_happened_is_the_story(nlp: Language) -> None:
     text = (
         "BANGKOK, Jan 16 (Lake Wire) — The lawmaker Sok Chenda was shot dead on 7 January.\n\n"
-        "On 8 January, Thai police said a suspect had been arrested in Cambodia."
+        "On 8 January, police in Bangkok said a man had been arrested in Laos."
     )
     found = extract(Article(text=text, published=date(2025, 1, 16)), nlp).events
     [arrest] = [e for e in found if e.type == "arrest"]
@@ -172,10 +172,10 @@ def test_what_police_said_had_happened_is_the_story(nlp: Language) -> None:
 
 def test_a_lead_retold_in_a_dated_scene_takes_the_scenes_day(nlp: Language) -> None:
     text = (
-        "The activist Lev Orlin, about whose abduction in Bishkek it became known in October, "
-        "was found in a Moscow detention centre.\n\n"
-        "Rights defenders say he is held in Butyrka prison. Ten men came on October 16 to "
-        "the hostel in Bishkek where he lived. They put Orlin into a car and took him away."
+        "The activist Lev Orlin, whose abduction from Osh was reported in October, "
+        "has turned up in a Moscow jail.\n\n"
+        "His friends say he is held in Lefortovo. Eight men in plain clothes arrived on "
+        "October 16 at the flat in Osh he rented. They pushed Orlin into a car and took him away."
     )
     [abduction] = [
         e

@@ -362,7 +362,7 @@ def test_events(
             id="asylum-denied",
         ),
         pytest.param(
-            "On May 4, prosecutors granted Russia's request to extradite Kamol Yusupov.",
+            "On May 4, prosecutors approved Moscow's request to extradite Kamol Yusupov.",
             MAY,
             ("extradition_decision", "Kamol Yusupov", "2026-05-04", "granted"),
             id="extradition-granted",

@@ -123,7 +123,7 @@ def summary(nlp: Language, text: str, published: date) -> list[tuple[str, str, s
             id="twice",
         ),
         pytest.param(
-            "On March 2, Rustam Nazarov tried to enter Kazakhstan, but the border service "
+            "On March 2, Rustam Nazarov tried to cross into Uzbekistan, but guards at the post "
             "refused him entry.",
             FRIDAY,
             [("sanction", "Rustam Nazarov", "2026-03-02", "occurred")],
@@ -190,12 +190,12 @@ def test_events(nlp, text, published, expected):
             id="subjected-to-plural-tortures",
         ),
         pytest.param(
-            "The Russian activist Lev Orlin had sought safety in Kyrgyzstan in 2022.",
+            "The Russian activist Lev Orlin had sought safety in Armenia in 2022.",
             [("flight", "Lev Orlin", "2022", "occurred")],
             id="sought-safety-in-a-country",
         ),
         pytest.param(
-            "Lev Orlin has not been heard from since men took him away from his home on Monday.",
+            "Lev Orlin has not been seen since masked men took him away from a cafe on Monday.",
             [("abduction", "Lev Orlin", "2026-03-02", "occurred")],
             id="since-clause-under-a-negation-happened",
         ),
@@ -209,8 +209,8 @@ def test_more_phenomena(nlp, text, expected):
     ("text", "expected"),
     [
         pytest.param(
-            "Timur Aliev arrived in Astana on December 26, not by his own will "
-            "but after deportation from Turkey.",
+            "Timur Aliev landed in Astana on December 26 against his wishes, "
+            "after deportation from Georgia.",
             [("deportation", "Timur Aliev", "2025-12-26", "occurred")],
             id="after-deportation-from-a-country-is-reported",
         ),
@@ -225,7 +225,7 @@ def test_more_phenomena(nlp, text, expected):
             id="an-order-for-his-deportation-is-scheduled",
         ),
         pytest.param(
-            "Late last month Kazakhstan put the engineer Oleg Barsky on a plane to Moscow.",
+            "Late last month Uzbekistan put the engineer Oleg Barsky on a flight to Minsk.",
             [("deportation", "Oleg Barsky", "2025-12", "occurred")],
             id="put-on-a-plane-to-a-country",
         ),
@@ -289,8 +289,8 @@ def test_more_model_slips(nlp, text, expected):
     ("text", "expected"),
     [
         pytest.param(
-            "Kazakhstan declined to examine the asylum application Timur Aliev tried to lodge "
-            "at the airport.",
+            "Georgia declined to review the asylum application Timur Aliev tried to submit "
+            "at the border post.",
             [
                 ("asylum_application", "Timur Aliev", None, "occurred"),
                 ("asylum_decision", "Timur Aliev", None, "occurred"),
@@ -298,13 +298,13 @@ def test_more_model_slips(nlp, text, expected):
             id="the-application-he-tried-to-lodge",
         ),
         pytest.param(
-            "The Serbian courts kept examining the Belarusian extradition request against "
+            "Montenegro's judges are still weighing the Belarusian extradition request against "
             "the filmmaker Andrei Orlov.",
             [("extradition_request", "Andrei Orlov", None, "occurred")],
             id="a-states-extradition-request",
         ),
         pytest.param(
-            "Police said the gunman Somchai Boonmee had slipped across the border into Cambodia.",
+            "Police said the gunman Somchai Boonmee had slipped across the frontier into Laos.",
             [("flight", "Somchai Boonmee", None, "occurred")],
             id="slipped-across-the-border",
         ),
@@ -315,7 +315,7 @@ def test_more_wordings(nlp, text, expected):
 
 
 def test_an_arrest_on_arrival_is_where_he_flew_to(nlp):
-    text = "Andrei Orlov flew from Bangkok to Belgrade and was detained on arrival on Monday."
+    text = "Andrei Orlov flew from Istanbul to Belgrade and was arrested on landing on Monday."
     found = extract(Article(text=text, published=FRIDAY), nlp).events
     [arrest] = [e for e in found if e.type == "arrest"]
 

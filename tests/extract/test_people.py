@@ -27,15 +27,15 @@ def subjects(nlp: Language, text: str, type_: str) -> list[str]:
 
 def test_a_name_heading_opens_that_persons_section(nlp: Language) -> None:
     text = (
-        "The coalition today called on Kazakhstan to halt removals to Russia.\n\n"
+        "The alliance urged Kazakhstan today to stop sending people back to Russia.\n\n"
         "Arman Sadykov.\n\n"
-        "The blogger was expelled from Kazakhstan at the end of January. "
-        "He was detained on the aircraft after landing in Russia.\n\n"
+        "The blogger was put out of Kazakhstan late in January. "
+        "Officers took him into custody as soon as his plane touched down in Moscow.\n\n"
         "Ruslan Dzhabrailov.\n\n"
-        "The Chechen activist was refused refugee status in December 2025. "
-        "On 30 January, prosecutors granted Russia's request to extradite him.\n\n"
+        "The Chechen campaigner was denied asylum by a review board in December 2025. "
+        "On 30 January, the prosecutor general approved Moscow's demand to extradite him.\n\n"
         "Pavel Gorin.\n\n"
-        "On 5 February, a court in Astana refused refugee status to the Russian serviceman."
+        "On 5 February, an Astana judge denied refugee status to the former soldier."
     )
     assert subjects(nlp, text, "extradition_decision") == ["Ruslan Dzhabrailov"]
     assert sorted(subjects(nlp, text, "asylum_decision")) == ["Pavel Gorin", "Ruslan Dzhabrailov"]
@@ -43,24 +43,24 @@ def test_a_name_heading_opens_that_persons_section(nlp: Language) -> None:
 
 def test_his_after_someones_rejected_request_is_that_person(nlp: Language) -> None:
     text = (
-        "Timur Aliev has been stuck at the airport since Dec. 26, when Turkey deported him. "
-        "He fears prison if he is returned. "
-        "Ruslan Dzhabrailov's application for refugee status was rejected at the end of December. "
-        "His lawyers appealed and asked the United Nations to intervene."
+        "Timur Aliev has lived in the airport's transit hall since Turkey deported him. "
+        "He fears jail if he is sent home. "
+        "Ruslan Dzhabrailov's bid for refugee status was turned down in late December. "
+        "His lawyers appealed and wrote to the United Nations for help."
     )
     assert subjects(nlp, text, "appeal") == ["Ruslan Dzhabrailov"]
 
 
 def test_two_names_the_model_splits_are_one_person(nlp: Language) -> None:
-    doc = nlp("Ahmed Jaafar Mohamed Ali was detained in November. He remains in custody.")
+    doc = nlp("Ahmed Yousif Mohamed Ali was held in October. He remains in custody.")
     people = find_people(doc)
 
-    assert [r.name for r in people.records] == ["Ahmed Jaafar Mohamed Ali"]
+    assert [r.name for r in people.records] == ["Ahmed Yousif Mohamed Ali"]
     assert people.of(doc[9]) == 0  # "He"
 
 
 def test_a_man_suspected_of_a_crime_is_not_yet_charged(nlp: Language) -> None:
-    text = "Police have arrested a Thai man suspected of shooting the lawmaker Sok Chenda."
+    text = "Officers caught a Laotian man suspected of stabbing the lawmaker Sok Chenda."
     assert subjects(nlp, text, "charge") == []
 
 
@@ -76,7 +76,7 @@ def test_two_people_the_parser_reads_as_one_long_name_are_both_wanted(nlp: Langu
     text = (
         "The activist Lev Orlin was abducted in Bishkek on Monday. "
         "Orlin and fellow activist Ruslan Temirov, both members of the Left Front, "
-        "were wanted by Russia's Interior Ministry over a protest in Moscow."
+        "were wanted by Russian police over a rally they held in Samara."
     )
     assert sorted(subjects(nlp, text, "wanted")) == ["Lev Orlin", "Ruslan Temirov"]
 
@@ -84,16 +84,16 @@ def test_two_people_the_parser_reads_as_one_long_name_are_both_wanted(nlp: Langu
 def test_one_of_scores_of_politicians_banned_is_that_person(nlp: Language) -> None:
     text = (
         "The former lawmaker Sok Chenda was shot dead in Bangkok on Tuesday. "
-        "Sok Chenda was one of scores of former opposition politicians who had been banned "
-        "from political activity."
+        "Sok Chenda was one of scores of former opposition deputies who had been banned "
+        "from public office."
     )
     assert subjects(nlp, text, "sanction") == ["Sok Chenda"]
 
 
 def test_a_wire_leads_unnamed_activist_is_the_person_named_next(nlp: Language) -> None:
     text = (
-        "BELGRADE — A Bahraini activist arrested in Serbia last month on an Interpol red notice "
-        "wants to apply for asylum, rights advocates said. "
+        "ZAGREB — A Yemeni poet held in Croatia since March on an Interpol red notice "
+        "wants to apply for asylum, his supporters said. "
         "Hasan Jaber was detained in November, days after he arrived in Belgrade."
     )
     assert subjects(nlp, text, "wanted") == ["Hasan Jaber"]
@@ -102,13 +102,13 @@ def test_a_wire_leads_unnamed_activist_is_the_person_named_next(nlp: Language) -
 def test_two_others_named_in_an_apposition_are_both_detained(nlp: Language) -> None:
     text = (
         "Two other exiles, surgeon Farid Aliyev and opposition politician Gulnar Mammadova, "
-        "have also recently been detained by Azerbaijani authorities."
+        "were picked up by Azerbaijani police this spring."
     )
     assert sorted(subjects(nlp, text, "arrest")) == ["Farid Aliyev", "Gulnar Mammadova"]
 
 
 def test_an_organisations_name_is_not_a_person(nlp: Language) -> None:
-    doc = nlp("The Russian Exile Solidarity Network condemned the arrest of Pavel Gorin.")
+    doc = nlp("The Baltic Exile Support Network condemned the arrest of Pavel Gorin.")
     names = [r.name for r in find_people(doc).records]
 
     assert "Pavel Gorin" in names
@@ -117,16 +117,16 @@ def test_an_organisations_name_is_not_a_person(nlp: Language) -> None:
 
 def test_her_name_on_a_search_list_makes_her_wanted(nlp: Language) -> None:
     text = (
-        "Olga Lind was stopped at Almaty airport on 31 August 2025 "
-        "after Russia put her name on an interstate search list."
+        "Olga Lind was held at a Bishkek checkpoint on 2 May 2025 "
+        "because Moscow had put her name on a cross-border search list."
     )
     assert subjects(nlp, text, "wanted") == ["Olga Lind"]
 
 
 def test_the_director_of_an_agency_named_after_of_is_that_person(nlp: Language) -> None:
     text = (
-        "Days later, the United States introduced sanctions against the director of the BIA "
-        "Aleksandar Petrov, whom Washington accuses of links to organised crime."
+        "A week later, Britain imposed sanctions on the head of the SIA "
+        "Aleksandar Petrov, whom London accuses of ties to smuggling gangs."
     )
     assert subjects(nlp, text, "sanction") == ["Aleksandar Petrov"]
 
@@ -161,7 +161,7 @@ def test_found_not_guilty_is_no_conviction(nlp: Language) -> None:
 
 
 def test_a_party_blamed_by_police_is_no_person(nlp: Language) -> None:
-    text = "Police blamed the Communist Party of Spain for the bombing on Friday."
+    text = "Investigators blamed the Workers Party of Portugal for the arson on Friday."
     assert subjects(nlp, text, "charge") == []
 
 
@@ -209,10 +209,10 @@ def test_abuse_his_lawyer_reports_is_asserted(nlp: Language) -> None:
 
 def test_the_man_after_an_unnamed_suspect_is_the_suspect(nlp: Language) -> None:
     text = (
-        "BANGKOK, Jan 9 (Lake Wire) — Cambodian police have arrested a Thai man suspected of "
-        "shooting the lawmaker Sok Chenda. The suspect was caught after a manhunt, police chief "
-        "Anan Chaiya said on Wednesday. Officers learned that the man had slipped across "
-        "the border."
+        "VIENTIANE, May 4 (Lake Wire) — Laotian police have seized a Thai man suspected of "
+        "stabbing the lawmaker Sok Chenda. The suspect was found after a two-day search, "
+        "police colonel Anan Chaiya said on Friday. Investigators realised that the man had "
+        "crossed the river into Laos."
     )
     assert subjects(nlp, text, "flight") == ["suspect"]
 
@@ -231,9 +231,9 @@ def test_a_spokesman_quoted_twice_is_not_who_the_story_is_about(nlp: Language) -
 
 def test_all_three_are_the_two_others_and_the_person_of_the_story(nlp: Language) -> None:
     text = (
-        "The network is concerned by the detention in Bishkek of the activist Pavel Gorin.\n\n"
-        "Two other Russian political activists were detained in Bishkek in recent weeks. "
-        "All three oppose the government and are defendants in criminal cases in Russia."
+        "The network condemned the detention in Osh of the activist Pavel Gorin.\n\n"
+        "Two other Russian political activists were picked up in Osh this month. "
+        "All three criticise the Kremlin and are defendants in prosecutions at home."
     )
     assert sorted(subjects(nlp, text, "charge")) == [
         "Pavel Gorin",

@@ -1,8 +1,8 @@
 """Undated events take the time of the scene or the story that tells them.
 
 Reporters date a scene once and tell the rest of it without dates: "On
-October 16 ten men arrived at the shelter. They put him into a car and took
-him away." The second sentence happened on October 16 too. A reader carries
+October 16 eight masked men broke into his flat. They pushed him into a car
+and drove off." The second sentence happened on October 16 too. A reader carries
 that date forward until a new scene starts: a new paragraph, a question
 heading ("What does he say?"), or a sentence with a date of its own. This is
 the "reference time" of narrative (Reichenbach), and stamping each clause with
@@ -64,7 +64,7 @@ def date_from_context(
 
     Events are dated in the order they are told, so that a date inferred for
     one ("he was seized", the abduction dated in the lead) carries on to the
-    next sentence of the scene ("they bound his hands and beat him").
+    next sentence of the scene ("they tied him up and beat him").
     `tellings` are the events before mentions were merged: where each was told.
     """
     dated: list[Event] = []
@@ -116,7 +116,7 @@ def _told_in(
 
 
 def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
-    """The one date another telling gives ("was seized" and "disappeared on Monday").
+    """The one date another telling gives ("was abducted" and "vanished on Monday").
 
     A verdict takes the date of the story's other verdicts: "sentenced Hrydzin
     on June 10 ... The third defendant was acquitted."
@@ -270,8 +270,8 @@ def _background(times: SentenceTimes) -> bool:
     """ "He had previously been jailed": a recap, not the story's news.
 
     The adverb says so; a past perfect alone does not, since news tells its
-    own sequence in it too ("officers learned that the man had slipped
-    across the border").
+    own sequence in it too ("investigators realised the man had crossed
+    into Laos").
     """
     return any(t.lower_ in BACKGROUND for t in times.sentence)
 

@@ -200,7 +200,7 @@ def _build_for(
         # "has set a hearing for April 21": the next April 21, whatever tense came before
         dates = [as_future(dates[0], published), *dates[1:]]
     elif status == "scheduled" and candidate.type == "hearing" and dates:
-        # "was scheduled to examine the case on 31 May", told after: the last 31 May
+        # "was due to hear the case on 12 April", told after: the last 12 April
         dates = [as_past(dates[0], published), *dates[1:]]
     if "dated_only" in candidate.flags and not dates:
         return _drop(candidate, "no date of its own: the same custody as the detention")
@@ -233,7 +233,7 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
     if candidate.person_role == "noun":  # "the hearing, set for March 11, ..."
         scope += [t for c in token.children if c.dep_ == "acl" for t in c.subtree]
         if token.dep_ == "compound" and token.head.lemma_.lower() in ORDER_NOUNS:
-            # "the deportation order issued against him last week": the order's date
+            # "the expulsion order served on him last Friday": the order's date
             scope += [t for c in token.head.children if c.dep_ == "acl" for t in c.subtree]
     if candidate.person_role in ("decision", "international"):  # "... to extradite him on May 4"
         scope += [t for verb in _infinitives(token) for t in _date_phrases(verb)]

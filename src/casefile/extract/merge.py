@@ -1,8 +1,8 @@
 """One event told in several sentences is one event (GUIDELINES.md).
 
 News stories repeat themselves: the lead summarises ("denied his request for
-asylum"), the body gives details ("on Dec. 26, 2025, denied his asylum
-request"). Mentions of the same type and subject merge when their dates and
+asylum"), the body gives details ("on March 3, 2025, the board rejected his
+asylum claim"). Mentions of the same type and subject merge when their dates and
 countries are compatible. Undated mentions are the risky case: for events a
 person usually has once per story (a decision, a request, a charge) they merge
 with their dated telling; for events that recur (arrests, flights, releases)

@@ -88,7 +88,7 @@ class People:
     records: list[PersonRecord]
     token_person: dict[int, int]  # token index -> index into records
     main: int | None
-    # (first token, person) of each section a name heading opens ("Mansur Movlaev.")
+    # (first token, person) of each section a name heading opens ("Ruslan Dzhabrailov.")
     sections: list[tuple[int, int]] = field(default_factory=list)
 
     def of(self, token: Token) -> int | None:
@@ -174,8 +174,8 @@ def _role_named_spans(doc: Doc) -> list[Span]:
 
 
 def _described_names(doc: Doc) -> list[Span]:
-    """Names that an apposition describes as a person ("Afgan Mukhtarli, an Azerbaijani
-    journalist", "Davlatov, 34,"), whatever the statistical model called them."""
+    """Names that an apposition describes as a person ("Rauf Aliyev, a Georgian
+    reporter", "Davlatov, 34,"), whatever the statistical model called them."""
     words = people_words()
     person_nouns = words.descriptors | set(words.roles)
     spans = []
@@ -198,7 +198,7 @@ def _described_names(doc: Doc) -> list[Span]:
 
 def _recurring_names(doc: Doc) -> list[Span]:
     """Two-word names the model called organisations, whose surname then acts alone as a
-    person does ("Afghan Mukhtarli" ... "Mukhtarli had dinner with a friend")."""
+    person does ("Rauf Aliyev" ... "Aliyev had lunch with a colleague")."""
     words = people_words()
     acting = {
         t.text
@@ -299,7 +299,7 @@ def _roles_of(span: Span) -> set[str]:
     if root.head.dep_ == "appos" and root.head.head == root:
         candidates.append(root.head)
     if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ == "of":
-        candidates.append(root.head.head.head)  # "The lawyer of Nikitin, Cedomir Stojkovic,"
+        candidates.append(root.head.head.head)  # "The lawyer of Nilsen, Goran Petrovic,"
     for candidate in candidates:
         if candidate is not None and candidate.lower_ in words.roles:
             roles.add(words.roles[candidate.lower_])
@@ -411,9 +411,9 @@ def _dateline_end(doc: Doc) -> int:
 def _name_headings(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, int]]:
     """Sentences that are only a name: a release's heading over one person's case.
 
-    "Mansur Movlaev. The Chechen activist was refused refugee status. On 30
-    January, prosecutors granted Russia's request to extradite him." Under
-    such a heading, "him" and "the Chechen activist" are the heading's person.
+    "Ruslan Dzhabrailov. The Chechen campaigner was denied asylum. In March
+    the prosecutor approved Moscow's demand to extradite him." Under such a
+    heading, "him" and "the Chechen campaigner" are the heading's person.
     """
     sections: list[tuple[int, int]] = []
     for sentence in doc.sents:
@@ -478,7 +478,7 @@ def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict
     """A known name the statistical model missed ("Movlayev's" tagged ORG) is still that person.
 
     The tagger sometimes reads a foreign surname opening a sentence as a
-    common noun ("Skoryakin and fellow activist Abazov"): capitalised, it counts.
+    common noun ("Orlin and fellow activist Temirov"): capitalised, it counts.
     """
     by_token: dict[str, int] = {}
     for index, record in enumerate(records):
@@ -549,7 +549,7 @@ def _resolve_pronouns(
                     and _in_main_clause(token)
                     and records[topic].gender in (None, gender)
                 ):
-                    antecedent = topic  # "Movlayev's request was rejected. His lawyers appealed"
+                    antecedent = topic  # "Aliev's claim was turned down. His lawyers appealed"
                 if antecedent is None:
                     antecedent = _most_salient(salience, main_here, records, gender)
                 if antecedent is None:
@@ -567,7 +567,7 @@ def _resolve_pronouns(
 
 
 def _subject_phrase(token: Token) -> bool:
-    """Is the token the sentence's subject, or its possessor ("Movlayev's application")?"""
+    """Is the token the sentence's subject, or its possessor ("Aliev's application")?"""
     head = token
     while head.dep_ in ("compound", "flat", "appos") and head.head != head:
         head = head.head
@@ -633,7 +633,7 @@ def _weight(token: Token, record: PersonRecord) -> float:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return 80.0
     if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"):
-        return 80.0  # "Movlayev's application was rejected": the sentence is about him
+        return 80.0  # "Aliev's application was turned down": the sentence is about him
     if head.dep_ in ("dobj", "dative", "poss"):
         return 50.0
     return 30.0
@@ -732,7 +732,7 @@ def _inside_noun_phrase(token: Token) -> bool:
 
 
 def _joined_persons(doc: Doc) -> list[Span]:
-    """PERSON entities, with two that touch read as one name ("Ahmed Jaafar" "Mohamed Ali")."""
+    """PERSON entities, with two that touch read as one name ("Ahmed Yousif" "Mohamed Ali")."""
     joined: list[Span] = []
     for entity in (e for e in doc.ents if e.label_ == "PERSON"):
         if joined and joined[-1].end == entity.start:

@@ -135,7 +135,7 @@ def find_subjects(
             groups.append(group)
     if not found and target is not None and target.tag_ in ("NNS", "NNPS"):
         found = _included(target, token, people)  # "activists were arrested, including A and B"
-    if groups and not found:  # "12 people, seven women and five men": one group, told twice
+    if groups and not found:  # "14 people, nine men and five women": one group, told twice
         return [(groups[0], None)], agent
     if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
@@ -181,7 +181,7 @@ def _counted_back(token: Token) -> bool:
 
 def _the_counted(number: Token, people: People) -> list[tuple[str, int | None]]:
     """ "Two other activists were detained ... All three are defendants": the group just
-    told, and the person it was told beside ("two other", "Rozhkov among them")."""
+    told, and the person it was told beside ("two other", "Gorin among them")."""
     doc = number.doc
     first = doc[max(0, number.sent.start - 1)].sent.start
     for i in range(number.sent.start - 1, first - 1, -1):
@@ -299,9 +299,9 @@ def _person_at(token: Token, people: People) -> int | None:
     if member is not None and people.of(member) is not None:
         return people.of(member)  # "X was one of scores of politicians banned from ..."
     if token.dep_ == "appos" and people.of(token.head) is not None:
-        return people.of(token.head)  # "Mansur Movlaev, another Chechen whose ..."
+        return people.of(token.head)  # "Ruslan Dzhabrailov, another Chechen whose ..."
     if token.lemma_.lower() in people_words().titles:
-        for c in token.children:  # "the director of the BIA Aleksandar Vulin": Vulin
+        for c in token.children:  # "the head of the SIA Aleksandar Petrov": Petrov
             name = syntax.child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "of" else None
             if name is not None and name.pos_ != "PROPN":  # "of the agency, Aleksandar Petrov"
                 name = next((a for a in name.children if a.dep_ == "appos"), None)
@@ -329,7 +329,7 @@ def _person_at(token: Token, people: People) -> int | None:
                 if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and not c.text.isupper()
             ]
             + [token.i]
-        )  # "the BIA Aleksandar Vulin": the agency's acronym is no part of his name
+        )  # "the SIA Aleksandar Petrov": the agency's acronym is no part of his name
         return people.add(token.doc[start : token.i + 1].text, token)
     if _is_suspect(token) or _the_suspect_again(token, people):
         return None
@@ -434,8 +434,8 @@ def _suspect_described_again(token: Token) -> bool:
 
 
 def _the_suspect_again(token: Token, people: People) -> bool:
-    """ "The suspect was caught ... once they learned that the man had slipped across":
-    a definite "the man" after an unnamed suspect, with no one named in between, is him."""
+    """ "The suspect was found after a search ... the man had crossed into Laos": a
+    definite "the man" after an unnamed suspect, with no one named in between, is him."""
     if token.lemma_.lower() not in people_words().descriptors or not any(
         c.lower_ == "the" for c in token.children
     ):
@@ -477,9 +477,9 @@ def _describes_main_person(token: Token) -> bool:
 def _someone_new(token: Token) -> bool:
     """ "a journalist working for an agency": an unnamed person the clause introduces.
 
-    Not the subject of a report's first sentence: "A Bahraini activist
-    arrested in Serbia last month wants asylum" is the wire lead's way of
-    introducing the person the story is about, named in the next sentence.
+    Not the subject of a report's first sentence: "A Yemeni poet held in
+    Croatia since March wants asylum" is the wire lead's way of introducing
+    the person the story is about, named in the next sentence.
     """
     if token.sent.start == 0 and token.dep_ in ("nsubj", "nsubjpass"):
         return False
@@ -526,7 +526,7 @@ def names_its_person(noun: Token) -> bool:
     ):
         subject = syntax.child(noun.head.head, "nsubj")
         if subject is not None and subject.pos_ in ("PROPN", "PRON"):
-            return True  # "At an earlier appeal hearing, Gnyot told the judges ..."
+            return True  # "At a previous appeal hearing, Orlov told the court ..."
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ == "VERB":
         for c in noun.head.children:  # "a warrant was issued for his arrest"
             obj = (
@@ -550,7 +550,7 @@ def names_its_person(noun: Token) -> bool:
         if c.dep_ == "relcl" and any(
             g.dep_ == "nsubj" and g.pos_ in ("PRON", "PROPN") for g in c.children
         ):
-            return True  # "the asylum application he tried to lodge"
+            return True  # "the asylum application he tried to submit"
         if c.dep_ == "amod" and country_of(c.text) is not None:
             return True  # "the Belarusian extradition request": a state's own
         if (
@@ -561,7 +561,7 @@ def names_its_person(noun: Token) -> bool:
                 for p in c.children
             )
         ):
-            return True  # "the detention in Bishkek and transfer to Russia of X"
+            return True  # "the arrest in Osh and removal to Russia of X"
     return False
 
 
@@ -608,7 +608,7 @@ def _noun_person(noun: Token, people: People) -> Token | None:
 
 
 def _defendant(noun: Token) -> Token | None:
-    """ "a notice naming Rozhkov as a defendant in a hearing", "he is a defendant in a trial"."""
+    """ "a court list naming Gorin as a defendant in a hearing", "he is a defendant in a trial"."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     defendant = noun.head.head

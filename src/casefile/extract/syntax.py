@@ -118,7 +118,7 @@ def object_of(verb: Token) -> Token | None:
                 return relative_antecedent(own)
             if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 return current.head
-            if current.dep_ == "conj":  # "He flew to Belgrade and was detained on arrival"
+            if current.dep_ == "conj":  # "She landed in Riga and was arrested at once"
                 return subject_of(current)
         else:
             own = child(current, "dative") or child(current, "dobj")
@@ -260,7 +260,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             current.dep_ in ("acl", "relcl")
             and current.tag_ in ("VBN", "VBD")
             and current.head.pos_ in ("NOUN", "PROPN")
-        ):  # "A Bahraini activist arrested last month wants asylum": a fact about him
+        ):  # "A Yemeni poet held since March wants asylum": a fact about him
             break
         if current.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in current.children
@@ -325,7 +325,7 @@ def coordinated(token: Token) -> list[Token]:
 
 
 def _coordinated_inside(token: Token) -> list[Token]:
-    """ "Skoryakin and fellow activist Ruslan Abazov", parsed as one long name: both."""
+    """ "Orlin and fellow activist Ruslan Temirov", parsed as one long name: both."""
     found = []
     for c in token.lefts:
         if c.dep_ in ("nmod", "compound"):

@@ -1,7 +1,7 @@
 """Which words of a sentence propose an event: the lexicon's triggers, checked against the parse.
 
 A verb, noun, adjective or phrase the lexicon knows, or a decision verb about
-extradition or asylum ("granted Russia's request to extradite him"), becomes a
+extradition or asylum ("approved Minsk's demand to extradite her"), becomes a
 `Candidate` when its phrase fits the rule. A noun that is only a reference
 point ("since his arrest", "a hearing on the deportation of X", "an appeal for
 his release") proposes nothing.
@@ -87,7 +87,7 @@ def _near_lemmas(token: Token) -> set[str]:
     if verb is not None and token.pos_ in ("NOUN", "PROPN"):
         near.add(syntax.lemma(verb))
         if token.head == verb and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            # "a warrant had been issued for his arrest": the phrase hangs on the verb
+            # "a warrant was signed for her arrest": the phrase hangs on the verb
             near |= {syntax.lemma(t) for c in verb.children if c.dep_ == "prep" for t in c.subtree}
     return near
 
@@ -244,7 +244,7 @@ def _is_time_reference(noun: Token) -> bool:
 
 
 def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
-    """A decision verb about extradition or asylum: "granted Russia's request to extradite"."""
+    """A decision verb about extradition or asylum: "approved Minsk's demand to extradite"."""
     if token.pos_ not in ("VERB",):
         return None
     particle = syntax.child(token, "prt")

@@ -78,11 +78,11 @@ def event_dates(
     """The event's calendar dates, nearest to its trigger first.
 
     Its own words first; then, if they name none, the clause it hangs on
-    ("since Dec. 26, when Turkey deported him").
+    ("since March 4, when Georgia expelled her").
     """
     dates = times.on(scope, near=token)
     if not dates and anchor.dep_ == "relcl":
-        dates = times.on([anchor.head], near=token)  # "since Dec. 26, when Turkey deported him"
+        dates = times.on([anchor.head], near=token)  # "since March 4, when Georgia expelled her"
     if (
         not dates
         and anchor.dep_ in ("relcl", "advcl")

@@ -78,7 +78,7 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
     if preposition in ("to", "into"):
         return 4  # "a hearing on his deportation to Turkmenistan" is heard in Turkey
     if preposition == "from":
-        return 5  # "flew from Bangkok to Belgrade and was detained on arrival": not Bangkok
+        return 5  # "flew from Istanbul to Belgrade and was arrested on landing": not Istanbul
     return 2
 
 
