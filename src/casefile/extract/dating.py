@@ -78,9 +78,7 @@ def date_from_context(
         ):  # "beaten every night": no one day; a quotation keeps its speaker's own time
             dated.append(event)
             continue
-        own_dates = _told_dates(doc, sentences[index], published, context)
         retold = _told_elsewhere(event, events)
-        story = story_date(event.subject, events, people, sentences, published, context)
         scene = next(
             (
                 found
@@ -93,13 +91,32 @@ def date_from_context(
             dated.append(replace(event, date=retold, date_from="context"))
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
-        elif story is not None and (
-            index < LEAD_SENTENCES or not (own_dates or _background(sentences[index]))
-        ):
+        elif (
+            story := _story_here(event, index, events, people, doc, sentences, published, context)
+        ) is not None:
             dated.append(replace(event, date=story[:7], date_from="story"))
         else:
             dated.append(event)
     return dated
+
+
+def _story_here(
+    event: Event,
+    index: int,
+    events: list[Event],
+    people: People,
+    doc: Doc,
+    sentences: list[SentenceTimes],
+    published: date | None,
+    context: Context,
+) -> str | None:
+    """The story's date, for an event in the lead or in a body sentence with no date of its
+    own that is no recap."""
+    if index >= LEAD_SENTENCES and (
+        _told_dates(doc, sentences[index], published, context) or _background(sentences[index])
+    ):
+        return None
+    return story_date(event.subject, events, people, sentences, published, context)
 
 
 def _told_in(
@@ -232,7 +249,6 @@ def _told_dates(
     times: SentenceTimes,
     published: date | None,
     context: Context,
-    everything: bool = False,
 ) -> list[TimeExpression]:
     """Calendar dates of things that happened, in order, leaving out when someone spoke."""
     today = published.isoformat() if published else "9999"
@@ -242,7 +258,7 @@ def _told_dates(
             continue
         if timex.date > today[: len(timex.date)]:
             continue
-        if not everything and _when_said(doc, timex, context):
+        if _when_said(doc, timex, context):
             continue
         told.append(timex)
     return told

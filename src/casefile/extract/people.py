@@ -199,7 +199,6 @@ def _described_names(doc: Doc) -> list[Span]:
 def _recurring_names(doc: Doc) -> list[Span]:
     """Two-word names the model called organisations, whose surname then acts alone as a
     person does ("Rauf Aliyev" ... "Aliyev had lunch with a colleague")."""
-    words = people_words()
     acting = {
         t.text
         for t in doc
@@ -208,14 +207,8 @@ def _recurring_names(doc: Doc) -> list[Span]:
         and not any(c.dep_ in ("compound", "flat") for c in t.children)
     }
     spans = []
-    for entity in doc.ents:
-        if entity.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(entity) <= 3:
-            continue
+    for entity in _names_tagged_otherwise(doc, longest=3):
         if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity):
-            continue
-        if any(t.lower_ in words.organization_words for t in entity):
-            continue
-        if country_of(entity[-1].text) is not None:
             continue
         root = entity.root
         if entity[-1].text in acting or (
@@ -228,20 +221,11 @@ def _recurring_names(doc: Doc) -> list[Span]:
 def _listed_with_people(doc: Doc) -> list[Span]:
     """Names the model called organisations or places, listed with people: people too.
 
-    A list joins things of a kind: "Eva Forest, Lidia Falcón and Eliseo Bayo
+    A list joins things of a kind: "Ana Ruiz, Marta del Valle and Luis Soto
     were arrested" names three people, whatever the model called the second.
     """
-    words = people_words()
     spans = []
-    for entity in doc.ents:
-        if entity.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(entity) <= 4:
-            continue
-        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (entity[0], entity[-1])):
-            continue
-        if any(t.lower_ in words.organization_words for t in entity):
-            continue
-        if country_of(entity[-1].text) is not None:
-            continue
+    for entity in _names_tagged_otherwise(doc, longest=4):
         root = entity.root
         linked = [c for c in root.children if c.dep_ == "conj"]
         if root.dep_ == "conj":
@@ -249,6 +233,22 @@ def _listed_with_people(doc: Doc) -> list[Span]:
         if any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked):
             spans.append(entity)
     return spans
+
+
+def _names_tagged_otherwise(doc: Doc, longest: int) -> list[Span]:
+    """Entities the model called organisations or places that look like a person's name:
+    two to `longest` words from one capitalised proper noun to another, no organisation
+    word among them and no country at the end."""
+    words = people_words()
+    return [
+        entity
+        for entity in doc.ents
+        if entity.label_ in ("ORG", "GPE", "NORP")
+        and 2 <= len(entity) <= longest
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (entity[0], entity[-1]))
+        and not any(t.lower_ in words.organization_words for t in entity)
+        and country_of(entity[-1].text) is None
+    ]
 
 
 # What only a person does: an organisation is not said to have tried, fled or told.
@@ -568,9 +568,7 @@ def _resolve_pronouns(
 
 def _subject_phrase(token: Token) -> bool:
     """Is the token the sentence's subject, or its possessor ("Aliev's application")?"""
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
+    head = syntax.name_head(token)
     if head.dep_ == "poss":
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass") and _main_verb(head.head)
@@ -607,9 +605,7 @@ def _sentence_topic(
 
 def _object_phrase(token: Token) -> bool:
     """Is the token (not a possessor inside it) the main verb's object?"""
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
+    head = syntax.name_head(token)
     return head.dep_ == "dobj" and _main_verb(head.head)
 
 
@@ -627,9 +623,7 @@ def _main_verb(verb: Token) -> bool:
 def _weight(token: Token, record: PersonRecord) -> float:
     if _is_speaker(token, record) or _inside_noun_phrase(token):
         return 5.0
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
+    head = syntax.name_head(token)
     if head.dep_ in ("nsubj", "nsubjpass"):
         return 80.0
     if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"):
@@ -653,21 +647,18 @@ def _most_salient(
 
 def _is_speaker(token: Token, record: PersonRecord) -> bool:
     """Someone quoted ("Adam said", "his lawyer told reporters") is rarely who "he" means next."""
-    if "counsel" in record.roles:
-        return True
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
-    if _according_to(token):
-        return True
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in load_lexicon().context.speech_verbs
+    return "counsel" in record.roles or _according_to(token) or quoted_source(token)
+
+
+def quoted_source(token: Token) -> bool:
+    """ "..., police chief Sayam Boonsom said": a name that is a source of words."""
+    head = syntax.name_head(token)
+    return head.dep_ == "nsubj" and syntax.lemma(head.head) in load_lexicon().context.speech_verbs
 
 
 def _according_to(token: Token) -> bool:
     """ "According to his brother Turpal, guards refused him entry": a source, not "him"."""
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
+    head = syntax.name_head(token)
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
@@ -725,9 +716,7 @@ def _clause_subject(pronoun: Token) -> Token | None:
 
 
 def _inside_noun_phrase(token: Token) -> bool:
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
+    head = syntax.name_head(token)
     return head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 

@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.lexicon import Lexicon, load_lexicon
-from casefile.extract.people import People, people_words
+from casefile.extract.lexicon import Lexicon
+from casefile.extract.people import People, people_words, quoted_source
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
 from casefile.extract.when import dateline_end
@@ -131,7 +131,7 @@ def find_subjects(
         person = _person_at(each, people)
         if person is not None and person not in found:
             found.append(person)
-        elif person is None and (group := _group(each)) is not None:
+        elif person is None and (group := _group(each, people)) is not None:
             groups.append(group)
     if not found and target is not None and target.tag_ in ("NNS", "NNPS"):
         found = _included(target, token, people)  # "activists were arrested, including A and B"
@@ -188,7 +188,7 @@ def _the_counted(number: Token, people: People) -> list[tuple[str, int | None]]:
         token = doc[i]
         if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        group = _group(token)
+        group = _group(token, people)
         if group is None:
             continue
         beside = {people.of(t) for t in token.sent if t.pos_ == "PROPN"} - {None}
@@ -242,14 +242,16 @@ GROUP_NOUNS = {
 }
 
 
-def _group(token: Token) -> str | None:
+def _group(token: Token, people: People | None = None) -> str | None:
     """A group as a short noun phrase ("three Russian political activists", "Uyghur men").
 
-    Pronouns "they"/"them" stand for the nearest such group before them.
+    Pronouns "they"/"them" stand for the nearest such group before them; given the
+    article's people, "the man" after an unnamed suspect is "suspect".
     """
     if token.lower_ in ("they", "them"):
         return _previous_group(token)
-    if (_is_suspect(token) or _suspect_described_again(token)) and token.tag_ == "NN":
+    suspect_again = people is not None and _the_suspect_again(token, people)
+    if (_is_suspect(token) or suspect_again) and token.tag_ == "NN":
         return "suspect"  # GUIDELINES: groups and unnamed people as short noun phrases
     if (
         token.tag_ == "NN"
@@ -425,14 +427,6 @@ def _is_suspect(token: Token) -> bool:
     )
 
 
-def _suspect_described_again(token: Token) -> bool:
-    doc = token.doc
-    first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
-    return any(c.lower_ == "the" for c in token.children) and any(
-        _is_suspect(t) for t in doc[first : token.i]
-    )
-
-
 def _the_suspect_again(token: Token, people: People) -> bool:
     """ "The suspect was found after a search ... the man had crossed into Laos": a
     definite "the man" after an unnamed suspect, with no one named in between, is him."""
@@ -445,17 +439,13 @@ def _the_suspect_again(token: Token, people: People) -> bool:
     for earlier in reversed(doc[first : token.i]):
         if _is_suspect(earlier):
             return True
-        if earlier.pos_ == "PROPN" and people.of(earlier) is not None and not _speaks(earlier):
+        if (
+            earlier.pos_ == "PROPN"
+            and people.of(earlier) is not None
+            and not quoted_source(earlier)  # "..., police chief Sayam Boonsom said"
+        ):
             return False
     return False
-
-
-def _speaks(token: Token) -> bool:
-    """ "..., police chief Sayam Boonsom said": a source, not someone the story follows."""
-    head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
-        head = head.head
-    return head.dep_ == "nsubj" and syntax.lemma(head.head) in load_lexicon().context.speech_verbs
 
 
 # Words that make a description someone else: "another activist", "a fourth man".
@@ -571,7 +561,7 @@ def _first_person(candidates: list[Token | None], people: People) -> Token | Non
     for candidate in present:
         if _person_at(candidate, people) is not None:
             return candidate
-    return next((c for c in present if _group(c) is not None), None)
+    return next((c for c in present if _group(c, people) is not None), None)
 
 
 ORDER_NOUNS = {"order", "decision", "ruling", "warrant", "notice"}

@@ -49,6 +49,15 @@ def clause_tokens(token: Token) -> list[Token]:
     return sorted(result, key=lambda t: t.i)
 
 
+def name_head(token: Token) -> Token:
+    """The word a name hangs from in the sentence: "Boonsom" in "police chief Sayam
+    Boonsom said", the noun a name stands in apposition to ("the lawyer, Adam")."""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a noun ("hearing ... has been scheduled" -> scheduled)."""
     current = token

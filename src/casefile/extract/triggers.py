@@ -92,9 +92,7 @@ def _near_lemmas(token: Token) -> set[str]:
     return near
 
 
-def _fits(
-    token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str] = frozenset()
-) -> bool:
+def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str]) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
     if rule.kind == "noun" and _is_time_reference(token):
