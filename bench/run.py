@@ -260,7 +260,7 @@ def timex_section(bench: Bench) -> Figures:
         print("bench/timex.py defines no main(): skipped")
         return {"skipped": "no main()"}
     saved_argv = sys.argv
-    sys.argv = [str(path)]  # its own argument parser must not see ours
+    sys.argv = [str(path), "--eval-dir", str(bench.eval_dir)]  # not our own arguments
     try:
         result = main()
     except SystemExit as exit_:
