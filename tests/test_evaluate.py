@@ -59,6 +59,10 @@ def article(*events: GoldEvent, text: str = TEXT, id_: str = "a1") -> GoldArticl
         ("Ivan Petrenko", "Ivan Sidorov", False),  # same first name is not enough
         ("Ivan Petrenko", "", False),
         ("three Uyghur men", "Uyghur men", True),  # groups: last tokens equal
+        ("Cheng Man-kit", "Simon Cheng", True),  # surname first, hyphenated given name
+        ("Simon Cheng", "Cheng Man-kit", True),
+        ("Cheng Man-kit", "Simon Lau", False),
+        ("Wong Tai Sin", "Simon Wong", False),  # no hyphenated given name: no such reading
     ],
 )
 def test_same_subject(gold: str, prediction: str, same: bool) -> None:

@@ -177,7 +177,21 @@ def same_subject(gold: str, predicted: str) -> bool:
     distance = Levenshtein.distance(
         gold_tokens[-1], predicted_tokens[-1], score_cutoff=MAX_NAME_DISTANCE
     )
-    return distance <= MAX_NAME_DISTANCE
+    return distance <= MAX_NAME_DISTANCE or _surname_first(gold, predicted_tokens[-1]) or (
+        _surname_first(predicted, gold_tokens[-1])
+    )
+
+
+def _surname_first(name: str, surname: str) -> bool:
+    """ "Cheng Man-kit" ~ "Simon Cheng": a name written surname first, with a hyphenated
+    given name, whose first token is the other name's last token (GUIDELINES rule 2)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and "-" in words[-1]
+        and bool(name_tokens(words[0]))
+        and name_tokens(words[0])[0] == surname
+    )
 
 
 def dates_agree(gold: str | None, predicted: str | None) -> bool:
