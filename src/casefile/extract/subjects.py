@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
+from casefile.extract.groups import group_in_phrase, is_group, named_members
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words, quoted_source
 from casefile.extract.places import country_of
@@ -117,6 +118,11 @@ def find_subjects(
         agent = syntax.subject_of(token)
     found: list[int] = []
     groups: list[str] = []
+    group = target if target is not None and is_group(target) else group_in_phrase(token)
+    if group is not None and _person_at(group, people) is None:
+        members = named_members(group, people)  # "warrants for the eight ... Those named were"
+        if members:
+            return [(people.name(p), p) for p in members], agent
     if target is not None and target.lower_ in PAIR_PRONOUNS:
         found = _previous_pair(target, people)  # "Both were detained": the two just named
     if target is not None and _counted_back(target):

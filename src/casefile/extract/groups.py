@@ -1,0 +1,115 @@
+"""The named members of a group an event is told of ("the eight", "both men", "the four").
+
+Reporters tell an event once for a group ("police issued warrants for the
+eight") and name its members in a list nearby ("Those named were A, B, ...").
+GUIDELINES: where the article names the members, the event is one event per
+member and there is no separate group event. A list counts when it names as
+many people as the group's number says ("eight", "both", "the couple"); a
+group without a number takes a list only from its own or the next sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from casefile.extract import syntax
+from casefile.extract.people import People, people_words
+from casefile.extract.timex_lexicon import number_value
+
+PAIR_WORDS = {"both": 2, "couple": 2, "pair": 2, "duo": 2}
+MAX_GAP = 6  # tokens between two names of one list ("lawyer", "unionist", "and activists")
+SENTENCES_AROUND = 2
+
+
+def group_size(group: Token) -> int | None:
+    """How many people a group phrase counts: "eight activists", "the eight", "both men"."""
+    words = [group, *(c for c in group.children if c.dep_ in ("nummod", "det", "predet", "amod"))]
+    for word in words:
+        lower = word.lower_
+        if lower in PAIR_WORDS:
+            return PAIR_WORDS[lower]
+        if word.like_num or word.pos_ == "NUM":
+            value = number_value(lower)
+            if value is not None and value == int(value) and 2 <= value <= 50:
+                return int(value)
+    return None
+
+
+def is_group(token: Token) -> bool:
+    """Words for several people ("the activists", "eight persons"), a counted number
+    ("the eight") or a pair word; not "judicial personnel" or "vehicles"."""
+    if token.pos_ == "NUM":
+        return any(c.lower_ in ("the", "all") for c in token.children)
+    if token.lower_ in PAIR_WORDS:
+        return True
+    words = people_words()
+    lemma = token.lemma_.lower()
+    return token.tag_ in ("NNS", "NNPS") and (
+        lemma in words.descriptors or lemma in words.roles or lemma in ("people", "persons")
+    )
+
+
+def _definite(group: Token) -> bool:
+    """ "the men", "these activists", "they": a group told before, whose members may follow."""
+    return group.pos_ == "PRON" or any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all")
+        for c in group.children
+    )
+
+
+def named_members(group: Token, people: People) -> list[int]:
+    """The people a nearby list names for this group, or [] when no list fits."""
+    size = group_size(group)
+    if size is None and not _definite(group):
+        return []  # "Many opposition members sought refuge": no list stands for them
+    doc = group.doc
+    sentences = list(doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    reach = SENTENCES_AROUND if size is not None else 1
+    order = sorted(
+        range(max(0, here - reach), min(len(sentences), here + reach + 1)),
+        key=lambda i: (abs(i - here), i < here),  # nearest first; after the group on a tie
+    )
+    for index in order:
+        for members in _lists(sentences[index], people):
+            if (size is None and len(members) >= 2) or len(members) == size:
+                return members
+    return []
+
+
+def _lists(sentence: Span, people: People) -> list[list[int]]:
+    """Runs of people named one after another, with no verb between them."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    last_end: int | None = None
+    for token in sentence:
+        person = people.of(token)
+        if person is None or token.pos_ != "PROPN" or people.is_counsel(person):
+            continue
+        if token.i > 0 and token.doc[token.i - 1].text == "(" and current:
+            last_end = token.i  # "Law Kwun-chung (Nathan Law)": one person, two spellings
+            continue
+        if person in current and last_end is not None and token.i - last_end <= 1:
+            last_end = token.i
+            continue  # the rest of the same name
+        gap = sentence.doc[last_end + 1 : token.i] if last_end is not None else None
+        if gap is not None and (
+            len(gap) > MAX_GAP or any(t.pos_ in ("VERB", "AUX") for t in gap)
+        ):
+            runs.append(current)
+            current = []
+        if person not in current:
+            current.append(person)
+        last_end = token.i
+    runs.append(current)
+    return [run for run in runs if len(run) >= 2]
+
+
+def group_in_phrase(trigger: Token) -> Token | None:
+    """The group an event noun or verb names through a preposition: "warrants for the eight"."""
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on"):
+            obj = syntax.child(c, "pobj")
+            if obj is not None and is_group(obj):
+                return obj
+    return None
