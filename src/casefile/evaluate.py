@@ -177,8 +177,10 @@ def same_subject(gold: str, predicted: str) -> bool:
     distance = Levenshtein.distance(
         gold_tokens[-1], predicted_tokens[-1], score_cutoff=MAX_NAME_DISTANCE
     )
-    return distance <= MAX_NAME_DISTANCE or _surname_first(gold, predicted_tokens[-1]) or (
-        _surname_first(predicted, gold_tokens[-1])
+    return (
+        distance <= MAX_NAME_DISTANCE
+        or _surname_first(gold, predicted_tokens[-1])
+        or (_surname_first(predicted, gold_tokens[-1]))
     )
 
 

@@ -86,16 +86,14 @@ def _lists(sentence: Span, people: People) -> list[list[int]]:
         person = people.of(token)
         if person is None or token.pos_ != "PROPN" or people.is_counsel(person):
             continue
-        if token.i > 0 and token.doc[token.i - 1].text == "(" and current:
+        if current and _in_brackets(token, sentence):
             last_end = token.i  # "Law Kwun-chung (Nathan Law)": one person, two spellings
             continue
         if person in current and last_end is not None and token.i - last_end <= 1:
             last_end = token.i
             continue  # the rest of the same name
         gap = sentence.doc[last_end + 1 : token.i] if last_end is not None else None
-        if gap is not None and (
-            len(gap) > MAX_GAP or any(t.pos_ in ("VERB", "AUX") for t in gap)
-        ):
+        if gap is not None and (len(gap) > MAX_GAP or any(t.pos_ in ("VERB", "AUX") for t in gap)):
             runs.append(current)
             current = []
         if person not in current:
@@ -105,9 +103,21 @@ def _lists(sentence: Span, people: People) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
+def _in_brackets(token: Token, sentence: Span) -> bool:
+    for before in reversed(sentence.doc[sentence.start : token.i]):
+        if before.text == ")":
+            return False
+        if before.text == "(":
+            return True
+    return False
+
+
 def group_in_phrase(trigger: Token) -> Token | None:
     """The group an event noun or verb names through a preposition: "warrants for the eight"."""
-    for c in trigger.children:
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "nsubjpass"):
+        heads.append(trigger.head)  # "issued arrest warrants for the two": on the verb
+    for c in (c for head in heads for c in head.children):
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on"):
             obj = syntax.child(c, "pobj")
             if obj is not None and is_group(obj):

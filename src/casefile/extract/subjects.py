@@ -79,6 +79,7 @@ def find_subjects(
                     continue  # "On January 28, police recorded offences against him"
                 if c.dep_ == "prep" and (
                     (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
+                    or (c.lower_ == "to" and target.lemma_.lower() in PENALTIES)
                     or (c.lower_ == "of" and c.head == target and not _names_a_person(target))
                 ):
                     target = syntax.child(c, "pobj") or target
@@ -97,6 +98,9 @@ def find_subjects(
     elif role in ("noun", "phrase"):
         target = _noun_person(token, people)
         verb = syntax.governing_verb(token)
+        filed_for = _client_of_filer(token, verb, people, lexicon)
+        if target is None and filed_for is not None:
+            return [(people.name(filed_for), filed_for)], syntax.subject_of(verb) if verb else None
         if target is None and verb is not None and syntax.lemma(verb) == "be":
             target = syntax.subject_of(verb)  # "All three are defendants in criminal cases"
             target = target if target is not None and _counted_back(target) else None
@@ -118,11 +122,11 @@ def find_subjects(
         agent = syntax.subject_of(token)
     found: list[int] = []
     groups: list[str] = []
-    group = target if target is not None and is_group(target) else group_in_phrase(token)
-    if group is not None and _person_at(group, people) is None:
-        members = named_members(group, people)  # "warrants for the eight ... Those named were"
-        if members:
-            return [(people.name(p), p) for p in members], agent
+    told_of = target if target is not None and is_group(target) else group_in_phrase(token)
+    if told_of is not None and _person_at(told_of, people) is None:
+        listed = named_members(told_of, people)  # "warrants for the eight ... Those named were"
+        if listed:
+            return [(people.name(p), p) for p in listed], agent
     if target is not None and target.lower_ in PAIR_PRONOUNS:
         found = _previous_pair(target, people)  # "Both were detained": the two just named
     if target is not None and _counted_back(target):
@@ -152,6 +156,21 @@ def find_subjects(
     return [(people.name(p), p) for p in found], agent
 
 
+def _client_of_filer(
+    noun: Token, verb: Token | None, people: People, lexicon: Lexicon
+) -> int | None:
+    """ "His family filed a cassation complaint", "her lawyers lodged an appeal": what
+    counsel or relatives file is the client's (events.yaml, story: for_the_client)."""
+    filer = syntax.subject_of(verb) if verb is not None else None
+    if filer is None or people_words().roles.get(filer.lemma_.lower()) not in ("counsel", "family"):
+        return None
+    rules = lexicon.noun_rules(noun.lemma_.lower())
+    if not any(rule.type in lexicon.story.for_the_client for rule in rules):
+        return None
+    owner = next((people.of(c) for c in filer.children if c.dep_ == "poss"), None)
+    return owner if owner is not None else people.main_at(noun)
+
+
 def _included(group: Token, trigger: Token, people: People) -> list[int]:
     """The people an "including" list names after a group."""
     found: list[int] = []
@@ -178,6 +197,8 @@ def _of_modifier(token: Token) -> bool:
 
 
 PAIR_PRONOUNS = {"both", "they", "them"}
+# A penalty handed "to" someone is theirs: "handed down a nine-year term to X".
+PENALTIES = {"term", "sentence", "penalty", "punishment"}
 
 
 def _counted_back(token: Token) -> bool:
@@ -646,7 +667,10 @@ def _decision_person(verb: Token, people: People) -> Token | None:
     candidates += [syntax.child(verb, "dative"), syntax.child(verb, "nsubjpass")]
     obj = syntax.child(verb, "dobj")
     if obj is not None:  # "granted Kamol Yusupov asylum", parsed as a compound
-        candidates += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        candidates += [
+            c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+        ]
+        candidates.append(obj)  # "gave Nazarov political asylum", the name parsed as the object
     return _first_person(candidates, people)
 
 

@@ -1,0 +1,62 @@
+"""An event told of a group goes to the members the article names (GUIDELINES, subjects)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract, load_nlp
+from casefile.model import Article
+
+PUBLISHED = date(2025, 3, 7)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def subjects(nlp: Language, text: str, event_type: str) -> set[str]:
+    events = extract(Article(text=text, published=PUBLISHED), nlp).events
+    return {event.subject for event in events if event.type == event_type}
+
+
+def test_a_counted_group_goes_to_the_list_that_follows(nlp: Language) -> None:
+    text = (
+        "Police in the territory on Monday put bounties of HK$200,000 on five overseas "
+        "campaigners accused of colluding with foreign forces. The five are Lam Chi-wai, "
+        "Wong Ka-yan, Tse Man-lok, Joanna Ho and Peter Szeto. All live in Britain or Canada."
+    )
+    assert subjects(nlp, text, "wanted") == {
+        "Lam Chi-wai",
+        "Wong Ka-yan",
+        "Tse Man-lok",
+        "Joanna Ho",
+        "Peter Szeto",
+    }
+
+
+def test_a_list_of_another_size_is_not_the_group(nlp: Language) -> None:
+    text = (
+        "Officers detained four students in Minsk on Friday, the rights centre said. "
+        "Its lawyers named Ihar Lis and Maryna Zhuk as two of those it is helping."
+    )
+    assert not {"Ihar Lis", "Maryna Zhuk"} & subjects(nlp, text, "arrest")
+
+
+def test_an_uncounted_group_with_no_list_stays_unnamed(nlp: Language) -> None:
+    text = (
+        "Many opposition members have sought refuge in Thailand from repression at home, "
+        "now under Prime Minister Hun Manet, Hun Sen's successor."
+    )
+    assert not {"Hun Manet", "Hun Sen"} & subjects(nlp, text, "flight")
+
+
+def test_an_alias_in_brackets_is_the_same_member(nlp: Language) -> None:
+    text = (
+        "The security bureau issued arrest warrants for the two on Tuesday. They are "
+        "Chan Wai-ming (Raymond Chan) and Ho Ka-lun (Alan Ho), both living in London."
+    )
+    assert subjects(nlp, text, "wanted") == {"Chan Wai-ming", "Ho Ka-lun"}

@@ -1,0 +1,96 @@
+"""Families of wording for each event type, in the styles casefile reads.
+
+Each family (light verbs of sentencing, refugee recognition, declared wanted,
+bounties, custody calques of translated press, exit bans, ...) is tried in
+articles of our own, written in a wire, a translated regional, an NGO and a
+court-report style. A row asserts the (type, subject) pairs the article must
+give; a second table lists look-alikes that must give nothing of that type.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract, load_nlp
+from casefile.model import Article
+
+PUBLISHED = date(2025, 11, 14)
+INTRO = "The exiled blogger Farrukh Nazarov has written about corruption for a decade. "
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def found(nlp: Language, text: str) -> set[tuple[str, str]]:
+    events = extract(Article(text=INTRO + text, published=PUBLISHED), nlp).events
+    return {(event.type, event.subject) for event in events}
+
+
+WHO = "Farrukh Nazarov"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sentences: light verbs, condemnation, a sentence upheld (GUIDELINES: still a sentence)
+        ("A Dushanbe court handed down a nine-year term to Nazarov on Monday.", "sentence"),
+        ("The regional court gave Nazarov seven years in a strict-regime colony.", "sentence"),
+        ("Nazarov was condemned to death by a military tribunal in 2019.", "sentence"),
+        ("On Tuesday the Supreme Court upheld his 12-year sentence.", "sentence"),
+        ("The appeals chamber confirmed the verdict against Nazarov in April.", "sentence"),
+        # wanted: declared wanted, sought arrest, bounties, warrants in absentia
+        ("Nazarov was declared wanted by the Interior Ministry in 2020.", "wanted"),
+        ("Authorities have sought his arrest since 2018 over a satirical page.", "wanted"),
+        ("A district court ordered his arrest in absentia last spring.", "wanted"),
+        ("Police put a bounty of 50,000 somoni on Nazarov in 2023.", "wanted"),
+        # arrest: round-ups and the custody calques of translated press
+        ("Security officers rounded up Nazarov outside a mosque on Friday.", "arrest"),
+        ("Nazarov was delivered to the department of internal affairs late at night.", "arrest"),
+        # release: let go, walked free, bail
+        ("After two days Nazarov was let go without explanation.", "release"),
+        ("Nazarov walked free from the courtroom after the verdict.", "release"),
+        ("The judge granted Nazarov bail on Wednesday.", "release"),
+        # refugee recognition and protection held
+        ("The UN refugee agency recognised Nazarov as a refugee in 2021.", "asylum_decision"),
+        ("Nazarov, a recognised refugee in Germany, flew to Istanbul in May.", "asylum_decision"),
+        ("He has lived in France with refugee status since 2016.", "asylum_decision"),
+        ("Germany gave Nazarov political asylum in 2018.", "asylum_decision"),
+        # hearings: testimony, court appearances
+        ("Testifying in court on July 3, Nazarov described the interrogations.", "hearing"),
+        ("Nazarov appeared in court in Khujand on Thursday.", "hearing"),
+        # appeals: complaints and cassation to a higher court
+        ("His family filed a cassation complaint with the Supreme Court.", "appeal"),
+        # sanctions: citizenship and exit bans
+        ("In March he was deprived of his Tajik citizenship.", "sanction"),
+        ("Border guards barred Nazarov from leaving the country in 2022.", "sanction"),
+        # extradition decisions worded as orders
+        ("A Moscow court ordered Nazarov's extradition to Tajikistan.", "extradition_decision"),
+        # deaths: executions, fatal wounds
+        ("Nazarov was hanged at dawn on Saturday, state television said.", "death"),
+        ("Security forces mortally wounded Nazarov during the raid.", "death"),
+        # international bodies acting on the case
+        ("The UN refugee agency referred his case to Canada in June.", "international_action"),
+    ],
+)
+def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, WHO) in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("The club handed down a two-match ban to its captain.", "sentence"),
+        ("Organisers set a deadline of two weeks for the entries.", "sentence"),
+        ("Nazarov fears he could be condemned to death if he is returned.", "sentence"),
+        ("Rights groups urged Turkey not to hand Nazarov over to Tajikistan.", "extradition"),
+        ("The poster of Nazarov was hanging in the hall.", "death"),
+        ("Nazarov was not stripped of his citizenship, the ministry said.", "sanction"),
+    ],
+)
+def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in {event_type for event_type, _ in found(nlp, text)}
