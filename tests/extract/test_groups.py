@@ -60,3 +60,12 @@ def test_an_alias_in_brackets_is_the_same_member(nlp: Language) -> None:
         "Chan Wai-ming (Raymond Chan) and Ho Ka-lun (Alan Ho), both living in London."
     )
     assert subjects(nlp, text, "wanted") == {"Chan Wai-ming", "Ho Ka-lun"}
+
+
+def test_a_name_that_modifies_a_place_is_no_person(nlp: Language) -> None:
+    text = (
+        "The blogger Sreymom Chea fled to Thailand in 2017. The Prey Veng provincial court "
+        "sentenced her in absentia to three years in 2018. Prey Veng officials declined to "
+        "comment."
+    )
+    assert subjects(nlp, text, "sentence") == {"Sreymom Chea"}

@@ -48,6 +48,7 @@ class PeopleWords:
     surname_endings: tuple[tuple[str, str], ...]
     authorities: frozenset[str]
     titles: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def people_words() -> PeopleWords:
         ),
         frozenset(data["authorities"]),
         frozenset(data["titles"]),
+        frozenset(data["place_nouns"]),
     )
 
 
@@ -351,8 +353,9 @@ def find_people(doc: Doc) -> People:
 
     for index, record in enumerate(records):
         record.gender = _gender(doc, index, record, token_person)
-    _drop_lone_names(records, token_person)
+    _drop_lone_names(doc, records, token_person)
     _map_bare_surnames(doc, records, token_person)
+    _drop_lone_names(doc, records, token_person)  # a place shows itself in a bare mention too
     main = _main_person(records, _only_speaking(doc, records, token_person))
     sections = _name_headings(doc, token_person)
     _resolve_pronouns(doc, records, token_person, main, sections)
@@ -459,10 +462,22 @@ def _gender(doc: Doc, index: int, record: PersonRecord, token_person: dict[int, 
     return None
 
 
-def _drop_lone_names(records: list[PersonRecord], token_person: dict[int, int]) -> None:
+def _drop_lone_names(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
     """A one-word "name" never given in full, with no role, is more often a company or a
-    place the model mistook ("Larchmont") than a person: news introduces people in full."""
-    keep = [i for i, r in enumerate(records) if len(r.key_tokens) > 1 or r.roles]
+    place the model mistook ("Larchmont") than a person: news introduces people in full.
+
+    So is a name that modifies a word for a place or an institution ("the Ismoili
+    Somoni district court", "the Kampong Speu prison") or ends in one ("Amad News"):
+    a place or an organisation the model took for a person.
+    """
+    placed = {
+        token_person[i]
+        for i in token_person
+        if not records[token_person[i]].roles and _names_a_place(doc[i])
+    }
+    keep = [
+        i for i, r in enumerate(records) if (len(r.key_tokens) > 1 or r.roles) and i not in placed
+    ]
     if len(keep) == len(records):
         return
     renumber = {old: new for new, old in enumerate(keep)}
@@ -472,6 +487,20 @@ def _drop_lone_names(records: list[PersonRecord], token_person: dict[int, int]) 
             token_person[token] = renumber[old]
         else:
             del token_person[token]
+
+
+def _names_a_place(token: Token) -> bool:
+    words = people_words()
+    last = token
+    while last.dep_ in ("compound", "flat") and last.head.i > last.i and last.head.pos_ == "PROPN":
+        last = last.head
+    if last.pos_ == "PROPN" and last.lower_ in words.organization_words | {"news"}:
+        return True  # "Amad News"
+    return (
+        last.dep_ in ("compound", "nmod")
+        and last.head.pos_ == "NOUN"
+        and last.head.lemma_.lower() in words.place_nouns
+    )
 
 
 def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
