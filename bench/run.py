@@ -122,7 +122,22 @@ def seed_section(bench: Bench) -> Figures:
 
 def dev_section(bench: Bench) -> Figures:
     """The dev set: overall and per-type scores, and what is invented on ordinary news."""
-    gold = load_gold(bench.eval_dir / "dev" / "dev.jsonl")
+    return _gold_set(bench, bench.eval_dir / "dev" / "dev.jsonl")
+
+
+def dev_b_section(bench: Bench) -> Figures:
+    """dev-b, fourteen other cases: the check on rules written while reading dev (issue 11)."""
+    return _gold_set(bench, bench.eval_dir / "dev" / "dev-b.jsonl")
+
+
+def corpus_section(bench: Bench) -> Figures:
+    """corpus/articles.jsonl: the project's own fictional articles, written by family of
+    wording and style without reading the evaluation sets (corpus/README.md)."""
+    return _gold_set(bench, BENCH_DIR.parent / "corpus" / "articles.jsonl")
+
+
+def _gold_set(bench: Bench, path: Path) -> Figures:
+    gold = load_gold(path)
     predicted = bench.predict(gold)
     report = score(gold, predicted)
     print(_summary_table(report))
@@ -186,6 +201,9 @@ def speed_section(bench: Bench) -> Figures:
 
     corpora = {
         "dev": [record.to_article() for record in load_gold(bench.eval_dir / "dev" / "dev.jsonl")],
+        "dev-b": [
+            record.to_article() for record in load_gold(bench.eval_dir / "dev" / "dev-b.jsonl")
+        ],
         "news stream": _news_stream(bench.eval_dir),
     }
     rows, figures = [], {}
@@ -379,6 +397,8 @@ def _cases_through_store(gold: Sequence[GoldArticle]) -> list[Any]:
 SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "seed": ("a. Seed article", seed_section),
     "dev": ("b. Dev set", dev_section),
+    "dev-b": ("b2. Dev-b set (fourteen other cases)", dev_b_section),
+    "corpus": ("b3. The project's own corpus (fictional articles)", corpus_section),
     "wikievents": ("c. WikiEvents dev (six Justice types)", wikievents_section),
     "speed": ("d. Speed", speed_section),
     "timex": ("e. Time expressions", timex_section),
