@@ -109,7 +109,7 @@ def test_durations_sets_and_vague_references_have_no_date(expression: str) -> No
         ("last week", THURSDAY, "DATE", "2013-W11", None),
         ("this week", THURSDAY, "DATE", "2013-W12", None),
         ("next year", THURSDAY, "DATE", "2014", None),
-        ("in the 1990s", FRIDAY, "DATE", "199X", None),
+        ("in the 1990s", FRIDAY, "DATE", "199", None),
         ("the 20th century", FRIDAY, "DATE", "19", None),
         ("the past five years", FRIDAY, "DURATION", "P5Y", None),
         ("every Tuesday", FRIDAY, "SET", "XXXX-WXX-2", None),
@@ -138,7 +138,8 @@ def test_durations_sets_and_vague_references_have_no_date(expression: str) -> No
         ("the next few months", FRIDAY, "DURATION", "PXM", None),
         ("more than a year", FRIDAY, "DURATION", "P1Y", "MORE_THAN"),
         ("almost seven years", FRIDAY, "DURATION", "P7Y", "LESS_THAN"),
-        ("about a week", FRIDAY, "DURATION", "P1W", "APPROX"),
+        ("around a week", FRIDAY, "DURATION", "P1W", "APPROX"),
+        ("about a week", FRIDAY, "DURATION", "P1W", None),  # "about" stays outside (TimeML)
         ("a four-week", FRIDAY, "DURATION", "P4W", None),
         ("recently", FRIDAY, "DATE", "PAST_REF", None),
         ("now", FRIDAY, "DATE", "PRESENT_REF", None),
@@ -316,7 +317,7 @@ def test_month_day_year_choice(month: int, day: int, tense: str | None, expected
         ("2026-W05", "DATE", "2026"),
         ("2013-Q1", "DATE", "2013"),
         ("2013-SU", "DATE", "2013"),
-        ("199X", "DATE", None),
+        ("199", "DATE", None),
         ("PAST_REF", "DATE", None),
         ("P2Y", "DURATION", None),
         (None, "DATE", None),
@@ -331,7 +332,7 @@ def test_calendar_date(value: str | None, type_: str, expected: str | None) -> N
     [
         # a bound is no date (GUIDELINES "Dates")
         ("more than a year ago", [("more than a year ago", "2025", None)]),
-        ("about two years ago", [("about two years ago", "2024", "2024")]),
+        ("about two years ago", [("two years ago", "2024", "2024")]),  # "about" stays outside
         # anaphora with nothing to count from keep a value but give no date
         ("a day later", [("a day later", "2026-01-31", None)]),
         ("He was arrested the day before the protest.", [("the day", "2026-01-29", None)]),

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from casefile.extract import timex_lexicon as lex
-from casefile.extract.timex_calendar import Tense, calendar_date
+from casefile.extract.timex_calendar import Tense, calendar_date, shift
 from casefile.extract.timex_patterns import RULES
 from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule
 from casefile.model import TimeExpression
@@ -30,7 +30,8 @@ from casefile.model import TimeExpression
 __all__ = ["find_timexes", "infer_tense", "resolve"]
 
 _CUES = re.compile(
-    rf"(?<![\w'])(?:(?P<future>{lex.FUTURE_CUE})|(?P<past>{lex.PAST_CUE})|(?P<ed>[a-z]{{3,}}ed))(?![\w'])",
+    rf"(?<![\w'])(?:(?P<future>{lex.FUTURE_CUE})|(?P<past>{lex.PAST_CUE})"
+    rf"|(?P<present>{lex.PRESENT_CUE})|(?P<ed>[a-z]{{3,}}ed))(?![\w'])",
     re.IGNORECASE,
 )
 _FUTURE_AUXILIARY = re.compile(
@@ -63,8 +64,13 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
     return _cue_tense(text, after) if after else None
 
 
-def _cue_tense(text: str, cue: re.Match[str]) -> Tense:
-    """The tense of one cue; a participle after "will be" or "to be" is future ("will be tried")."""
+def _cue_tense(text: str, cue: re.Match[str]) -> Tense | None:
+    """The tense of one cue; a participle after "will be" or "to be" is future ("will be tried").
+
+    A present-tense cue ("is payable Jan. 2") gives no tense: the nearest date is meant.
+    """
+    if cue.group("present"):
+        return None
     if cue.group("future"):
         return "future"
     if _FUTURE_AUXILIARY.search(text, max(0, cue.start() - 25), cue.start()):
@@ -187,13 +193,14 @@ def _find(
     reference: date | None = None
     reference_unit: str | None = None
     day_reference: date | None = None
+    quarter: date | None = None
     skip_until = -1
     for start, end, index, match in _select(_candidates(text, guarded=guarded)):
         if start < skip_until:
             continue
         rule: Rule = RULES[index]
         local_tense = tense or infer_tense(text, start, end)
-        context = Context(anchor, local_tense, reference, reference_unit, day_reference)
+        context = Context(anchor, local_tense, reference, reference_unit, day_reference, quarter)
         reading = rule.normalize(match, context)
         if reading is None:
             continue
@@ -223,7 +230,14 @@ def _find(
             reference, reference_unit = reading.point, reading.unit
             if reading.unit == "D":
                 day_reference = reading.point
+            if reading.unit == "Q" and not reading.compared and _recent(reading.point, anchor):
+                quarter = reading.point
     return found
+
+
+def _recent(quarter: date, anchor: date | None) -> bool:
+    """Could a report of `anchor` be about this quarter (not one compared with it)?"""
+    return anchor is None or quarter > shift(anchor, -9, "M")
 
 
 _OF_THAT_YEAR = re.compile(

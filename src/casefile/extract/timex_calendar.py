@@ -61,7 +61,7 @@ def value_at(day: date, unit: str) -> str:
     if unit == "Y":
         return f"{day.year:04d}"
     if unit == "DE":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"
     if unit == "CE":
         return f"{day.year // 100:02d}"
     return day.isoformat()

@@ -19,7 +19,14 @@ from casefile.extract.timex_calendar import (
     shift,
     value_at,
 )
-from casefile.extract.timex_rules import Context, Reading, group, position_mod, squash
+from casefile.extract.timex_rules import (
+    Context,
+    Reading,
+    group,
+    position_mod,
+    squash,
+    year_value,
+)
 
 
 def date_reading(year: int, month: int, day: int | None, mod: str | None = None) -> Reading | None:
@@ -39,7 +46,7 @@ def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
     year_text = group(match, "year")
     ranged = group(match, "day2") is not None
     if year_text:
-        year = int(year_text)
+        year = year_value(year_text)
     elif ctx.anchor is None:
         return Reading("DATE", None)
     else:
@@ -76,10 +83,13 @@ def norm_month(match: re.Match[str], ctx: Context) -> Reading | None:
     mod = position_mod(group(match, "pos"))
     year_text = group(match, "year")
     rel = squash(group(match, "rel"))
+    year_step = {"last": -1, "this": 0, "next": 1}.get(squash(group(match, "ry")))
     if year_text:
-        year = int(year_text)
+        year = year_value(year_text)
     elif ctx.anchor is None:
         return Reading("DATE", None, mod)
+    elif year_step is not None:  # "June last year"
+        year = ctx.anchor.year + year_step
     elif rel in ("last", "this past", "past"):
         year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
     elif rel in ("next", "the coming", "this coming", "coming"):
@@ -100,7 +110,7 @@ def year_reading(year: int, mod: str | None, half: str | None = None) -> Reading
 
 def norm_year(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "2013", "mid-2024", "the end of 2023", "fiscal 2013", "the first half of 2013"."""
-    year = int(match.group("year"))
+    year = year_value(match.group("year"))
     half = group(match, "half")
     half_number = None if half is None else ("1" if squash(half) == "first" else "2")
     return year_reading(year, position_mod(group(match, "pos")), half_number)
@@ -133,10 +143,10 @@ def norm_decade(match: re.Match[str], ctx: Context) -> Reading | None:
     mod = position_mod(group(match, "pos"))
     full = group(match, "dec")
     if full:
-        return Reading("DATE", full[:3] + "X", mod)
+        return Reading("DATE", full[:3], mod)
     short = group(match, "dec2") or str(_DECADE_WORDS[squash(group(match, "decw"))] * 10)
     century = 19 if int(short) > 20 or ctx.anchor is None else ctx.anchor.year // 100
-    return Reading("DATE", f"{century}{short[0]}X", mod)
+    return Reading("DATE", f"{century}{short[0]}", mod)
 
 
 def norm_century(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -155,7 +165,7 @@ def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
     year_text = group(match, "year")
     rel = squash(group(match, "rel"))
     if year_text:
-        year = int(year_text)
+        year = year_value(year_text)
     elif ctx.anchor is None:
         return Reading("DATE", None, mod)
     elif rel in ("last", "this past", "past"):
@@ -193,7 +203,7 @@ def norm_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     which = squash(group(match, "q"))
     half = group(match, "half")
     year_text = group(match, "year")
-    rel = squash(group(match, "rel"))
+    rel = squash(group(match, "rel") or group(match, "rel2"))
     mod = position_mod(group(match, "pos"))
     if which in (
         "last",
@@ -222,18 +232,58 @@ def norm_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
         number = int(match.group(0)[1])
     code = "H" if half or match.group(0).upper().startswith("H") else "Q"
     if year_text:
-        year = int(year_text)
+        year = year_value(year_text)
     elif ctx.anchor is None:
         return Reading("DATE", None, mod)
     elif rel:
         year = _relative_year(rel, ctx.anchor)
     else:
         year = ctx.anchor.year
+        # the latest such quarter begun, unless the text looks ahead to one not yet begun
         current = quarter_of(ctx.anchor) if code == "Q" else (1 if ctx.anchor.month <= 6 else 2)
         if number > current and ctx.tense != "future":
             year -= 1
-        elif number < current and ctx.tense == "future":
-            year += 1
     if code == "H":
         return Reading("DATE", f"{year:04d}-H{number}", mod, date(year, 6 * number - 5, 1), "Y")
     return Reading("DATE", f"{year:04d}-Q{number}", mod, date(year, 3 * number - 2, 1), "Q")
+
+
+def reporting_quarter(ctx: Context) -> date | None:
+    """The quarter a report is about: the last one named, else the last one completed."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    if ctx.anchor is None:
+        return None
+    day = shift(ctx.anchor, -1, "Q")
+    return date(day.year, 3 * quarter_of(day) - 2, 1)
+
+
+def norm_reporting_period(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
+    "year-earlier" (results): the quarter an earnings report is about, or that of a year before."""
+    number = _QUARTERS.get(squash(group(match, "q") or group(match, "q2")))
+    year_text = group(match, "year")
+    quarter = reporting_quarter(ctx)
+    if quarter is None:
+        return Reading("DATE", None)
+    if number:
+        year = year_value(year_text) if year_text else quarter.year
+        quarter = date(year, 3 * number - 2, 1)
+    elif year_text:
+        quarter = quarter.replace(year=year_value(year_text))
+    compared = bool(group(match, "ago") or group(match, "ago2"))
+    if compared:
+        quarter = shift(quarter, -1, "Y")
+    return Reading("DATE", value_at(quarter, "Q"), None, quarter, "Q", compared=compared)
+
+
+def norm_reporting_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "for the year", "the full year" (the year reported on), "the latest fiscal year" (the last
+    one closed), "the year ended March 31" (a year's span)."""
+    if group(match, "ended"):
+        return Reading("DURATION", "P1Y")
+    quarter = reporting_quarter(ctx)
+    if quarter is None:
+        return Reading("DATE", None)
+    year = quarter.year - (1 if squash(group(match, "adj")).startswith("latest") else 0)
+    return year_reading(year, None)

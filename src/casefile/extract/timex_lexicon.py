@@ -47,8 +47,11 @@ REFERENCES: dict[str, str] = dict(_TABLES["references"])
 FREQUENCIES: dict[str, str] = dict(_TABLES["frequencies"])
 NOT_YEAR_BEFORE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_before"])
 NOT_YEAR_AFTER: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_after"])
+BEFORE_VERB: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["before_verb"])
+AFTER_FREQUENCY: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["after_frequency"])
 FUTURE_CUES: list[str] = list(_TABLES["future_cues"])
 PAST_CUES: list[str] = list(_TABLES["past_cues"])
+PRESENT_CUES: list[str] = list(_TABLES["present_cues"])
 
 # Full month names match on their own; abbreviations need their dot or a
 # following number ("Jan. 30", "Jan 30", "Sept. 2025"), so "Mar" or "Dec" in
@@ -76,6 +79,7 @@ REFERENCE = rf"(?i:{_alternation(list(REFERENCES))})"
 FREQUENCY = rf"(?i:{_alternation(list(FREQUENCIES))})"
 FUTURE_CUE = _alternation(FUTURE_CUES)
 PAST_CUE = _alternation(PAST_CUES)
+PRESENT_CUE = _alternation(PRESENT_CUES)
 
 
 def month_number(word: str) -> int:

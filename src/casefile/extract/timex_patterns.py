@@ -40,6 +40,7 @@ def _words(*groups: object) -> frozenset[str]:
     return frozenset(words)
 
 
+_SPELLED_YEARS = _words("nineteen thousand")
 _MONTHS = _words(lex.MONTHS)
 _WEEKDAYS = _words(lex.WEEKDAYS)
 _UNITS = _words(lex.UNITS, [w + "s" for w in lex.UNITS], "centuries")
@@ -94,7 +95,7 @@ RULES: list[Rule] = [
     _rule(
         "month",
         rf"(?:\b{POSITION})?(?:\b{_REL})?\b(?P<mon>{lex.MONTH})(?!\w)"
-        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}))?",
+        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
         dates.norm_month,
         r.guard_month,
         triggers=_MONTHS,
@@ -107,7 +108,7 @@ RULES: list[Rule] = [
         rf"\b(?P<year>{YEAR})",
         dates.norm_year,
         r.guard_year,
-        triggers=frozenset({DIGITS}),
+        triggers=frozenset({DIGITS}) | _SPELLED_YEARS,
     ),
     _rule(
         "short-year",
@@ -119,7 +120,7 @@ RULES: list[Rule] = [
     # "the 1990s", "the mid-1990s", "the '90s", "the nineties"
     _rule(
         "decade",
-        rf"(?:\b{POSITION})?(?:\b(?i:the)\s+)?(?:(?P<dec>1[6-9]\d0|20\d0)['’]?s\b"
+        rf"(?:\b(?i:the)\s+)?(?:\b{POSITION})?(?:\b(?i:the)\s+)?(?:(?P<dec>1[6-9]\d0|20\d0)['’]?s\b"
         r"|['’](?P<dec2>\d0)['’]?s\b|(?i:the)\s+(?P<decw>(?i:twenties|thirties|forties|fifties"
         r"|sixties|seventies|eighties|nineties))\b)",
         dates.norm_decade,
@@ -148,7 +149,8 @@ RULES: list[Rule] = [
     # "the first quarter", "the fourth quarter of 2012", "Q1 2013", "last quarter", "the first half"
     _rule(
         "quarter",
-        rf"(?:\b{POSITION})?\b(?:(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th"
+        rf"(?:\b{POSITION})?\b(?:(?P<rel2>(?i:this|last|next))\s+(?i:year)['’]s\s+)?"
+        r"(?:(?i:the\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th"
         r"|last|previous|this|next|current|past))[\s-](?i:(?:fiscal\s+|calendar\s+)?quarter)"
         r"|(?i:the\s+)?(?P<half>(?i:first|second))\s+half(?=\s+of\s)"
         r"|\b(?P<qn>Q[1-4]|H[12])\b)"
@@ -157,10 +159,33 @@ RULES: list[Rule] = [
         dates.norm_quarter,
         triggers=_words("quarter half q1 q2 q3 q4 h1 h2"),
     ),
+    # "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
+    # "year-earlier" (results): what an earnings report is about
+    _rule(
+        "reporting-period",
+        r"(?:(?i:the)\s+)?(?:(?P<ago>(?i:(?:comparable\s+)?year[-\s](?:ago|earlier)))\s+"
+        r"(?:(?P<q>(?i:first|second|third|fourth))(?:[\s-]+(?i:fiscal))?[\s-]+)?(?i:quarter|period)"
+        r"|(?i:latest|most\s+recent|comparable|current)\s+(?i:quarter|period)"
+        rf"|(?P<year>{YEAR})\s+(?:(?P<q2>(?i:first|second|third|fourth))[\s-]+)?(?i:quarter|period)"
+        r"|(?<=(?i:the)\s)(?i:quarter)(?![\w-]))"
+        r"|(?P<ago2>(?i:year[-\s](?:ago|earlier)))(?=\s+(?!(?i:quarter|period))[a-z])",
+        dates.norm_reporting_period,
+        triggers=_words("quarter period ago earlier"),
+    ),
+    # "for the year", "the full year", "the fiscal year", "the year ended Sept. 30"
+    _rule(
+        "reporting-year",
+        r"(?i:the)\s+(?:(?P<adj>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|entire|whole))\s+)?"
+        r"(?i:year)\b(?![-'’])(?P<ended>(?=\s+(?i:ended|ending)\b))?",
+        dates.norm_reporting_year,
+        r.guard_reporting_year,
+        triggers=_words("year"),
+    ),
     # "today", "tonight", "yesterday morning", "this afternoon", "last night", "late yesterday"
     _rule(
         "day-word",
-        rf"(?:\b{POSITION})?\b(?:(?i:the\s+day\s+)(?P<ba>(?i:before|after))\s+)?(?P<word>{_DAY_WORDS}|(?i:this|last))"
+        rf"(?:\b{POSITION}|\b(?P<pos2>(?i:earlier|later))\s+)?"
+        rf"\b(?:(?i:the\s+day\s+)(?P<ba>(?i:before|after))\s+)?(?P<word>{_DAY_WORDS}|(?i:this|last))"
         rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?\b",
         relative.norm_day_word,
         lambda m, t: m.group("word").lower() not in ("this", "last") or bool(m.group("part")),
@@ -206,6 +231,7 @@ RULES: list[Rule] = [
     # "on Thursday", "last Thursday", "Friday afternoon", "Thursday's hearing"
     _rule(
         "weekday",
+        r"(?:\b(?P<pos>(?i:early|late|earlier|later))\s+)?"
         rf"(?:\b(?P<rel>(?i:last|this\s+past|this\s+coming|next|the\s+following|the\s+next"
         rf"|the\s+previous|previous|coming|that))\s+)?\b(?P<wd>{lex.WEEKDAY})(?![\w-])"
         rf"(?:\s+(?P<part>{lex.PART_OF_DAY})\b)?",
@@ -293,6 +319,7 @@ RULES: list[Rule] = [
         rf"(?:(?P<wd>{lex.WEEKDAY})|(?P<mon>{lex.MONTH})|(?P<what>{lex.PART_OF_DAY}|{lex.SEASON}"
         rf"|{_UNIT_WORD}))|(?P<freq>{lex.FREQUENCY}))\b",
         relative.norm_set,
+        r.guard_set,
         triggers=_words("every each", lex.FREQUENCIES),
     ),
     _rule(

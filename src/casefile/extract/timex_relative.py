@@ -37,7 +37,7 @@ def norm_day_word(match: re.Match[str], ctx: Context) -> Reading | None:
         part = "night"
     if word == "last" and not part:
         return None
-    mod = position_mod(group(match, "pos"))
+    mod = position_mod(group(match, "pos") or group(match, "pos2"))
     if ctx.anchor is None:
         return Reading("TIME" if part else "DATE", None, mod)
     day = shift(ctx.anchor, offset, "D")
@@ -181,6 +181,10 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     if amount != int(amount):
         return Reading("DATE", None, mod)
     base = unit if unit != "WE" else "W"
+    if base == "Y" and backwards and ctx.quarter is not None:
+        # "profit rose from $3 million a year ago" in a report on a quarter: that quarter then
+        day = shift(ctx.quarter, -int(amount), "Y")
+        return Reading("DATE", value_at(day, "Q"), mod, day, "Q", compared=True)
     day = shift(origin, -int(amount) if backwards else int(amount), base)
     # "a day later" than a month stays a month; "a year earlier" than a quarter is a quarter
     same_period = base == "Y" and ctx.reference_unit in ("M", "Q")
@@ -206,9 +210,10 @@ def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
         day = weekday_date(ctx.reference, weekday, tense, strict=True)
     else:
         day = weekday_date(ctx.anchor, weekday, ctx.tense)
+    mod = position_mod(group(match, "pos"))
     if part:
-        return Reading("TIME", f"{day.isoformat()}T{lex.PARTS_OF_DAY[part]}", None, day, "D")
-    return Reading("DATE", day.isoformat(), None, day, "D")
+        return Reading("TIME", f"{day.isoformat()}T{lex.PARTS_OF_DAY[part]}", mod, day, "D")
+    return Reading("DATE", day.isoformat(), mod, day, "D")
 
 
 def _clock(match: re.Match[str]) -> str | None:

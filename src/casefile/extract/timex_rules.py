@@ -40,6 +40,7 @@ class Reading:
     point: date | None = None
     unit: str | None = None
     dated: bool = True  # False: the value is a guess no event should be dated by
+    compared: bool = False  # a period named for comparison ("a year ago"): no new reference
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Context:
     day_reference: date | None = (
         None  # the last date given to the day: "the next day" counts from it
     )
+    quarter: date | None = None  # the first day of the last quarter named: "the quarter" is it
 
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
@@ -79,7 +81,17 @@ DIGITS = "<digits>"
 
 # --- shared fragments ----------------------------------------------------
 
-YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = (
+    r"(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+)
+# "1996", and as broadcast transcripts spell it, "nineteen ninety-six", "the year two thousand"
+SPELLED_YEAR = (
+    rf"(?i:nineteen[\s-]{_TENS}(?:[\s-]{_ONES})?(?![\w-])"
+    rf"|(?<=the\syear\s)two\s+thousand(?:\s+(?:and\s+)?{_ONES})?\b)"
+)
+YEAR = rf"(?:(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)|{SPELLED_YEAR})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
 POSITION = (
@@ -87,10 +99,11 @@ POSITION = (
     r"|(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?\s+)"
     r"|(?i:(?:end|beginning|start|middle)\s+of(?:\s+the)?\s+))"
 )
+# Words that belong to the expression they bound ("nearly two weeks ago", "at least a year").
+# "over", "about", "only", "just", "barely" stay outside it, as TimeML annotators keep them.
 QUANTIFIER = (
-    r"(?P<qmod>(?i:more\s+than|over|upwards\s+of|less\s+than|under|fewer\s+than|nearly|almost"
-    r"|about|around|some|roughly|approximately|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
-    r"|just\s+over|just\s+under|well\s+over|a\s+little\s+over|barely|only|just))\s+"
+    r"(?P<qmod>(?i:more\s+than|upwards\s+of|less\s+than|fewer\s+than|nearly|almost"
+    r"|around|some|roughly|approximately|at\s+least|at\s+most|up\s+to|no\s+more\s+than))\s+"
 )
 _QUANTIFIER_MODS = {
     "more than": "MORE_THAN",
@@ -168,7 +181,7 @@ def squash(text: str | None) -> str:
 def position_mod(text: str | None) -> str | None:
     """The TimeML mod of "early", "late", "mid-", "the end of" ..."""
     word = squash(text).removeprefix("the ").removeprefix("very ")
-    if word.startswith(("early", "beginning", "start")):
+    if word.startswith(("earl", "beginning", "start")):
         return "START"
     if word.startswith(("late", "end", "close")):
         return "END"
@@ -270,13 +283,34 @@ def guard_season(match: re.Match[str], text: str) -> bool:
         return True
     if squash(group(match, "rel")) not in ("", "the"):
         return True
-    return previous_word(text, match.start()) in PREPOSITIONS
+    previous = previous_word(text, match.start())
+    if squash(match.group("season")) == "fall" and previous in lex.BEFORE_VERB:
+        return False  # "began to fall apart", "prices could fall"
+    return previous in PREPOSITIONS
+
+
+_AMOUNT = re.compile(
+    r"(?:[$€£]?\d[\d,.]*|million|billion|thousand|hundred|dozen|[a-z]+s)$", re.IGNORECASE
+)
+
+
+def is_rate(match: re.Match[str], text: str) -> bool:
+    """ "$2 million a year", "700 seats a week": "a year" is a rate there, not a span of time."""
+    if squash(group(match, "n")) not in ("a", "an") or group(match, "det") or group(match, "qmod"):
+        return False
+    before = text[max(0, match.start() - 40) : match.start()].split()
+    if not before or not _AMOUNT.match(before[-1]):
+        return False
+    return before[-1][:1].isdigit() or any(w[:1].isdigit() or w[:1] in "$€£" for w in before[-3:])
 
 
 def guard_not_age(match: re.Match[str], text: str) -> bool:
-    """ "a 10-year-old", "children of 6 months and older" are ages; "sub-five-minute" is no span."""
+    """ "a 10-year-old", "children of 6 months and older" are ages; "sub-five-minute" is no span;
+    "$2 million a year" is a rate; "This Week" (capitalised) is a name."""
     start, end = match.span()
     if start and text[start - 1] == "-":
+        return False
+    if is_rate(match, text):
         return False
     return not re.match(
         r"-?old\b|\s+old\b|-olds\b|\s+(?:and|or)\s+(?:older|up)\b", text[end : end + 16]
@@ -325,6 +359,8 @@ def guard_relative_unit(match: re.Match[str], text: str) -> bool:
     """ "the month" needs a position ("the end of the month"); "day" an anaphor ("that day")."""
     rel = squash(match.group("rel"))
     unit = squash(match.group("unit"))
+    if match.group("unit")[0].isupper() and match.start("unit") > match.start():
+        return False  # "ABC's This Week": a programme's name, not a week
     if rel in ("", "the", "over the") and not match.group("pos") and unit != "weekend":
         return False
     return unit not in ("day", "night") or rel in _ANAPHORIC_DAY
@@ -348,3 +384,36 @@ def guard_clock(match: re.Match[str], text: str) -> bool:
         "before",
         "after",
     )
+
+
+def guard_set(match: re.Match[str], text: str) -> bool:
+    """ "a quarterly dividend", "daily flights": an adjective before its noun names no set."""
+    if not group(match, "freq"):
+        return True
+    following = re.match(r"\s+([a-z]+)\b", text[match.end() : match.end() + 30])
+    return following is None or following.group(1) in lex.AFTER_FREQUENCY
+
+
+_SPELLED_TENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+def year_value(text: str) -> int:
+    """The year a YEAR match names: "1996", "nineteen ninety-six", "two thousand and one"."""
+    if text[:1].isdigit():
+        return int(text)
+    words = re.findall(r"[a-z]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(lex.number_value(words[-1]) or 0) if len(words) > 2 else 2000
+    rest = words[1:]
+    return 1900 + sum(_SPELLED_TENS.get(w) or int(lex.number_value(w) or 0) for w in rest)
+
+
+def guard_reporting_year(match: re.Match[str], text: str) -> bool:
+    """ "the year" alone is a period of a report only after "for", "during", "throughout"."""
+    if group(match, "adj") or group(match, "ended"):
+        return True
+    return previous_word(text, match.start()) in ("for", "during", "throughout")
