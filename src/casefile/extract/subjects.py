@@ -147,6 +147,15 @@ def find_subjects(
         found = _included(target, token, people)  # "activists were arrested, including A and B"
     if groups and not found:  # "14 people, nine men and five women": one group, told twice
         return [(groups[0], None)], agent
+    if (
+        not found
+        and role in ("object", "subject")
+        and (target is None or (_person_at(target, people) is None and not is_group(target)))
+        and _timeline_entry(token)
+    ):
+        main = people.main_at(token)  # "May 21, 2018: detained by the security service."
+        if main is not None:
+            found.append(main)
     if not found and role in ("decision", "noun", "international", "phrase"):
         person = _sentence_person(token, people, exclude=agent)
         if person is None and not _names_anyone(token.sent, people) and not _other_people(target):
@@ -169,6 +178,23 @@ def _client_of_filer(
         return None
     owner = next((people.of(c) for c in filer.children if c.dep_ == "poss"), None)
     return owner if owner is not None else people.main_at(noun)
+
+
+def _timeline_entry(verb: Token) -> bool:
+    """A dated line of a timeline or a bullet, written without its subject: "August 1,
+    2018: convicted and given a suspended sentence", "- 2009: detained after the protests".
+    Such lines tell the story's person's life."""
+    head = verb
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    subject = syntax.subject_of(head)
+    if subject is not None and subject.ent_type_ != "DATE":
+        return False  # a date parsed as the subject ("June 3: leaves Almaty") is none
+    words = [t for t in verb.sent if not t.is_space]
+    colon = next((i for i, t in enumerate(words[:8]) if t.text == ":"), None)
+    if colon is not None and colon > 0:
+        return all(t.ent_type_ == "DATE" or t.is_punct for t in words[:colon])
+    return bool(words) and words[0].text in ("-", "•", "*", "–", "—")
 
 
 def _included(group: Token, trigger: Token, people: People) -> list[int]:

@@ -81,6 +81,8 @@ def event_dates(
     ("since March 4, when Georgia expelled her").
     """
     dates = times.on(scope, near=token)
+    if not dates and anchor.dep_ == "acl" and anchor.head.ent_type_ == "DATE":
+        dates = times.on(list(anchor.head.subtree), near=token)  # "May 21, 2018: detained by"
     if not dates and anchor.dep_ == "relcl":
         dates = times.on([anchor.head], near=token)  # "since March 4, when Georgia expelled her"
     if (
