@@ -70,6 +70,7 @@ class Bench:
         self.eval_dir = eval_dir
         self.verbose = verbose
         self.repeat = repeat
+        self.full = False  # the case-layer sections at the issue's full sizes
         self._extractor: Extractor | None = None
         self._extractor_error: BaseException | None = None
 
@@ -394,6 +395,20 @@ def _cases_through_store(gold: Sequence[GoldArticle]) -> list[Any]:
         return store.cases()
 
 
+def caseupdate_section(bench: Bench) -> Figures:
+    """Incremental resolution and materialised case files (bench/caselayer.py)."""
+    from caselayer import update_section
+
+    return update_section(bench.full)
+
+
+def caselist_section(bench: Bench) -> Figures:
+    """The case list served from materialised case files (bench/caselayer.py)."""
+    from caselayer import serve_section
+
+    return serve_section(bench.full)
+
+
 SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "seed": ("a. Seed article", seed_section),
     "dev": ("b. Dev set", dev_section),
@@ -404,6 +419,8 @@ SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "timex": ("e. Time expressions", timex_section),
     "html": ("f. HTML main text (article-extraction, 181 pages)", html_section),
     "cases": ("g. Case files (dev: people across articles, merged timelines)", cases_section),
+    "caseupdate": ("h. Case layer: adding one article to growing stores", caseupdate_section),
+    "caselist": ("i. /cases.json under 8 clients, idle and during ingest", caselist_section),
 }
 
 
@@ -547,11 +564,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=SPEED_REPEAT, help="speed runs to take the best of"
     )
+    parser.add_argument(
+        "--full", action="store_true", help="case-layer sections at full size (10,000 articles)"
+    )
     args = parser.parse_args(argv)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is known
 
     bench = Bench(args.eval_dir, args.verbose, max(1, args.repeat))
+    bench.full = args.full
     names = [name for name in SECTIONS if not args.section or name in args.section]
     figures = run(names, bench)
     print(f"\nextractor: {bench.extractor_version or 'not loaded'}")

@@ -218,8 +218,8 @@ def _names_conflict(ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
     return False
 
 
-def _blocks(mention: Mention) -> set[str]:
-    """Keys two mentions must share to be compared at all.
+def blocks(mention: Mention) -> set[str]:
+    """Keys two mentions must share to be compared at all (the store indexes them).
 
     The surname's folded first letters and its first consonants (variants
     differ mostly in vowels: Movlayev, Movlaev), all words sorted (reorderings, swaps), the
@@ -275,13 +275,18 @@ def _relation(a: Mention, b: Mention) -> int:
     return _NONE
 
 
+def related(a: Mention, b: Mention) -> bool:
+    """Whether resolution compares two mentions any further (they share a block too)."""
+    return _relation(a, b) != _NONE
+
+
 def _relations(mentions: Sequence[Mention]) -> list[tuple[int, int, int]]:
     """(relation, i, j) for every related pair of mentions, strongest first."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocked: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
-        for key in _blocks(mention):
-            blocks[key].append(i)
-    pairs = {pair for members in blocks.values() for pair in combinations(members, 2)}
+        for key in blocks(mention):
+            blocked[key].append(i)
+    pairs = {pair for members in blocked.values() for pair in combinations(members, 2)}
     found = []
     for i, j in pairs:
         relation = _relation(mentions[i], mentions[j])
@@ -345,15 +350,15 @@ def _join_weak(
             clusters.join(i, j)
     for relation, i, j in relations:
         a, b = mentions[i], mentions[j]
-        ours, theirs = clusters.group(i), clusters.group(j)
         if a.kind == "group":
-            if {m.article for m in ours} & {m.article for m in theirs}:
-                continue  # one article's two groups are two groups
             needed = GROUP_CONTEXT
         elif relation == _WEAK:
             needed = SWAP_CONTEXT if swapped(a.name, b.name) else ACRONYM_CONTEXT
         else:
-            continue
+            continue  # the groups below are built only for the pairs that need them
+        ours, theirs = clusters.group(i), clusters.group(j)
+        if a.kind == "group" and {m.article for m in ours} & {m.article for m in theirs}:
+            continue  # one article's two groups are two groups
         if clusters.allowed(i, j) and context_score(ours, theirs) >= needed:
             clusters.union(i, j)
 

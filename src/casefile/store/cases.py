@@ -1,17 +1,13 @@
 """The case layer over the store: people resolved across articles, case files, changes.
 
-Saving an extraction links each subject to a person at once, by name alone
-(`store.people.PeopleLinker`), so that a timeline is there right away.
-Resolution proper (`cases.resolve`: context for doubtful names, the
-analyst's merges and splits) needs every article, so it runs over the whole
-store: `resolve_people` re-files every event under the person resolution
-gives it, keeping each person's id where most of their events already were.
-Reads call `ensure_resolved` first, which resolves again only when events,
-corrections or decisions changed since the last time (a fingerprint kept in
-`case_resolution`).
-
-Cases are assembled on read from the corrected events (`cases.assemble_case`),
-never stored: a correction or a new article changes them at once.
+Every write that changes what people are resolved from (an extraction, a
+correction, an analyst's event, a merge or split) re-resolves, in its own
+transaction, only the people it touches (`store.resolution`), and computes
+their case-list lines again (`store.case_index`). So reads never resolve:
+`cases()` and `case()` assemble cases from the corrected events
+(`cases.assemble_case`), and the lists read the materialised lines a page at
+a time (`case_page`). A store migrated from before the index is indexed and
+resolved in full once, on first use (`ensure_resolved`).
 
 Every function takes the open session of the caller's transaction.
 """
@@ -19,11 +15,11 @@ Every function takes the open session of the caller's transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from casefile.cases import (
@@ -31,38 +27,32 @@ from casefile.cases import (
     CaseChanges,
     CaseFile,
     Change,
-    PersonDecision,
     ResolvedPerson,
     SourcedEvent,
     as_of,
     assemble_case,
     diff_case,
     mention_id,
-    mentions_of,
-    resolve,
     upcoming,
 )
 from casefile.cases.linked import linked_people
 from casefile.cases.names import match_strength, name_key
 from casefile.errors import CasefileError
-from casefile.model import Article, Event, Extraction, Person
-from casefile.store import queries
+from casefile.model import Extraction, Person
+from casefile.store import case_index, queries, resolution
+from casefile.store.case_index import reports, resolved
 from casefile.store.cases_schema import (
     ArticlePersonRow,
-    CaseResolutionRow,
+    CaseMentionRow,
     EventFirstSeenRow,
     PersonDecisionRow,
 )
-from casefile.store.events import Review, corrected
-from casefile.store.people import _LINKING_LOCK
 from casefile.store.results import PersonSummary
 from casefile.store.schema import (
     ArticleRow,
     AuditRow,
     CorrectionRow,
     EventRow,
-    PersonNameRow,
-    PersonRow,
     utcnow,
 )
 
@@ -126,194 +116,57 @@ def record_first_seen(session: Session, article_id: str, keys: Iterable[str]) ->
 # --- resolution ------------------------------------------------------------------------
 
 
-@dataclasses.dataclass
-class _Stored:
-    """Every event row with its corrected reading, and the articles' context."""
+def changed(
+    session: Session, article_ids: Collection[str], mention_ids: Collection[str] = ()
+) -> set[int]:
+    """Re-resolve what a change to these articles (or a decision on these mentions) touches.
 
-    rows: list[tuple[EventRow, Event, bool]]  # row, corrected event, rejected
-    articles: dict[str, ArticleRow]
-    people: dict[str, tuple[Person, ...]]
-
-    def extractions(self) -> list[Extraction]:
-        """Each article's shown (not rejected) events, as the pure layer takes them."""
-        events: dict[str, list[Event]] = defaultdict(list)
-        for row, event, rejected in self.rows:
-            if not rejected:
-                events[row.article_id].append(event)
-        return [
-            Extraction(
-                article=Article(text="", published=self.articles[a].published, id=a),
-                people=self.people.get(a, ()),
-                events=tuple(found),
-            )
-            for a, found in events.items()
-        ]
-
-
-def _load(session: Session) -> _Stored:
-    rows = list(session.scalars(select(EventRow).order_by(EventRow.id)))
-    verdicts = queries.reviews(session, [row.key for row in rows])
-    read = []
-    for row in rows:
-        verdict = verdicts.get(row.key, Review())
-        read.append((row, corrected(queries.to_event(row), verdict.changes), verdict.rejected))
-    ids = {row.article_id for row in rows}
-    articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
-    people: dict[str, list[Person]] = defaultdict(list)
-    for person in session.scalars(
-        select(ArticlePersonRow)
-        .where(ArticlePersonRow.article_id.in_(ids))
-        .order_by(ArticlePersonRow.id)
-    ):
-        people[person.article_id].append(
-            Person(person.name, tuple(person.mentions), person.kind)  # type: ignore[arg-type]
-        )
-    return _Stored(read, articles, {a: tuple(found) for a, found in people.items()})
-
-
-def decisions(session: Session) -> list[PersonDecision]:
-    """Every analyst decision about people, oldest first."""
-    rows = session.scalars(
-        select(PersonDecisionRow).order_by(PersonDecisionRow.at, PersonDecisionRow.id)
-    )
-    return [
-        PersonDecision(row.action, tuple(row.first), tuple(row.second), row.who, row.at)  # type: ignore[arg-type]
-        for row in rows
-    ]
-
-
-def _fingerprint(session: Session) -> str:
-    """Changes whenever events, corrections, decisions or article people change."""
-    events = session.execute(select(func.count(EventRow.id), func.max(EventRow.id))).one()
-    parts = [
-        *events,
-        session.scalar(select(func.max(CorrectionRow.id))),
-        session.scalar(select(func.count(PersonDecisionRow.id))),
-        session.scalar(select(func.max(ArticlePersonRow.id))),
-    ]
-    return ":".join(str(part or 0) for part in parts)
-
-
-def ensure_resolved(session: Session) -> None:
-    """Resolve people again if anything they are resolved from changed since last time."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(_LINKING_LOCK)))
-    state = session.get(CaseResolutionRow, 1)
-    if state is not None and state.fingerprint == _fingerprint(session):
-        return
-    resolve_people(session)
-
-
-def resolve_people(session: Session) -> dict[str, int]:
-    """Re-file every event under the person resolution gives it; returns mention id -> person id.
-
-    A person keeps the id most of their events already had, so ids stay put
-    across runs; a person split off gets a new one. People left without
-    events are deleted, each person's spellings are the forms resolution saw.
+    Every write of events, corrections or decisions calls this in its own
+    transaction (`store.resolution`), then the touched people's case files
+    are computed again (`store.case_index`). Returns the person ids involved.
     """
-    stored = _load(session)
-    mentions = [m for x in stored.extractions() for m in mentions_of(x)]
-    people = resolve(mentions, decisions(session))
-    rows_of: dict[str, list[EventRow]] = defaultdict(list)
-    for row, event, _ in stored.rows:
-        rows_of[mention_id(row.article_id, event.subject)].append(row)
-    existing = {p.id: p for p in session.scalars(select(PersonRow))}
-    taken: set[int] = set()
-    assigned: dict[str, int] = {}
-    by_size = sorted(people, key=lambda p: -sum(len(rows_of[m]) for m in p.mentions))
-    for person in by_size:
-        rows = [row for m in person.mentions for row in rows_of[m]]
-        votes = Counter(row.person_id for row in rows if row.person_id in existing)
-        kept = next((pid for pid, _ in votes.most_common() if pid not in taken), None)
-        found = existing[kept] if kept is not None else _new_person(session, person)
-        taken.add(found.id)
-        found.name, found.kind = person.name, person.kind
-        _set_names(session, found.id, person.names)
-        for event_row in rows:
-            if event_row.person_id != found.id:
-                event_row.person_id = found.id
-        assigned.update({m: found.id for m in person.mentions})
-    session.flush()
-    has_events = exists().where(EventRow.person_id == PersonRow.id)
-    session.execute(delete(PersonRow).where(~has_events))
-    state = session.get(CaseResolutionRow, 1) or CaseResolutionRow(id=1)
-    state.fingerprint, state.resolved_at = _fingerprint(session), utcnow()
-    session.add(state)
-    session.flush()
-    return assigned
+    if not resolution.is_indexed(session):
+        touched = resolution.resolve_all(session)
+    else:
+        touched = resolution.resolve_articles(session, article_ids, mention_ids)
+    case_index.refresh(session, touched)
+    return touched
 
 
-def _new_person(session: Session, person: ResolvedPerson) -> PersonRow:
-    row = PersonRow(name=person.name, kind=person.kind, created_at=utcnow())
-    session.add(row)
-    session.flush()
-    return row
+def ensureresolved(session: Session) -> None:
+    """Index and resolve the whole store once if it never was (a store migrated from before)."""
+    if not resolution.is_indexed(session):
+        case_index.refresh(session, resolution.resolve_all(session))
 
 
-def _set_names(session: Session, person_id: int, names: Sequence[str]) -> None:
-    rows = list(session.scalars(select(PersonNameRow).where(PersonNameRow.person_id == person_id)))
-    have = {row.form: row for row in rows}
-    for form, row in have.items():
-        if form not in names:
-            session.delete(row)
-    session.add_all(
-        PersonNameRow(person_id=person_id, form=form, key=name_key(form))
-        for form in dict.fromkeys(names)
-        if form not in have
-    )
+def resolve_people(session: Session) -> None:
+    """Resolve every mention of the store again from scratch (the index is rebuilt too)."""
+    case_index.refresh(session, resolution.resolve_all(session))
+
+
+def person_of_mention(session: Session, mention: str) -> int:
+    person = session.scalar(select(CaseMentionRow.person_id).where(CaseMentionRow.id == mention))
+    if person is None:
+        raise DecisionError(f"mention {mention} belongs to nobody after resolution")
+    return person
 
 
 # --- reading cases -----------------------------------------------------------------
 
 
-def reports(
-    session: Session, person_ids: Iterable[int] | None = None
-) -> dict[int, list[SourcedEvent]]:
-    """Each person's shown events, corrected, with source, key and first-seen time."""
-    where = EventRow.person_id.is_not(None)
-    if person_ids is not None:
-        where = EventRow.person_id.in_(list(person_ids))
-    entries = queries._entries(session, where)
-    seen = dict(
-        session.execute(
-            select(EventFirstSeenRow.key, EventFirstSeenRow.first_seen).where(
-                EventFirstSeenRow.key.in_([row.key for row, _ in entries])
-            )
-        ).all()
-    )
-    found: dict[int, list[SourcedEvent]] = defaultdict(list)
-    for row, entry in entries:
-        if row.person_id is None:
-            continue
-        found[row.person_id].append(
-            SourcedEvent(
-                event=entry.event,
-                source=entry.sources[0],
-                key=row.key,
-                event_id=row.id,
-                first_seen=seen.get(row.key) or row.created_at,
-            )
-        )
-    return found
-
-
-def _resolved(summary: PersonSummary) -> ResolvedPerson:
-    return ResolvedPerson(summary.id, summary.name, summary.names, summary.kind)  # type: ignore[arg-type]
-
-
 def all_cases(session: Session, today: date | None) -> list[Case]:
     """Every person with at least one shown event, by name."""
-    ensure_resolved(session)
+    ensureresolved(session)
     found = reports(session)
     return [
-        assemble_case(_resolved(person), found[person.id], today)
+        assemble_case(resolved(person), found[person.id], today)
         for person in queries.summaries(session, list(found))
     ]
 
 
 def case_file(session: Session, person: PersonSummary, today: date) -> CaseFile:
     """One person's case with the people named beside them and their upcoming dates."""
-    case = assemble_case(_resolved(person), reports(session, [person.id]).get(person.id, []), today)
+    case = assemble_case(resolved(person), reports(session, [person.id]).get(person.id, []), today)
     articles = {s.source.article_id for e in case.events for s in e.sources}
     people: dict[str, list[Person]] = defaultdict(list)
     for row in session.scalars(
@@ -336,7 +189,7 @@ def case_file(session: Session, person: PersonSummary, today: date) -> CaseFile:
     }
     others = reports(session, neighbours)
     other_cases = [
-        assemble_case(_resolved(p), others[p.id], today)
+        assemble_case(resolved(p), others[p.id], today)
         for p in queries.summaries(session, list(others))
     ]
     linked = linked_people(case, people, texts, [case, *other_cases])
@@ -348,13 +201,13 @@ def case_file(session: Session, person: PersonSummary, today: date) -> CaseFile:
 
 def changes(session: Session, since: datetime, today: date | None) -> list[CaseChanges]:
     """What is new or changed in each case since `since`: events, decisions, corrections."""
-    ensure_resolved(session)
+    ensureresolved(session)
     found = reports(session)
     summaries = {p.id: p for p in queries.summaries(session, list(found))}
     extra = _analyst_changes(session, since, found)
     listed = []
     for person_id, person_reports in found.items():
-        person = _resolved(summaries[person_id])
+        person = resolved(summaries[person_id])
         fresh = [r for r in person_reports if r.first_seen is not None and r.first_seen >= since]
         items: list[Change] = []
         after = assemble_case(person, person_reports, today)
@@ -441,7 +294,8 @@ def merge(session: Session, first: PersonSummary, second: PersonSummary, who: st
         empty = first if not ours else second
         raise DecisionError(f"{empty.name} (#{empty.id}) has no events to merge")
     _decide(session, "merge", ours, theirs, [first.name, second.name], who)
-    return resolve_people(session)[ours[0]]
+    changed(session, (), [*ours, *theirs])
+    return person_of_mention(session, ours[0])
 
 
 def split(
@@ -471,8 +325,8 @@ def split(
     if not rest:
         raise DecisionError(f"that would take every event from {person.name}: nothing to split")
     _decide(session, "split", part, rest, [person.name, *names, *articles], who)
-    assigned = resolve_people(session)
-    return assigned[rest[0]], assigned[part[0]]
+    changed(session, (), [*part, *rest])
+    return person_of_mention(session, rest[0]), person_of_mention(session, part[0])
 
 
 def _require_who(who: str) -> None:
@@ -507,13 +361,45 @@ def _decide(
 class CaseFiles:
     """Store methods of the case layer (mixed into `Store`); each one transaction."""
 
+    def case_page(
+        self,
+        today: date,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = case_index.PAGE_SIZE,
+        kind: str = "person",
+    ) -> case_index.CasePage:
+        """A page of the case list (materialised lines, `CaseView.to_json()`), stably ordered.
+
+        Lines computed for another day are brought up to `today` first;
+        that touches only the cases one of whose dates lies between.
+        """
+        self.resolve_people()
+        with self._session() as session:
+            current = case_index.materialised_day(session) == today and not case_index.stale(
+                session, today
+            )
+        if not current:
+            with self._session.begin() as session:
+                case_index.refresh_day(session, today)
+        with self._session() as session:
+            return case_index.page(session, kind, sort, descending, offset, limit)
+
     _session: sessionmaker[Session]
     find_person: Callable[[str], PersonSummary]
 
-    def resolve_people(self) -> None:
-        """Resolve people across every stored article now (ingestion does this after a batch)."""
+    def resolve_people(self, from_scratch: bool = False) -> None:
+        """Make sure people are resolved: every write resolves what it touched already.
+
+        A store migrated from before the case index is indexed and resolved
+        in full the first time; `from_scratch` does that again on any store.
+        """
         with self._session.begin() as session:
-            ensure_resolved(session)
+            if from_scratch:
+                resolve_people(session)
+            else:
+                ensureresolved(session)
 
     def cases(self, today: date | None = None) -> list[Case]:
         """Every case in the store, by name: the `casefile cases --json` list."""

@@ -13,15 +13,24 @@ contract tests see one schema); migration `0008_cases` creates them.
 - `article_people`: the people each extraction named (`Extraction.people`),
   events or not: the context that decides doubtful names (a lawyer named in
   two articles) and the lawyers and relatives a case file lists.
-- `case_resolution`: a fingerprint of the events, corrections and decisions
-  people were last resolved from, so reads know when to resolve again.
+- `case_resolution`: one row: the version of the case index below (a store
+  migrated from before it is indexed once, in full, on first use) and the
+  day the materialised case files were last computed for.
+- `case_mentions`, `case_mention_blocks`: every mention (a subject as one
+  article names it, `cases.resolve.Mention`) with the person it was resolved
+  to, and its blocking keys, so that resolving after a change reads only the
+  mentions that share a key with what changed (`store.resolution`).
+- `case_files`: each person's case as the lists show it, materialised
+  (`store.case_index`): recomputed for the people a change touches, read a
+  page at a time in a stable order.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casefile.store.schema import HASH, Base
@@ -67,3 +76,62 @@ class CaseResolutionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(200))
     resolved_at: Mapped[datetime]
+    today: Mapped[date | None]  # the day case_files were computed for
+
+
+MENTION = 600  # "<article id>:<name key>"
+
+
+class CaseMentionRow(Base):
+    __tablename__ = "case_mentions"
+
+    id: Mapped[str] = mapped_column(String(MENTION), primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class CaseMentionBlockRow(Base):
+    __tablename__ = "case_mention_blocks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[str] = mapped_column(
+        ForeignKey("case_mentions.id", ondelete="CASCADE"), index=True
+    )
+    block: Mapped[str] = mapped_column(String(MENTION), index=True)
+
+
+class CaseFileRow(Base):
+    __tablename__ = "case_files"
+    __table_args__ = (
+        Index("ix_case_files_kind_sort_name", "kind", "sort_name", "person_id"),
+        Index("ix_case_files_kind_next_date", "kind", "next_date", "person_id"),
+        Index("ix_case_files_kind_last_change", "kind", "last_change", "person_id"),
+        Index("ix_case_files_kind_country", "kind", "country", "person_id"),
+        Index("ix_case_files_valid_from", "valid_from"),
+        Index("ix_case_files_valid_until", "valid_until"),
+    )
+
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    sort_name: Mapped[str] = mapped_column(String(500))  # the name, case-folded
+    next_date: Mapped[str | None] = mapped_column(String(10))
+    last_change: Mapped[datetime | None]
+    country: Mapped[str | None] = mapped_column(String(10))  # of the latest event with one
+    valid_from: Mapped[date]  # the summary holds for any today in [valid_from, valid_until)
+    valid_until: Mapped[date]
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)  # the list's line
+
+
+class CaseCountryRow(Base):
+    """The countries of a case's events (the list's country filter offers them)."""
+
+    __tablename__ = "case_file_countries"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("case_files.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    country: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)

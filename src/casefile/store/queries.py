@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
@@ -58,16 +58,34 @@ def to_event(row: EventRow) -> Event:
     )
 
 
-def reviews(session: Session, keys: Iterable[str]) -> dict[str, Review]:
-    """The corrections of each event key, folded, oldest first."""
+# At most this many values in one IN list: PostgreSQL's driver takes 65,535
+# parameters per statement, and a list that grows with the store must not.
+CHUNK = 1000
+
+T = TypeVar("T")
+
+
+def chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """The distinct values, a bounded list at a time (for IN lists)."""
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
+
+
+def reviews(session: Session, keys: Iterable[str] | None) -> dict[str, Review]:
+    """The corrections of each event key (of every key when None), folded, oldest first."""
     actions: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    rows = session.execute(
-        select(CorrectionRow.event_key, CorrectionRow.action, CorrectionRow.changes)
-        .where(CorrectionRow.event_key.in_(list(set(keys))))
-        .order_by(CorrectionRow.at, CorrectionRow.id)
+    query = select(CorrectionRow.event_key, CorrectionRow.action, CorrectionRow.changes).order_by(
+        CorrectionRow.at, CorrectionRow.id
     )
-    for key, action, changes in rows:
-        actions[key].append((action, changes))
+    parts = (
+        [query]
+        if keys is None
+        else [query.where(CorrectionRow.event_key.in_(part)) for part in chunks(keys)]
+    )
+    for part in parts:  # each key's corrections are all in one part, in order
+        for key, action, changes in session.execute(part):
+            actions[key].append((action, changes))
     return {key: review(pairs) for key, pairs in actions.items()}
 
 
@@ -107,30 +125,35 @@ def _chronological(entry: TimelineEntry) -> tuple[Any, ...]:
 
 def summaries(session: Session, person_ids: list[int] | None = None) -> list[PersonSummary]:
     """People with their spellings and counts, ordered by name."""
-    people = select(PersonRow)
-    if person_ids is not None:
-        people = people.where(PersonRow.id.in_(person_ids))
-    rows = list(session.scalars(people))
-    wanted = [person.id for person in rows]
-    counts = {
-        person_id: (events, articles)
-        for person_id, events, articles in session.execute(
-            select(
-                EventRow.person_id,
-                func.count(EventRow.id),
-                func.count(distinct(EventRow.article_id)),
-            )
-            .where(EventRow.person_id.in_(wanted), EventRow.review_state != "rejected")
-            .group_by(EventRow.person_id)
-        )
-    }
+    if person_ids is None:
+        rows = list(session.scalars(select(PersonRow)))
+    else:
+        rows = [
+            row
+            for part in chunks(person_ids)
+            for row in session.scalars(select(PersonRow).where(PersonRow.id.in_(part)))
+        ]
+    counts: dict[int | None, tuple[int, int]] = {}
     names: dict[int, list[str]] = defaultdict(list)
-    for person_id, form in session.execute(
-        select(PersonNameRow.person_id, PersonNameRow.form)
-        .where(PersonNameRow.person_id.in_(wanted))
-        .order_by(PersonNameRow.id)
-    ):
-        names[person_id].append(form)
+    for wanted in chunks(person.id for person in rows):
+        counts.update(
+            (person_id, (events, articles))
+            for person_id, events, articles in session.execute(
+                select(
+                    EventRow.person_id,
+                    func.count(EventRow.id),
+                    func.count(distinct(EventRow.article_id)),
+                )
+                .where(EventRow.person_id.in_(wanted), EventRow.review_state != "rejected")
+                .group_by(EventRow.person_id)
+            )
+        )
+        for person_id, form in session.execute(
+            select(PersonNameRow.person_id, PersonNameRow.form)
+            .where(PersonNameRow.person_id.in_(wanted))
+            .order_by(PersonNameRow.id)
+        ):
+            names[person_id].append(form)
     found = [
         PersonSummary(
             id=person.id,

@@ -152,9 +152,10 @@ def reviewed_events(session: Session, where: ColumnElement[bool]) -> list[Review
     verdicts = queries.reviews(session, keys)
     last_corrected = {
         key: at
+        for part in queries.chunks(keys)
         for key, at in session.execute(
             select(CorrectionRow.event_key, func.max(CorrectionRow.at))
-            .where(CorrectionRow.event_key.in_(keys))
+            .where(CorrectionRow.event_key.in_(part))
             .group_by(CorrectionRow.event_key)
         )
     }

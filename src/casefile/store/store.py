@@ -23,10 +23,15 @@ from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
 from casefile.store import queries
-from casefile.store.cases import CaseFiles, keep_people, record_extraction, record_first_seen
+from casefile.store.cases import (
+    CaseFiles,
+    changed,
+    keep_people,
+    record_extraction,
+    record_first_seen,
+)
 from casefile.store.events import (
     CorrectionError,
-    corrected,
     event_key,
     event_keys,
     review,
@@ -39,7 +44,7 @@ from casefile.store.migrate import (
     migrate,
     safe_url,
 )
-from casefile.store.people import PeopleLinker, best_person, person_for
+from casefile.store.people import best_person
 from casefile.store.results import PersonSummary, UpcomingEvent
 from casefile.store.review import ReviewReads
 from casefile.store.schema import (
@@ -49,7 +54,6 @@ from casefile.store.schema import (
     EventRow,
     ExtractionRunRow,
     PersonNameRow,
-    PersonRow,
     utcnow,
 )
 from casefile.store.syndication import with_copies
@@ -159,7 +163,7 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
                 )
                 session.flush()
                 record_extraction(session, extraction, [row.key for row in rows])
-                _delete_orphans(session)
+                changed(session, [article.id])
         except SQLAlchemyError as error:
             raise StoreError(
                 f"could not save the extraction of article {article.label}: {_first_line(error)}"
@@ -178,11 +182,10 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
             key = event_key(article_id, event, origin="analyst")
             if session.scalar(select(exists().where(EventRow.key == key))):
                 raise CorrectionError(f"event {key} is already recorded: correct it instead")
-            linker = PeopleLinker(session, article_id)
-            row = _event_row(article_id, event, key, origin="analyst", extractor="analyst")
-            row.person_id = linker.link(event.subject, None)
-            session.add(row)
+            session.add(_event_row(article_id, event, key, origin="analyst", extractor="analyst"))
             record_first_seen(session, article_id, [key])
+            session.flush()
+            changed(session, [article_id])
             _audit(session, who, "add_event", "event", key, event.to_json())
         return key
 
@@ -246,10 +249,8 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
             session.flush()
             verdict = queries.reviews(session, [row.key]).get(row.key, review([]))
             row.review_state = verdict.state
-            if "subject" in changes:
-                row.person_id = PeopleLinker(session, row.article_id).link(changes["subject"], None)
-                session.flush()
-                _delete_orphans(session)
+            session.flush()
+            changed(session, [row.article_id])  # the article's mentions read differently now
             details = {"action": action, "changes": changes, "article_id": row.article_id}
             _audit(session, who, f"{action}_event", "event", row.key, details)
 
@@ -322,18 +323,14 @@ def _event_row(article_id: str, event: Event, key: str, origin: str, extractor: 
 
 
 def _event_rows(session: Session, extraction: Extraction) -> list[EventRow]:
-    """New rows for an extraction's events, linked to people, showing earlier corrections."""
+    """New rows for an extraction's events, showing earlier corrections (people come after)."""
     article_id = extraction.article.id
     keys = event_keys(article_id, extraction.events)
     verdicts = queries.reviews(session, keys)
-    linker = PeopleLinker(session, article_id)
     rows = []
     for event, key in zip(extraction.events, keys, strict=True):
-        verdict = verdicts.get(key, review([]))
-        shown = corrected(event, verdict.changes)
         row = _event_row(article_id, event, key, "machine", extraction.extractor)
-        row.review_state = verdict.state
-        row.person_id = linker.link(shown.subject, person_for(shown.subject, extraction.people))
+        row.review_state = verdicts.get(key, review([])).state
         rows.append(row)
     return rows
 
@@ -344,12 +341,6 @@ def _event(session: Session, ref: EventRef) -> EventRow:
     if row is None:
         raise NotFoundError(f"no event {ref} in the store: it may have been re-extracted, reload")
     return row
-
-
-def _delete_orphans(session: Session) -> None:
-    """People left without any event (their events re-extracted under another name) go."""
-    has_events = exists().where(EventRow.person_id == PersonRow.id)
-    session.execute(delete(PersonRow).where(~has_events))
 
 
 def _audit(

@@ -6,7 +6,7 @@ when in the audit log. `back` is where a browser goes next.
 
 Confirm, reject and edit act on one stored event, by its id. On a case page
 an event merged from several articles is reviewed through the report it is
-shown as (`web.cases.shown_report`); the other reports keep their own state
+shown as (`store.case_views.shown_report`); the other reports keep their own state
 and are reviewed on their own pages. Merging and splitting people are the
 case layer's decisions (`store.merge_people`, `store.split_person`): stored
 as the mentions they concern, audited, and in force through re-extraction.

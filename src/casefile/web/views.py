@@ -18,6 +18,7 @@ from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
 from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article, Event
 from casefile.store import Store
+from casefile.store.case_index import CasePage
 from casefile.store.events import EDITABLE
 from casefile.store.review import ReviewedEvent
 from casefile.store.users import User
@@ -65,6 +66,8 @@ def cases_page(
     review: str = "",
     date_from: str = "",
     date_to: str = "",
+    limit: int = 0,
+    offset: int = 0,
 ) -> dict[str, Any]:
     """Every case with its stage, last change and next date; searchable and filterable.
 
@@ -74,8 +77,13 @@ def cases_page(
     evidence sentence and article titles (every word must occur); the other
     filters keep cases with at least one merged event that matches all of
     them (`review` is the state of the report the event is shown as;
-    `date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD).
+    `date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD). `limit` (0:
+    all) and `offset` page the list, by name. Without filters the lines are
+    read from the store's materialised case files a page at a time
+    (`Store.case_page`); filters still look at every case.
     """
+    if not any((q, country, event_type, status, review, date_from, date_to)):
+        return _cases_listing(ctx, ctx.store.case_page(ctx.today, offset=offset, limit=limit))
     summaries = cases.case_views(ctx.store, ctx.today)
     titles = {article.id: article.title or "" for article in ctx.store.articles()}
     found = [
@@ -102,7 +110,23 @@ def cases_page(
             "statuses": [*STATUSES, "unconfirmed"],  # scheduled, passed, never reported
         },
         "total": len(summaries),
-        "cases": [summary.to_json() for summary in found],
+        "cases": [summary.to_json() for summary in found][offset:][: limit or None],
+    }
+
+
+def _cases_listing(ctx: Ctx, page: CasePage) -> dict[str, Any]:
+    """The unfiltered cases page, from one page of the materialised lines."""
+    filters = ("q", "country", "event_type", "status", "review", "date_from", "date_to")
+    return {
+        "title": "Cases",
+        "filters": dict.fromkeys(filters, ""),
+        "options": {
+            **options(),
+            "countries": page.countries,
+            "statuses": [*STATUSES, "unconfirmed"],  # scheduled, passed, never reported
+        },
+        "total": page.total,
+        "cases": page.cases,
     }
 
 

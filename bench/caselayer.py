@@ -1,0 +1,204 @@
+"""`make bench` sections for the case layer at scale: updates and the case list under load.
+
+- `update`: generated stores of growing size (tests/generated.py: invented
+  people that grow with the store), the time to add one more article
+  (`Store.save_extraction`: storing it, re-resolving the people it
+  touches, refreshing their materialised case files), median of five.
+- `serve`: a generated store behind `casefile serve`; 8 clients with an API
+  token read `/cases.json` (first page, 50 cases) while the store is idle,
+  then while `casefile ingest` writes into it; p50/p99 latency.
+
+Default sizes run in a few minutes; `--full` measures the issue's sizes.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # tests/generated.py makes the stores
+
+CASEFILE = str(Path(sys.executable).parent / "casefile")  # the command in this virtualenv
+CLIENTS = 8
+WINDOW = 15.0  # seconds of load per measurement
+
+
+def update_section(full: bool) -> dict[str, Any]:
+    from tests.generated import articles, bulk_load
+
+    from casefile.store import Store
+
+    sizes = (1_000, 5_000, 10_000) if full else (1_000, 2_500, 5_000)
+    figures: dict[str, Any] = {}
+    print(f"{'articles':>9} {'people':>7} {'build':>8} {'add one (median of 5)':>22}")
+    for size in sizes:
+        stream = articles(size + 5)
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Store.open(f"sqlite:///{folder}/b.db") as store,
+        ):
+            started = time.perf_counter()
+            bulk_load(store, stream[:size])
+            built = time.perf_counter() - started
+            times = []
+            for extraction in stream[size:]:
+                started = time.perf_counter()
+                store.save_extraction(extraction)
+                times.append(time.perf_counter() - started)
+            people = len(store.people())
+        figures[str(size)] = {
+            "people": people,
+            "build_s": built,
+            "add_one_s": statistics.median(times),
+        }
+        print(f"{size:>9,} {people:>7,} {built:>7.1f}s {statistics.median(times):>21.3f}s")
+    first, last = figures[str(sizes[0])]["add_one_s"], figures[str(sizes[-1])]["add_one_s"]
+    figures["growth"] = last / first
+    print(
+        f"growth from {sizes[0]:,} to {sizes[-1]:,} articles: {last / first:.2f}x"
+        " (target < 2x, < 1 s)"
+    )
+    return figures
+
+
+def serve_section(full: bool) -> dict[str, Any]:
+    sizes = (1_000, 10_000) if full else (1_000, 5_000)
+    figures: dict[str, Any] = {}
+    print(f"{'articles':>9} {'state':>12} {'requests':>9} {'p50':>8} {'p99':>8} {'ingested':>9}")
+    for size in sizes:
+        figures[str(size)] = _serve_run(size)
+    idle = [figures[str(s)]["idle"]["p99_ms"] for s in sizes]
+    figures["growth_idle_p99"] = idle[-1] / idle[0]
+    print(
+        f"idle p99 growth {sizes[0]:,} -> {sizes[-1]:,}: {idle[-1] / idle[0]:.2f}x "
+        "(targets: p99 < 300 ms idle, < 1 s during ingest, growth < 1.5x)"
+    )
+    return figures
+
+
+def _serve_run(size: int) -> dict[str, Any]:
+    from tests.generated import articles, bulk_load
+
+    from casefile.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/serve.db"
+        stream = articles(size + 300)
+        with Store.open(url) as store:
+            bulk_load(store, stream[:size])
+            user = store.add_user("bench", "viewer", "bench-password-123")
+            token, _ = store.open_session(user, "api")
+        inbox = Path(folder) / "inbox"
+        inbox.mkdir()
+        for extraction in stream[size:]:
+            article = extraction.article
+            (inbox / f"{article.source_id}.txt").write_text(
+                f"Date: {article.published}\n\n{article.text}\n", encoding="utf-8"
+            )
+        port = _free_port()
+        env = {**os.environ, "CASEFILE_DB": url, "CASEFILE_TODAY": "2024-09-01"}
+        server = subprocess.Popen(
+            [CASEFILE, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            headers = {"Authorization": f"Bearer {token}"}
+            _wait_up(base, headers)
+            found: dict[str, Any] = {"idle": _load(base, headers)}
+            ingest = subprocess.Popen(
+                [CASEFILE, "ingest", str(inbox)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            time.sleep(8)  # the model loads; then it writes article after article
+            before = _count(url)
+            found["ingest"] = _load(base, headers)
+            found["ingest"]["ingested"] = _count(url) - before
+            ingest.kill()
+            ingest.wait()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        for state in ("idle", "ingest"):
+            got = found[state]
+            print(
+                f"{size:>9,} {state:>12} {got['requests']:>9} {got['p50_ms']:>6.0f}ms "
+                f"{got['p99_ms']:>6.0f}ms {got.get('ingested', ''):>9}"
+            )
+        return found
+
+
+def _load(base: str, headers: dict[str, str]) -> dict[str, Any]:
+    """CLIENTS threads reading the first page for WINDOW seconds; latencies in ms."""
+    import httpx
+
+    latencies: list[float] = []
+    errors = []
+    stop = time.monotonic() + WINDOW
+
+    def client() -> None:
+        with httpx.Client(base_url=base, headers=headers, timeout=60) as http:
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                response = http.get("/cases.json", params={"limit": 50})
+                took = (time.perf_counter() - started) * 1000
+                if response.status_code == 200:
+                    latencies.append(took)
+                else:
+                    errors.append(response.status_code)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ordered = sorted(latencies) or [float("nan")]
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "p50_ms": statistics.median(ordered),
+        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+    }
+
+
+def _count(url: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        found = int(connection.execute(text("SELECT count(*) FROM articles")).scalar() or 0)
+    engine.dispose()
+    return found
+
+
+def _wait_up(base: str, headers: dict[str, str]) -> None:
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/cases.json", headers=headers, timeout=60).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise RuntimeError("the server did not answer within 60 s")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -1,0 +1,262 @@
+"""Case files materialised in the store: each case's list line, updated by every write.
+
+The case lists (`/cases.json`, the cases page) used to assemble every case
+on every request. Now each person's line (`store.case_views.CaseView`:
+stage, next date, counts, review state) is computed when the person's events
+change and kept in `case_files`, so a page of the list is one indexed query
+whatever the size of the store:
+
+- a saved or re-extracted article, a correction, an analyst's event, a merge
+  or a split re-resolves the people it touches (`store.resolution`) and
+  calls `refresh` for them, in the same transaction;
+- a line depends on the day only through the dates of its events (a
+  scheduled date passed, the next date). Each line records the days it
+  holds for (`valid_from`, `valid_until`: between two of its dates); a read
+  for a day outside them computes those lines again first (`refresh_day`),
+  which touches only the cases one of whose dates was crossed.
+
+Lists are read a page at a time (`page`) in a stable order: by name, next
+date, last change or country, then person id.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from casefile.cases import Case, ResolvedPerson, SourcedEvent, assemble_case
+from casefile.errors import CasefileError
+from casefile.store import queries
+from casefile.store.case_views import view
+from casefile.store.cases_schema import (
+    CaseCountryRow,
+    CaseFileRow,
+    CaseResolutionRow,
+    EventFirstSeenRow,
+)
+from casefile.store.results import PersonSummary
+from casefile.store.review import chronological, reviewed_events
+from casefile.store.schema import EventRow
+
+Sort = Literal["name", "next_date", "last_change", "country"]
+SORTS: tuple[str, ...] = ("name", "next_date", "last_change", "country")
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a case list: its lines, and how many cases the list has in all."""
+
+    cases: list[dict[str, Any]]  # `CaseView.to_json()` lines
+    total: int
+    offset: int
+    limit: int
+    sort: str
+    descending: bool
+    countries: list[str]  # of every case of the list, for the country filter
+
+
+# --- reading the reports of a case ------------------------------------------------------
+
+
+def reports(
+    session: Session, person_ids: Iterable[int] | None = None
+) -> dict[int, list[SourcedEvent]]:
+    """Each person's shown events, corrected, with source, key and first-seen time."""
+    if person_ids is None:
+        entries = queries._entries(session, EventRow.person_id.is_not(None))
+    else:
+        entries = [
+            entry
+            for part in queries.chunks(person_ids)
+            for entry in queries._entries(session, EventRow.person_id.in_(part))
+        ]
+    seen: dict[str, datetime] = {}
+    for part in queries.chunks(row.key for row, _ in entries):
+        seen.update(
+            session.execute(
+                select(EventFirstSeenRow.key, EventFirstSeenRow.first_seen).where(
+                    EventFirstSeenRow.key.in_(part)
+                )
+            ).all()
+        )
+    found: dict[int, list[SourcedEvent]] = defaultdict(list)
+    for row, entry in entries:
+        if row.person_id is None:
+            continue
+        found[row.person_id].append(
+            SourcedEvent(
+                event=entry.event,
+                source=entry.sources[0],
+                key=row.key,
+                event_id=row.id,
+                first_seen=seen.get(row.key) or row.created_at,
+            )
+        )
+    return found
+
+
+def resolved(summary: PersonSummary) -> ResolvedPerson:
+    return ResolvedPerson(summary.id, summary.name, summary.names, summary.kind)  # type: ignore[arg-type]
+
+
+# --- keeping the lines ----------------------------------------------------------------
+
+
+def materialised_day(session: Session) -> date:
+    """The day the lines are computed for: the last day a list was read for, else today."""
+    state = session.get(CaseResolutionRow, 1)
+    return (state.today if state is not None else None) or date.today()
+
+
+def refresh(session: Session, person_ids: Collection[int], today: date | None = None) -> None:
+    """Compute these people's lines again (and drop those of people without a case)."""
+    today = today or materialised_day(session)
+    ids = sorted(set(person_ids))
+    for part in queries.chunks(ids):
+        session.execute(delete(CaseFileRow).where(CaseFileRow.person_id.in_(part)))
+    session.flush()
+    found = reports(session, ids)
+    people = queries.summaries(session, list(found))
+    reviewed = defaultdict(list)
+    for part in queries.chunks(found):
+        for item in reviewed_events(session, EventRow.person_id.in_(part)):
+            reviewed[item.person_id].append(item)
+    lines, countries = [], []
+    for person in people:
+        case = assemble_case(resolved(person), found[person.id], today)
+        shown = view(case, sorted(reviewed[person.id], key=chronological), today)
+        valid_from, valid_until = _days_alike(case, today)
+        summary = shown.to_json()
+        lines.append(
+            {
+                "person_id": person.id,
+                "kind": person.kind,
+                "sort_name": person.name.casefold(),
+                "next_date": summary["next_date"],
+                "last_change": shown.last_change,
+                "country": next((e.country for e in reversed(case.events) if e.country), None),
+                "valid_from": valid_from,
+                "valid_until": valid_until,
+                "summary": summary,
+            }
+        )
+        kept = {entry.country for entry in shown.entries if entry.country}
+        countries += [{"person_id": person.id, "country": c} for c in sorted(kept)]
+    if lines:
+        session.execute(insert(CaseFileRow), lines)
+    if countries:
+        session.execute(insert(CaseCountryRow), countries)
+    session.flush()
+
+
+def stale(session: Session, today: date) -> list[int]:
+    """The people whose lines do not hold for `today` (one of their dates lies between)."""
+    outside = or_(CaseFileRow.valid_from > today, CaseFileRow.valid_until <= today)
+    return list(session.scalars(select(CaseFileRow.person_id).where(outside)))
+
+
+def refresh_day(session: Session, today: date) -> None:
+    """Make the lines hold for `today`: recompute the stale ones, remember the day."""
+    state = session.get(CaseResolutionRow, 1)
+    if state is not None:
+        state.today = today
+    refresh(session, stale(session, today), today)
+
+
+def _days_alike(case: Case, today: date) -> tuple[date, date]:
+    """The days around `today` for which the case reads the same.
+
+    The case layer compares the day only with its events' dates (a scheduled
+    date passed, the next date to come), so the line changes only on the
+    first day of a date or the day after its last.
+    """
+    bounds = {date.min, date.max}
+    for event in case.events:
+        for value in {event.date, *(s.event.date for s in event.sources)}:
+            bounds |= _edges(value)
+    return max(b for b in bounds if b <= today), min(b for b in bounds if b > today)
+
+
+def _edges(value: str | None) -> set[date]:
+    try:
+        if value is None or len(value) not in (4, 7, 10):
+            return set()
+        year = int(value[:4])
+        if len(value) == 4:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+        elif len(value) == 7:
+            month = int(value[5:7])
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            first = last = date.fromisoformat(value)
+        return {first, last + timedelta(days=1)} if last < date.max else {first}
+    except ValueError:
+        return set()  # a date the layer cannot read either
+
+
+# --- reading pages ----------------------------------------------------------------------
+
+
+def _order(sort: str, descending: bool) -> list[ColumnElement[Any]]:
+    column = {
+        "name": CaseFileRow.sort_name,
+        "next_date": CaseFileRow.next_date,
+        "last_change": CaseFileRow.last_change,
+        "country": CaseFileRow.country,
+    }[sort]
+    value = column.desc() if descending else column.asc()
+    tie = CaseFileRow.person_id.desc() if descending else CaseFileRow.person_id.asc()
+    return [column.is_(None).asc(), value, tie]  # cases without the value last, either way
+
+
+def page(
+    session: Session,
+    kind: str = "person",
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> CasePage:
+    """A page of the materialised lines of one kind of case, in a stable order (limit 0: all)."""
+    if sort not in SORTS:
+        raise CasefileError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    offset, limit = max(offset, 0), max(limit, 0)
+    query = (
+        select(CaseFileRow.summary)
+        .where(CaseFileRow.kind == kind)
+        .order_by(*_order(sort, descending))
+        .offset(offset)
+    )
+    if limit:
+        query = query.limit(limit)
+    total = (
+        session.scalar(
+            select(func.count()).select_from(CaseFileRow).where(CaseFileRow.kind == kind)
+        )
+        or 0
+    )
+    countries = session.scalars(
+        select(CaseCountryRow.country)
+        .distinct()
+        .join(CaseFileRow, CaseFileRow.person_id == CaseCountryRow.person_id)
+        .where(CaseFileRow.kind == kind)
+        .order_by(CaseCountryRow.country)
+    )
+    return CasePage(
+        cases=list(session.scalars(query)),
+        total=total,
+        offset=offset,
+        limit=limit,
+        sort=sort,
+        descending=descending,
+        countries=list(countries),
+    )

@@ -1,0 +1,411 @@
+"""Resolving people after a change, reading only the mentions the change can touch.
+
+`cases.resolve` groups mentions into people. Its passes only ever join two
+mentions that share a blocking key and are related by name (`related`), or
+that an analyst merged; everything else (context, conflicts, splits) only
+decides *whether* such a pair joins. So the mentions fall into components
+(related pairs, analysts' merges) that resolve independently: resolving one
+component alone, its mentions in the order the whole store lists them,
+gives exactly the people that resolving the whole store gives it.
+
+After an article is saved or corrected, or an analyst decides, this module
+re-resolves only the components around what changed:
+
+1. the article's mentions are indexed again (`case_mentions` with the person
+   each belongs to, `case_mention_blocks` with their blocking keys);
+2. starting from those mentions, the mentions of the people they belonged
+   to, and the mentions a decision names, it follows blocking keys, related
+   names, analysts' merges and membership of a person until nothing new is
+   reached (the closed set of components that can change);
+3. it resolves that set, re-files its events under the people found (a
+   person keeps the id most of its events had, as a full resolution does),
+   and returns every person id involved, for the case files to refresh.
+
+The cost follows the size of the touched components (the people sharing a
+surname block with the new article), not the size of the store. A store
+migrated from before the index exists is indexed once, in full
+(`ensure_indexed`), by the same code over every mention.
+
+Every function takes the open session of the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from casefile.cases import PersonDecision, ResolvedPerson, mention_id, mentions_of, resolve
+from casefile.cases.names import name_key
+from casefile.cases.records import Mention
+from casefile.cases.resolve import blocks, constraints, related
+from casefile.model import Article, Event, Extraction, Person
+from casefile.store import queries
+from casefile.store.cases_schema import (
+    ArticlePersonRow,
+    CaseMentionBlockRow,
+    CaseMentionRow,
+    CaseResolutionRow,
+    PersonDecisionRow,
+)
+from casefile.store.events import Review, corrected
+from casefile.store.schema import ArticleRow, EventRow, PersonNameRow, PersonRow, utcnow
+
+INDEX_VERSION = "case-index-v1"  # case_resolution.fingerprint once the index is built
+_LINKING_LOCK = 0x70656F70  # "peop"; any fixed number shared by all casefile sessions
+
+
+@dataclass
+class Loaded:
+    """Some articles' mentions as resolution sees them, with their event rows."""
+
+    mentions: dict[str, Mention] = field(default_factory=dict)
+    order: dict[str, tuple[int, int]] = field(default_factory=dict)  # the store's mention order
+    rows_of: dict[str, list[EventRow]] = field(default_factory=lambda: defaultdict(list))
+    articles: set[str] = field(default_factory=set)
+
+    def update(self, other: Loaded) -> None:
+        self.mentions.update(other.mentions)
+        self.order.update(other.order)
+        self.rows_of.update(other.rows_of)
+        self.articles |= other.articles
+
+
+def lock(session: Session) -> None:
+    """Writers of people take turns (PostgreSQL; SQLite has one writer anyway)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_LINKING_LOCK)))
+
+
+def decisions(session: Session) -> list[PersonDecision]:
+    """Every analyst decision about people, oldest first."""
+    rows = session.scalars(
+        select(PersonDecisionRow).order_by(PersonDecisionRow.at, PersonDecisionRow.id)
+    )
+    return [
+        PersonDecision(row.action, tuple(row.first), tuple(row.second), row.who, row.at)  # type: ignore[arg-type]
+        for row in rows
+    ]
+
+
+# --- reading mentions ---------------------------------------------------------------
+
+
+def load(session: Session, article_ids: Collection[str] | None) -> Loaded:
+    """The mentions of these articles (of every article when None), as `resolve` takes them.
+
+    A mention's place in the store's order is (its article's first shown
+    event row, its own first shown event row): the order in which a full
+    resolution meets it.
+    """
+    if article_ids is None:
+        parts = [select(EventRow).order_by(EventRow.id)]
+    else:
+        parts = [
+            select(EventRow).where(EventRow.article_id.in_(part)).order_by(EventRow.id)
+            for part in queries.chunks(sorted(article_ids))
+        ]
+    rows = sorted((row for part in parts for row in session.scalars(part)), key=lambda r: r.id)
+    verdicts = queries.reviews(session, None if article_ids is None else [r.key for r in rows])
+    found = Loaded(articles=set(article_ids or ()))
+    shown: dict[str, list[tuple[EventRow, Event]]] = defaultdict(list)
+    for row in rows:
+        verdict = verdicts.get(row.key, Review())
+        event = corrected(queries.to_event(row), verdict.changes)
+        found.rows_of[mention_id(row.article_id, event.subject)].append(row)
+        found.articles.add(row.article_id)
+        if not verdict.rejected:
+            shown[row.article_id].append((row, event))
+    published, people = _article_context(session, list(shown))
+    for article_id, events in shown.items():
+        extraction = Extraction(
+            article=Article(text="", published=published.get(article_id), id=article_id),
+            people=people.get(article_id, ()),
+            events=tuple(event for _, event in events),
+        )
+        first_row: dict[str, int] = {}
+        for row, event in events:
+            first_row.setdefault(mention_id(article_id, event.subject), row.id)
+        for mention in mentions_of(extraction):
+            found.mentions[mention.id] = mention
+            found.order[mention.id] = (events[0][0].id, first_row[mention.id])
+    return found
+
+
+def _article_context(
+    session: Session, article_ids: list[str]
+) -> tuple[dict[str, date | None], dict[str, tuple[Person, ...]]]:
+    published: dict[str, date | None] = {}
+    people: dict[str, list[Person]] = defaultdict(list)
+    for part in queries.chunks(article_ids):
+        published.update(
+            (article_id, day)
+            for article_id, day in session.execute(
+                select(ArticleRow.id, ArticleRow.published).where(ArticleRow.id.in_(part))
+            )
+        )
+        for row in session.scalars(
+            select(ArticlePersonRow)
+            .where(ArticlePersonRow.article_id.in_(part))
+            .order_by(ArticlePersonRow.id)
+        ):
+            people[row.article_id].append(Person(row.name, tuple(row.mentions), row.kind))  # type: ignore[arg-type]
+    return published, {a: tuple(found) for a, found in people.items()}
+
+
+# --- the index ----------------------------------------------------------------------
+
+
+def reindex(session: Session, article_ids: Collection[str] | None, loaded: Loaded) -> None:
+    """Replace the indexed mentions of these articles (of all when None) with `loaded`'s."""
+    if article_ids is None:
+        session.execute(delete(CaseMentionRow))
+    else:
+        for part in queries.chunks(article_ids):
+            session.execute(delete(CaseMentionRow).where(CaseMentionRow.article_id.in_(part)))
+    mentions = list(loaded.mentions.values())
+    if not mentions:
+        return
+    session.execute(
+        insert(CaseMentionRow),
+        [{"id": m.id, "article_id": m.article, "name": m.name, "kind": m.kind} for m in mentions],
+    )
+    session.execute(
+        insert(CaseMentionBlockRow),
+        [{"mention_id": m.id, "block": block} for m in mentions for block in sorted(blocks(m))],
+    )
+
+
+def persons_of(
+    session: Session, article_ids: Iterable[str], mention_ids: Iterable[str]
+) -> set[int]:
+    """The people the indexed mentions and the event rows of these articles belong to now."""
+    found: set[int | None] = set()
+    for part in queries.chunks(article_ids):
+        found.update(
+            session.scalars(
+                select(CaseMentionRow.person_id).where(CaseMentionRow.article_id.in_(part))
+            )
+        )
+        found.update(
+            session.scalars(select(EventRow.person_id).where(EventRow.article_id.in_(part)))
+        )
+    for part in queries.chunks(mention_ids):
+        found.update(
+            session.scalars(select(CaseMentionRow.person_id).where(CaseMentionRow.id.in_(part)))
+        )
+    return {person for person in found if person is not None}
+
+
+def closure(
+    session: Session, seeds: Iterable[str], persons: Iterable[int], must: dict[str, set[str]]
+) -> set[str]:
+    """Every indexed mention that resolving `seeds` and these people's mentions can involve."""
+    found: set[str] = set()
+    seen_persons = set(persons)
+    frontier = set(seeds) | _mentions_of_people(session, seen_persons)
+    while frontier:
+        heads = _heads(session, frontier)
+        found |= set(heads)
+        people = {person for _, person in heads.values() if person is not None} - seen_persons
+        seen_persons |= people
+        reached = _mentions_of_people(session, people)
+        reached |= {other for m in heads for other in must.get(m, ())}
+        reached |= _related(session, [mention for mention, _ in heads.values()])
+        frontier = reached - found
+    return found
+
+
+def _heads(session: Session, ids: Iterable[str]) -> dict[str, tuple[Mention, int | None]]:
+    """Indexed mentions by id: name, kind and article (enough to compare names), and person."""
+    found = {}
+    for part in queries.chunks(ids):
+        for row in session.scalars(select(CaseMentionRow).where(CaseMentionRow.id.in_(part))):
+            head = Mention(id=row.id, article=row.article_id, name=row.name, kind=row.kind)  # type: ignore[arg-type]
+            found[row.id] = (head, row.person_id)
+    return found
+
+
+def _mentions_of_people(session: Session, people: Iterable[int]) -> set[str]:
+    return {
+        mention
+        for part in queries.chunks(people)
+        for mention in session.scalars(
+            select(CaseMentionRow.id).where(CaseMentionRow.person_id.in_(part))
+        )
+    }
+
+
+def _related(session: Session, mentions: Sequence[Mention]) -> set[str]:
+    """Indexed mentions sharing a block with one of `mentions` and related to it by name."""
+    by_block: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        for block in blocks(mention):
+            by_block[block].append(mention)
+    found = set()
+    for part in queries.chunks(by_block):
+        rows = session.execute(
+            select(CaseMentionBlockRow.block, CaseMentionRow)
+            .join(CaseMentionRow, CaseMentionRow.id == CaseMentionBlockRow.mention_id)
+            .where(CaseMentionBlockRow.block.in_(part))
+        )
+        for block, row in rows:
+            other = Mention(id=row.id, article=row.article_id, name=row.name, kind=row.kind)  # type: ignore[arg-type]
+            if any(related(mention, other) for mention in by_block[block]):
+                found.add(row.id)
+    return found
+
+
+# --- resolving ----------------------------------------------------------------------
+
+
+def resolve_articles(
+    session: Session, article_ids: Collection[str], mention_ids: Collection[str] = ()
+) -> set[int]:
+    """Re-resolve what changing these articles (or deciding about these mentions) touches.
+
+    Returns the ids of every person whose events or names may have changed,
+    including people deleted because they were left without events.
+    """
+    lock(session)
+    before = persons_of(session, article_ids, mention_ids)
+    changed = load(session, article_ids)
+    reindex(session, article_ids, changed)
+    decided = decisions(session)
+    must = _must_links(decided)
+    ids = closure(session, {*changed.mentions, *mention_ids}, before, must)
+    loaded = changed
+    others = {mention.split(":", 1)[0] for mention in ids} - changed.articles
+    if others:
+        loaded.update(load(session, others))
+    mentions = sorted(
+        (loaded.mentions[m] for m in ids if m in loaded.mentions), key=lambda m: loaded.order[m.id]
+    )
+    people = resolve(mentions, decided)
+    return assign(session, people, loaded.rows_of, before)
+
+
+def resolve_all(session: Session) -> set[int]:
+    """Index and resolve every mention of the store (a store indexed for the first time)."""
+    lock(session)
+    loaded = load(session, None)
+    reindex(session, None, loaded)
+    mentions = sorted(loaded.mentions.values(), key=lambda m: loaded.order[m.id])
+    before = set(session.scalars(select(PersonRow.id)))
+    touched = assign(session, resolve(mentions, decisions(session)), loaded.rows_of, before)
+    state = session.get(CaseResolutionRow, 1) or CaseResolutionRow(id=1)
+    state.fingerprint, state.resolved_at = INDEX_VERSION, utcnow()
+    session.add(state)
+    session.flush()
+    return touched
+
+
+def is_indexed(session: Session) -> bool:
+    state = session.get(CaseResolutionRow, 1)
+    return state is not None and state.fingerprint == INDEX_VERSION
+
+
+def _must_links(decided: Sequence[PersonDecision]) -> dict[str, set[str]]:
+    must, _ = constraints(decided)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for pair in must:
+        for mention in pair:
+            linked[mention] |= pair - {mention}
+    return linked
+
+
+def assign(
+    session: Session,
+    people: Sequence[ResolvedPerson],
+    rows_of: dict[str, list[EventRow]],
+    before: set[int],
+) -> set[int]:
+    """File each person's event rows under one stored person; returns every person id involved.
+
+    A person keeps the id most of their events already had (the largest
+    person first), so ids stay put; a person split off gets a new one.
+    People of `before` left without events are deleted; each person's
+    spellings are the forms resolution saw.
+    """
+    voted = {row.person_id for p in people for m in p.mentions for row in rows_of.get(m, ())}
+    existing = {
+        row.id: row
+        for part in queries.chunks(person for person in voted if person is not None)
+        for row in session.scalars(select(PersonRow).where(PersonRow.id.in_(part)))
+    }
+    taken: set[int] = set()
+    chosen: list[tuple[ResolvedPerson, int | None]] = []
+    by_size = sorted(people, key=lambda p: -sum(len(rows_of.get(m, ())) for m in p.mentions))
+    for person in by_size:
+        votes = Counter(
+            row.person_id
+            for m in person.mentions
+            for row in rows_of.get(m, ())
+            if row.person_id in existing
+        )
+        kept = next((pid for pid, _ in votes.most_common() if pid not in taken), None)
+        if kept is not None:
+            taken.add(kept)
+        chosen.append((person, kept))
+    created = iter(_new_people(session, [person for person, kept in chosen if kept is None]))
+    names: dict[int, tuple[str, ...]] = {}
+    filed: list[dict[str, object]] = []
+    for person, kept in chosen:
+        person_id = kept if kept is not None else next(created)
+        taken.add(person_id)
+        if kept is not None:
+            existing[kept].name, existing[kept].kind = person.name, person.kind
+        names[person_id] = person.names
+        for m in person.mentions:
+            for event_row in rows_of.get(m, ()):
+                if event_row.person_id != person_id:
+                    event_row.person_id = person_id
+        filed += [{"id": m, "person_id": person_id} for m in person.mentions]
+    if filed:
+        session.execute(update(CaseMentionRow), filed)
+    _set_names(session, names)
+    session.flush()
+    involved = before | taken
+    has_events = exists().where(EventRow.person_id == PersonRow.id)
+    for part in queries.chunks(involved - taken):
+        session.execute(delete(PersonRow).where(PersonRow.id.in_(part), ~has_events))
+    session.flush()
+    return involved
+
+
+def _new_people(session: Session, people: Sequence[ResolvedPerson]) -> list[int]:
+    """Store new people at once; their ids, in order."""
+    if not people:
+        return []
+    now = utcnow()
+    rows = [{"name": p.name, "kind": p.kind, "created_at": now} for p in people]
+    return list(
+        session.scalars(
+            insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True), rows
+        )
+    )
+
+
+def _set_names(session: Session, names: dict[int, tuple[str, ...]]) -> None:
+    """Each person's stored spellings become exactly `names[person]`, in that order for new ones."""
+    have: dict[int, dict[str, PersonNameRow]] = defaultdict(dict)
+    for part in queries.chunks(names):
+        for row in session.scalars(select(PersonNameRow).where(PersonNameRow.person_id.in_(part))):
+            have[row.person_id][row.form] = row
+    added = []
+    for person_id, forms in names.items():
+        for form, row in have[person_id].items():
+            if form not in forms:
+                session.delete(row)
+        added += [
+            {"person_id": person_id, "form": form, "key": name_key(form)}
+            for form in dict.fromkeys(forms)
+            if form not in have[person_id]
+        ]
+    session.flush()
+    if added:
+        session.execute(insert(PersonNameRow), added)
