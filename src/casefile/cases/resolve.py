@@ -22,6 +22,7 @@ near-linear in the number of mentions. Pure functions, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -260,17 +261,23 @@ def _group_words(name: str) -> set[str]:
 
 
 def _relation(a: Mention, b: Mention) -> int:
-    if a.kind == "group" or b.kind == "group":
-        if a.kind != b.kind:
+    return _names_relation(a.name, a.kind, b.name, b.kind)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _names_relation(a: str, a_kind: str, b: str, b_kind: str) -> int:
+    """How two names relate; cached, since one name is the subject of many mentions."""
+    if a_kind == "group" or b_kind == "group":
+        if a_kind != b_kind:
             return _NONE
-        if same_person(a.name, b.name):
+        if same_person(a, b):
             return _EQUAL
-        return _WEAK if _group_words(a.name) & _group_words(b.name) else _NONE
-    if name_key(a.name) == name_key(b.name):
-        return _PARTIAL if is_partial(a.name) else _EQUAL
-    if same_person(a.name, b.name):
-        return _PARTIAL if is_partial(a.name) or is_partial(b.name) else _VARIANT
-    if swapped(a.name, b.name) or acronym_of(a.name, b.name) or acronym_of(b.name, a.name):
+        return _WEAK if _group_words(a) & _group_words(b) else _NONE
+    if name_key(a) == name_key(b):
+        return _PARTIAL if is_partial(a) else _EQUAL
+    if same_person(a, b):
+        return _PARTIAL if is_partial(a) or is_partial(b) else _VARIANT
+    if swapped(a, b) or acronym_of(a, b) or acronym_of(b, a):
         return _WEAK
     return _NONE
 

@@ -42,7 +42,7 @@ from casefile.store.cases_schema import (
     EventFirstSeenRow,
 )
 from casefile.store.results import PersonSummary
-from casefile.store.review import chronological, reviewed_events
+from casefile.store.review import ReviewedEvent, chronological, reviewed_events
 from casefile.store.schema import EventRow
 
 Sort = Literal["name", "next_date", "last_change", "country"]
@@ -123,12 +123,19 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
     for part in queries.chunks(ids):
         session.execute(delete(CaseFileRow).where(CaseFileRow.person_id.in_(part)))
     session.flush()
-    found = reports(session, ids)
-    people = queries.summaries(session, list(found))
-    reviewed = defaultdict(list)
-    for part in queries.chunks(found):
+    reviewed: dict[int, list[ReviewedEvent]] = defaultdict(list)
+    for part in queries.chunks(ids):
         for item in reviewed_events(session, EventRow.person_id.in_(part)):
-            reviewed[item.person_id].append(item)
+            reviewed[item.person_id or 0].append(item)
+    found = {  # the case's reports, as `reports` reads them (first-seen times play no part)
+        person: [
+            SourcedEvent(event=item.event, source=item.source, key=item.key, event_id=item.id)
+            for item in items
+            if item.state != "rejected"
+        ]
+        for person, items in reviewed.items()
+    }
+    people = queries.summaries(session, [person for person, shown in found.items() if shown])
     lines, countries = [], []
     for person in people:
         case = assemble_case(resolved(person), found[person.id], today)

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, distinct, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, distinct, func, or_, select
+from sqlalchemy.orm import Session, defer
 
 from casefile.model import Article, Cut, Event, Source, Timeline, TimelineEntry
 from casefile.store.events import Review, corrected, review
@@ -39,7 +39,7 @@ def cuts_json(article: Article) -> list[dict[str, Any]]:
     return [cut.to_json() for cut in article.cuts]
 
 
-def to_event(row: EventRow) -> Event:
+def to_event(row: EventRow | Row[Any]) -> Event:
     """The event as stored (the machine's or analyst's reading, before corrections)."""
     return Event(
         type=row.type,
@@ -89,9 +89,19 @@ def reviews(session: Session, keys: Iterable[str] | None) -> dict[str, Review]:
     return {key: review(pairs) for key, pairs in actions.items()}
 
 
+def with_articles(where: ColumnElement[bool]) -> Select[EventRow, ArticleRow]:
+    """Events matching `where` with their article (its text left unread: sources need none)."""
+    return (
+        select(EventRow, ArticleRow)
+        .join(ArticleRow)
+        .where(where)
+        .options(defer(ArticleRow.text), defer(ArticleRow.cuts))
+    )
+
+
 def _entries(session: Session, where: ColumnElement[bool]) -> list[tuple[EventRow, TimelineEntry]]:
     """Events matching `where`, corrected, rejected ones dropped, each with its source."""
-    rows = list(session.execute(select(EventRow, ArticleRow).join(ArticleRow).where(where)))
+    rows = list(session.execute(with_articles(where)))
     by_key = reviews(session, [event.key for event, _ in rows])
     found = []
     for event, article in rows:

@@ -35,8 +35,9 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import Row, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from casefile.cases import PersonDecision, ResolvedPerson, mention_id, mentions_of, resolve
@@ -65,7 +66,7 @@ class Loaded:
 
     mentions: dict[str, Mention] = field(default_factory=dict)
     order: dict[str, tuple[int, int]] = field(default_factory=dict)  # the store's mention order
-    rows_of: dict[str, list[EventRow]] = field(default_factory=lambda: defaultdict(list))
+    rows_of: dict[str, list[Row[Any]]] = field(default_factory=lambda: defaultdict(list))
     articles: set[str] = field(default_factory=set)
 
     def update(self, other: Loaded) -> None:
@@ -102,17 +103,18 @@ def load(session: Session, article_ids: Collection[str] | None) -> Loaded:
     event row, its own first shown event row): the order in which a full
     resolution meets it.
     """
+    columns = select(*EventRow.__table__.c).order_by(EventRow.id)  # plain rows: many, read once
     if article_ids is None:
-        parts = [select(EventRow).order_by(EventRow.id)]
+        parts = [columns]
     else:
         parts = [
-            select(EventRow).where(EventRow.article_id.in_(part)).order_by(EventRow.id)
+            columns.where(EventRow.article_id.in_(part))
             for part in queries.chunks(sorted(article_ids))
         ]
-    rows = sorted((row for part in parts for row in session.scalars(part)), key=lambda r: r.id)
+    rows = sorted((row for part in parts for row in session.execute(part)), key=lambda r: r.id)
     verdicts = queries.reviews(session, None if article_ids is None else [r.key for r in rows])
     found = Loaded(articles=set(article_ids or ()))
-    shown: dict[str, list[tuple[EventRow, Event]]] = defaultdict(list)
+    shown: dict[str, list[tuple[Row[Any], Event]]] = defaultdict(list)
     for row in rows:
         verdict = verdicts.get(row.key, Review())
         event = corrected(queries.to_event(row), verdict.changes)
@@ -272,6 +274,7 @@ def resolve_articles(
     including people deleted because they were left without events.
     """
     lock(session)
+    session.flush()
     before = persons_of(session, article_ids, mention_ids)
     changed = load(session, article_ids)
     reindex(session, article_ids, changed)
@@ -321,7 +324,7 @@ def _must_links(decided: Sequence[PersonDecision]) -> dict[str, set[str]]:
 def assign(
     session: Session,
     people: Sequence[ResolvedPerson],
-    rows_of: dict[str, list[EventRow]],
+    rows_of: dict[str, list[Row[Any]]],
     before: set[int],
 ) -> set[int]:
     """File each person's event rows under one stored person; returns every person id involved.
@@ -353,6 +356,7 @@ def assign(
         chosen.append((person, kept))
     created = iter(_new_people(session, [person for person, kept in chosen if kept is None]))
     names: dict[int, tuple[str, ...]] = {}
+    moves: dict[int, list[int]] = defaultdict(list)
     filed: list[dict[str, object]] = []
     for person, kept in chosen:
         person_id = kept if kept is not None else next(created)
@@ -360,15 +364,26 @@ def assign(
         if kept is not None:
             existing[kept].name, existing[kept].kind = person.name, person.kind
         names[person_id] = person.names
-        for m in person.mentions:
-            for event_row in rows_of.get(m, ()):
-                if event_row.person_id != person_id:
-                    event_row.person_id = person_id
+        moves[person_id] += [
+            row.id
+            for m in person.mentions
+            for row in rows_of.get(m, ())
+            if row.person_id != person_id
+        ]
         filed += [{"id": m, "person_id": person_id} for m in person.mentions]
     if filed:
         session.execute(update(CaseMentionRow), filed)
     _set_names(session, names)
     session.flush()
+    for person_id, ids in moves.items():
+        for part in queries.chunks(ids):
+            session.execute(
+                update(EventRow)
+                .where(EventRow.id.in_(part))
+                .values(person_id=person_id)
+                .execution_options(synchronize_session=False)
+            )
+    session.expire_all()  # event rows the session holds read their new person again
     involved = before | taken
     has_events = exists().where(EventRow.person_id == PersonRow.id)
     for part in queries.chunks(involved - taken):

@@ -147,7 +147,7 @@ def chronological(item: ReviewedEvent) -> tuple[Any, ...]:
 
 
 def reviewed_events(session: Session, where: ColumnElement[bool]) -> list[ReviewedEvent]:
-    rows = list(session.execute(select(EventRow, ArticleRow).join(ArticleRow).where(where)))
+    rows = list(session.execute(queries.with_articles(where)))
     keys = [event.key for event, _ in rows]
     verdicts = queries.reviews(session, keys)
     last_corrected = {
