@@ -321,6 +321,8 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         for i in range(len(words) - size + 1):
             window = list(zip(words[i : i + size], lemmas[i : i + size], strict=True))
             if all(part in pair for part, pair in zip(rule.phrase, window, strict=True)):
+                if all(t.text[:1].isupper() for t in sentence[i : i + size]) and i > 0:
+                    continue  # "the Enforced Disappearance Act", "Red Notice Review": a title
                 token = sentence[i + size - 1]
                 found.append(Candidate(rule.type, token, rule.rule_id, "phrase"))
     return found
