@@ -8,8 +8,8 @@ It prints; it asserts nothing (the quality gate lives in the tests). Sections:
     speed       extraction against a bare spaCy pass over the same texts
     timex       bench/timex.py's main(), when that file exists
     html        main text of the 181 article-extraction pages (token F1, issue 7)
-    cases       the case layer on the dev set: people across articles (B-cubed), merged
-                timelines (F1), from gold events and end to end from the extractor (issue 5)
+    cases       the case layer on dev and dev-b: people across articles (B-cubed), merged
+                timelines (F1), from gold events and end to end from the extractor (issues 5, 12)
 
 Each section runs on its own: if the extractor cannot be imported, or a data
 file is missing, the section says why and the others still run. The
@@ -315,16 +315,31 @@ def html_section(bench: Bench) -> Figures:
     return report.to_json()
 
 
+CASE_SETS = ("dev.jsonl", "dev-b.jsonl")  # the two dev sets, each the other's check
+
+
 def cases_section(bench: Bench) -> Figures:
-    """Person clustering and case timelines on the dev set (`casefile.evaluate_cases`).
+    """Person clustering and case timelines on dev and dev-b (`casefile.evaluate_cases`).
 
     (a) gold events in: the cross-document layer alone; (b) the extractor's
-    events in: the whole pipeline, bounded by the extractor's recall.
+    events in: the whole pipeline, bounded by the extractor's recall; (c) the
+    same through a store.
     """
+    figures = {}
+    for name in CASE_SETS:
+        path = bench.eval_dir / "dev" / name
+        if not path.exists():
+            print(f"{name}: not found, skipped")
+            continue
+        print(f"-- {name}")
+        figures[name] = _cases_on(bench, load_gold(path))
+    return figures
+
+
+def _cases_on(bench: Bench, gold: Sequence[GoldArticle]) -> Figures:
     from casefile.cases import build_cases
     from casefile.evaluate_cases import gold_extractions, score_cases
 
-    gold = load_gold(bench.eval_dir / "dev" / "dev.jsonl")
     rows, figures = [], {}
     fed = gold_extractions(gold)
     runs = {"gold events": fed}
@@ -418,7 +433,7 @@ SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "speed": ("d. Speed", speed_section),
     "timex": ("e. Time expressions", timex_section),
     "html": ("f. HTML main text (article-extraction, 181 pages)", html_section),
-    "cases": ("g. Case files (dev: people across articles, merged timelines)", cases_section),
+    "cases": ("g. Case files (dev, dev-b: people across articles, timelines)", cases_section),
     "caseupdate": ("h. Case layer: adding one article to growing stores", caseupdate_section),
     "caselist": ("i. /cases.json under 8 clients, idle and during ingest", caselist_section),
 }

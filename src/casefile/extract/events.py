@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from casefile.extract import syntax
+from casefile.extract import agents, syntax
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.subjects import (
@@ -122,6 +122,7 @@ def _build(
         if asked is None or syntax.is_negated(asked):
             return _drop(candidate, "asked not to extradite: a plea, not a request")
     subjects, agent_token = find_subjects(candidate, people, lexicon)
+    agent_token = agents.acting(agent_token)  # never the dateline; "which" is what it follows
     if not subjects:
         return _drop(candidate, "no subject")
     if "authority_agent" in candidate.flags and _private_accuser(agent_token, people):
@@ -160,7 +161,7 @@ def _build_for(
         subject = (people.name(client), client)
         agent_text: str | None = counsel
     else:
-        agent_text = syntax.phrase_text(agent_token) if agent_token is not None else None
+        agent_text = agents.agent_text(agent_token) if agent_token is not None else None
 
     if candidate.type == "ill_treatment" and _claimed_by(token.sent, subject[1], people, lexicon):
         hedged = True  # abuse claimed only by the victim is reported (GUIDELINES)
@@ -180,7 +181,7 @@ def _build_for(
         through_speech="attempts_count" in candidate.flags and token.pos_ == "VERB",
     )
     if candidate.type == "hearing" and status == "postponed":
-        moved = postponed(anchor, dates, times, lexicon, published)
+        moved = postponed(anchor, times, lexicon, published)
         if moved is not None:
             return [
                 _event(candidate, subject[0], agent_text, d, s, times, scope, hedged)
@@ -222,6 +223,9 @@ def _build_for(
     ]
     if token.dep_ == "conj":
         country = event_country(candidate, syntax.clause_tokens(token.head))
+        events = [e if e.country else replace(e, country=country) for e in events]
+    if agent_token is not None and (token.pos_ == "VERB" or token.head == agent_token.head):
+        country = agents.agent_country(agent_token)  # "Azerbaijan, which has charged him"
         events = [e if e.country else replace(e, country=country) for e in events]
     return events
 
@@ -376,6 +380,10 @@ def _is_hedged(sentence: Span, lexicon: Lexicon) -> bool:
     return any(hedge in text for hedge in lexicon.context.hedges)
 
 
+# "granted Vietnam's request to extradite him": a request granted was made, it is no order.
+ASKING_NOUNS = frozenset({"request", "application", "demand", "bid", "petition"})
+
+
 def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
     context = lexicon.context
     if token.dep_ == "xcomp" and syntax.lemma(token.head) in context.schedule_verbs:
@@ -392,6 +400,7 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
         token.pos_ == "NOUN"
         and token.dep_ == "dobj"
         and lexicon.decision_verbs.get(syntax.lemma(token.head)) == "granted"
+        and syntax.lemma(token) not in ASKING_NOUNS
     ):
         return "scheduled"  # "a court approved her deportation": ordered, still to come
     for candidate in (token, anchor):

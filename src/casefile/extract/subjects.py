@@ -106,6 +106,8 @@ def find_subjects(
             target = target if target is not None and _counted_back(target) else None
         if role == "phrase" and verb is not None:
             target = target or syntax.object_of(verb) or syntax.subject_of(verb)
+            if target is not None and candidate.type == "hearing" and target.pos_ == "NOUN":
+                target = _noun_person(target, people) or target  # "consider the extradition of X"
             possessor = syntax.child(target, "poss") if target is not None else None
             if (
                 possessor is not None
@@ -618,7 +620,10 @@ def _first_person(candidates: list[Token | None], people: People) -> Token | Non
 
 
 ORDER_NOUNS = {"order", "decision", "ruling", "warrant", "notice"}
-CASE_NOUNS = {"case", "status", "trial", "appeal", "complaint", "matter"}
+CASE_NOUNS = {
+    "case", "status", "trial", "appeal", "complaint", "matter", "extradition", "deportation",
+    "request", "expulsion",
+}  # fmt: skip
 
 
 def _noun_person(noun: Token, people: People) -> Token | None:

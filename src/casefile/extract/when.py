@@ -161,23 +161,78 @@ def as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
 
 def postponed(
     verb: Token,
-    dates: list[TimeExpression],
     times: SentenceTimes,
     lexicon: Lexicon,
     published: date | None,
 ) -> list[tuple[TimeExpression | None, str]] | None:
-    """ "The Feb. 11 hearing was postponed to Feb. 26": old date postponed, new one scheduled."""
-    if syntax.lemma(verb) not in lexicon.context.postpone_verbs:
+    """ "The Feb. 11 hearing was postponed to Feb. 26": old date postponed, new one scheduled.
+
+    Every date of the postponing clause is read by the words that lead to it:
+    "until", "till", or "to"/"for" after the moving verb ("rescheduled for",
+    "moved to", "pushed back to") give the new date; "set for", "from", a date
+    on the hearing itself give the old one; "on Tuesday" on the moving verb is
+    the day of the decision, the old date only when no other is given (the court sat
+    that day and adjourned). A year-less old date is the one
+    nearest the report, the new one the next such day.
+    """
+    context = lexicon.context
+    if syntax.lemma(verb) not in context.postpone_verbs:
         return None
-    new = [t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("to", "until", "till")]
-    new_dates = [d for p in new for d in times.on(list(p.subtree))]
-    old_dates = [_as_past(d, published) for d in dates if d not in new_dates]
-    result: list[tuple[TimeExpression | None, str]] = [
-        (old_dates[0] if old_dates else None, "postponed")
+    roles = [
+        (timex, _move_role(verb, _date_token(verb, timex), context))
+        for timex in times.on(list(verb.subtree))
     ]
-    if new_dates:
-        result.append((new_dates[0], "scheduled"))
+    if not any(role == "new" for _, role in roles):  # "rescheduled the hearing on X for Jan. 14"
+        last = max((i for i, (_, role) in enumerate(roles) if role == "maybe new"), default=None)
+        roles = [(t, "new" if i == last else role) for i, (t, role) in enumerate(roles)]
+    old = [_as_past(t, published) for t, role in roles if role in ("old", "maybe new")]
+    if not old:  # "on Tuesday adjourned until Dec. 15 the hearing": it sat that day
+        old = [_as_past(t, published) for t, role in roles if role == "decision"]
+    new = [as_future(t, published) for t, role in roles if role == "new"]
+    result: list[tuple[TimeExpression | None, str]] = [(old[0] if old else None, "postponed")]
+    if new:
+        result.append((new[0], "scheduled"))
     return result
+
+
+NEW_DATE_WORDS = ("until", "till")
+
+
+def _date_token(verb: Token, timex: TimeExpression) -> Token:
+    """The head word of a date's words (the one outside the date): "Jan." of "Jan. 14"."""
+    inside = [t for t in verb.subtree if timex.start <= t.idx < timex.end]
+    return next((t for t in inside if not (timex.start <= t.head.idx < timex.end)), inside[0])
+
+
+def _move_role(verb: Token, word: Token, context: Context) -> str:
+    """Whether a date in a postponing clause is the new date, the old one or the decision's.
+
+    "maybe new": "to"/"for" on a noun ("the hearing on his extradition for Jan. 14"),
+    the new date only when nothing else is.
+    """
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.lower_ in NEW_DATE_WORDS:
+        return "new"
+    if word.dep_ != "pobj":
+        if word.head == verb and word.dep_ in ("npadvmod", "tmod"):
+            return "decision"  # "postponed Tuesday the hearing ..."
+        return "old"  # "the Feb. 11 hearing"
+    preposition = word.head
+    governor = preposition.head
+    if governor.dep_ == "prep" and governor.lower_ == "from":
+        governor = governor.head  # "from Dec. 18 to Jan. 14"
+    if governor.lower_ in ("back", "forward", "over") and governor.dep_ in ("advmod", "prt"):
+        governor = governor.head  # "pushed back to Jan. 14"
+    if preposition.lower_ in NEW_DATE_WORDS:
+        return "new"
+    if preposition.lower_ in ("to", "for"):
+        if syntax.lemma(governor) in context.postpone_verbs:
+            return "new"  # "moved to", "rescheduled for"
+        if governor.pos_ in ("NOUN", "PROPN") and governor.i > verb.i:
+            return "maybe new"
+    if preposition.lower_ == "on" and governor == verb:
+        return "decision"  # "on Tuesday postponed the hearing": when it was decided
+    return "old"  # "set for Dec. 18", "from Dec. 18", "the hearing on Dec. 18"
 
 
 REPEAT_WORDS = {"twice", "again", "both", "repeatedly", "thrice"}

@@ -63,6 +63,8 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
             token.dep_ == "nsubj" and token.head == trigger.head
         )
         return 0 if requester or preposition == "from" else 2
+    if preposition == "of" and _in_passing(candidate, token):
+        return NOT_THE_PLACE  # "fled after the invasion of Ukraine": a country named in passing
     if event_type == "flight":
         if token.dep_ == "dobj" or preposition == "from":
             return NOT_THE_PLACE  # where someone fled from is not where the flight ends
@@ -80,6 +82,17 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
     if preposition == "from":
         return 5  # "flew from Istanbul to Belgrade and was arrested on landing": not Istanbul
     return 2
+
+
+# Prepositions of a time or a cause: "fled after the invasion of Ukraine", "amid the war in
+# ...": a country in their phrase is named in passing, not where the act happened.
+IN_PASSING = {"after", "before", "since", "during", "amid", "following", "despite", "over"}
+
+
+def _in_passing(candidate: Candidate, token: Token) -> bool:
+    """ "fled Russia after the invasion of Ukraine": the country of a time or cause phrase."""
+    owner = token.head.head
+    return owner != candidate.trigger and owner.dep_ == "pobj" and owner.head.lower_ in IN_PASSING
 
 
 def _patient_phrase(candidate: Candidate) -> set[int]:
