@@ -252,3 +252,22 @@ def test_the_outlet_of_a_dateline_is_no_person(nlp: Language) -> None:
 
     assert "Bosphorus Wire" not in names
     assert subjects(nlp, text, "arrest") == ["Nurlan Sadykov"]
+
+
+def test_the_person_a_title_names_is_whom_the_story_is_about(nlp: Language) -> None:
+    text = (
+        "Bakhrom Tursunov says he went to the court in Khujand with the money in an envelope. "
+        "Bakhrom Tursunov had hoped to settle the claim. Bakhrom Tursunov was turned away. "
+        "His father, the rights defender Olim Tursunzoda, was sentenced on Monday to seven "
+        "more years. He had already served two years of an earlier term."
+    )
+    titled = Article(
+        text=text,
+        published=date(2026, 2, 16),
+        title="A son's day in court: Tursunzoda handed seven more years",
+    )
+    assert titled.title is not None
+    people = find_people(nlp(text), titled.title)
+    assert people.main is not None
+    assert people.name(people.main) == "Olim Tursunzoda"
+    assert subjects(nlp, text, "sentence") == ["Olim Tursunzoda"]

@@ -34,7 +34,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_many", "load_
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Read an already parsed article."""
     lexicon = load_lexicon()
-    people = find_people(doc)
+    people = find_people(doc, article.title)
     sentences = list(doc.sents)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
     timexes = find_timexes(article.text, article.published)

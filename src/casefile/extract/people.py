@@ -308,8 +308,12 @@ def _roles_of(span: Span) -> set[str]:
     return roles
 
 
-def find_people(doc: Doc) -> People:
-    """Group the article's name mentions into people and resolve pronouns to them."""
+def find_people(doc: Doc, title: str | None = None) -> People:
+    """Group the article's name mentions into people and resolve pronouns to them.
+
+    The title, when there is one, says whom the story is about: a person it names
+    is the main person ("Tajik rights advocate Amon jailed for nine years").
+    """
     introduced = _role_named_spans(doc)  # "the blogger Murat Kerimov": the whole name
     spans: list[Span] = [
         e
@@ -356,7 +360,7 @@ def find_people(doc: Doc) -> People:
     _drop_lone_names(doc, records, token_person)
     _map_bare_surnames(doc, records, token_person)
     _drop_lone_names(doc, records, token_person)  # a place shows itself in a bare mention too
-    main = _main_person(records, _only_speaking(doc, records, token_person))
+    main = _main_person(records, _only_speaking(doc, records, token_person), title)
     sections = _name_headings(doc, token_person)
     _resolve_pronouns(doc, records, token_person, main, sections)
     _resolve_quoted_speakers(doc, token_person)
@@ -772,10 +776,16 @@ def _only_speaking(doc: Doc, records: list[PersonRecord], token_person: dict[int
 
 
 def _main_person(
-    records: list[PersonRecord], sources: frozenset[int] | set[int] = frozenset()
+    records: list[PersonRecord],
+    sources: frozenset[int] | set[int] = frozenset(),
+    title: str | None = None,
 ) -> int | None:
-    """The person the article is about: most mentioned, not counsel, family or a mere
-    source of quotes, earliest on ties."""
+    """The person the article is about: the one its title names, else the most mentioned;
+    not counsel, family or a mere source of quotes; earliest on ties."""
+    titled = {_key(word) for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", title or "")}
+    named = [i for i, r in enumerate(records) if r.key_tokens[-1] in titled]
+    if len(named) == 1:
+        return named[0]  # "Izzat Amon's son on a second prison term": the father, though kin
     candidates = [
         i for i, r in enumerate(records) if not r.roles & {"counsel", "family"} and i not in sources
     ] or list(range(len(records)))
