@@ -69,3 +69,22 @@ def test_a_name_that_modifies_a_place_is_no_person(nlp: Language) -> None:
         "comment."
     )
     assert subjects(nlp, text, "sentence") == {"Sreymom Chea"}
+
+
+def test_they_after_a_list_are_its_members(nlp: Language) -> None:
+    text = (
+        "Prosecutors in Minsk opened a case against the editors of an exiled news site. "
+        "The editors are Ales Hrinko, Volha Zhuk and Yuras Matsuk. "
+        "They are accused of calling for sanctions against the republic."
+    )
+    assert subjects(nlp, text, "charge") >= {"Ales Hrinko", "Volha Zhuk", "Yuras Matsuk"}
+
+
+def test_a_long_list_may_miss_one_name_the_model_did_not_read(nlp: Language) -> None:
+    # five counted, four read as names: still the list of the five
+    text = (
+        "Police put bounties on five campaigners living abroad. Those named were Lam Chi-wai, "
+        "Wong Ka-yan, Tse Man-lok, Joanna Ho and Szeto Pak-hei."
+    )
+    found = subjects(nlp, text, "wanted")
+    assert {"Lam Chi-wai", "Wong Ka-yan", "Joanna Ho"} <= found

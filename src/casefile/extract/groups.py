@@ -40,6 +40,8 @@ def is_group(token: Token) -> bool:
     ("the eight") or a pair word; not "judicial personnel" or "vehicles"."""
     if token.pos_ == "NUM":
         return any(c.lower_ in ("the", "all") for c in token.children)
+    if token.lower_ in ("they", "them"):
+        return True
     if token.lower_ in PAIR_WORDS:
         return True
     words = people_words()
@@ -66,14 +68,17 @@ def named_members(group: Token, people: People) -> list[int]:
     sentences = list(doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
     reach = SENTENCES_AROUND if size is not None else 1
+    last = here if group.pos_ == "PRON" else here + reach  # "they" looks back only
     order = sorted(
-        range(max(0, here - reach), min(len(sentences), here + reach + 1)),
+        range(max(0, here - reach), min(len(sentences), last + 1)),
         key=lambda i: (abs(i - here), i < here),  # nearest first; after the group on a tie
     )
     for index in order:
         for members in _lists(sentences[index], people):
-            if (size is None and len(members) >= 2) or len(members) == size:
+            if size is None and len(members) >= 2:
                 return members
+            if size is not None and (len(members) == size or size - 1 == len(members) >= 4):
+                return members  # one name of a long list may be one the model missed
     return []
 
 
@@ -84,7 +89,7 @@ def _lists(sentence: Span, people: People) -> list[list[int]]:
     last_end: int | None = None
     for token in sentence:
         person = people.of(token)
-        if person is None or token.pos_ != "PROPN" or people.is_counsel(person):
+        if person is None or token.pos_ != "PROPN":
             continue
         if current and _in_brackets(token, sentence):
             last_end = token.i  # "Law Kwun-chung (Nathan Law)": one person, two spellings
