@@ -5,6 +5,10 @@ Tests marked `postgres` use the server named by $CASEFILE_TEST_POSTGRES
 schema, dropped afterwards, so runs can repeat and run in parallel. If the
 server is unreachable the test fails (CI has one); deselect locally with
 `-m "not postgres"`.
+
+`store` is one contract suite on two engines: every test taking it runs on
+SQLite and on PostgreSQL (tests/web, test_alerts and test_watch keep a
+SQLite store of their own).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import pytest
 from sqlalchemy import create_engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.schema import CreateSchema, DropSchema
+
+from casefile.store import Store
 
 POSTGRES_URL = os.environ.get(
     "CASEFILE_TEST_POSTGRES", "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -46,3 +52,16 @@ def postgres_url() -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(DropSchema(schema, cascade=True))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('store') / 'casefile.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with Store.open(store_url) as opened:
+        yield opened

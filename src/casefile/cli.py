@@ -118,6 +118,8 @@ def ingest(
             f"warning: {label} has no publication date; relative dates left unresolved",
             highlight=False,
         )
+    for line in report.cut:
+        errors.print(line, highlight=False)
     console.print(
         f"{report.new} new article(s), {report.duplicates} already stored, "
         f"{len(report.skipped)} skipped; "
@@ -131,6 +133,10 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _print_problem(line: str) -> None:
+    errors.print(line, highlight=False)
+
+
 @app.command()
 def reextract(
     everything: Annotated[
@@ -142,7 +148,7 @@ def reextract(
     from casefile.pipeline import reextract as run_reextract
 
     with _open(db) as store:
-        count = run_reextract(store, everything)
+        count = run_reextract(store, everything, on_problem=_print_problem)
     console.print(f"{count} article(s) re-extracted; analysts' corrections kept")
 
 
@@ -155,7 +161,7 @@ def extract(
     published: PublishedOption = None,
 ) -> None:
     """Extract people and events from one file without storing anything."""
-    from casefile.pipeline import extract_path
+    from casefile.pipeline import cut_warning, extract_path
 
     failed = False
     for item in extract_path(file, _date(published)):
@@ -163,6 +169,8 @@ def extract(
             errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
             failed = True
             continue
+        if line := cut_warning(item.article):
+            errors.print(line, highlight=False)
         if as_json:
             sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
             continue

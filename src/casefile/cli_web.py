@@ -53,7 +53,13 @@ def serve(
         if not store.users():
             console.print("no accounts yet: add one with `casefile user add NAME --role editor`")
         console.print(f"casefile workspace on http://{host}:{port}/ (Ctrl-C stops it)")
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+        uvicorn.run(
+            create_app(store, settings),
+            host=host,
+            port=port,
+            log_level="warning",
+            **settings.server_options(),
+        )
 
 
 @users.command("add")

@@ -1,18 +1,32 @@
 """The main job, as library functions the front ends call: read, extract, store.
 
 `ingest` is what `casefile ingest` and `casefile demo` do. It never stops a
-batch for one bad input: an unreadable file becomes a `Skipped` in the report,
-and every article is stored together with its extraction in one transaction,
-so a failure leaves the store as it was before that article.
+batch for one bad input: an unreadable file, a value no store can hold
+(`sources.storable`) or an article the rules fail on becomes a `Skipped` in
+the report, and the rest goes on.
+
+Each article goes through three steps, each one transaction and each safe to
+repeat: it is stored (`Store.add_article`), indexed and, if it is a
+syndicated copy of a stored article, linked to it (`store.syndication`),
+then extracted (`Store.save_extraction`: its events, people and extractor
+version together). An article stored but never extracted is unfinished: the
+next `ingest` of it (running the interrupted batch again) or any
+`reextract` finishes it, linking it if it is a copy, then extracting it. So
+a crash anywhere (a kill between any two steps) leaves nothing that the
+next run does not complete: no duplicate article (the id is
+the text's hash), no copy left unlinked, no article without extraction.
+`tests/test_crash.py` kills an ingesting process at each of these points.
 
 Inputs may be URLs (fetched by `sources.fetch`, safely). A syndicated copy of
-a stored article is linked to it and keeps only the events its own sentences
-add (`casefile.syndication`). After anything new is stored, the watch list
-is checked and alerts are raised (`casefile.alerts`).
+a stored article keeps only the events its own sentences add
+(`casefile.syndication`). Very long texts are analysed up to a limit
+(`extract.limits`), and the report names them. After anything new is
+stored, the watch list is checked and alerts are raised (`casefile.alerts`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,15 +34,24 @@ from pathlib import Path
 
 from casefile.alerts import DEFAULT_DAYS, raise_alerts
 from casefile.evaluate import Report, load_gold, score
-from casefile.extract import EXTRACTOR_VERSION, extract_many, load_nlp
+from casefile.extract import (
+    EXTRACTOR_VERSION,
+    MAX_ANALYSED_CHARS,
+    extract_many,
+    extract_or_skip,
+    load_nlp,
+)
 from casefile.model import Article, Extraction, Skipped
 from casefile.sources import read_path
 from casefile.sources.fetch import Fetcher, FetchPolicy
+from casefile.sources.storable import storable
 from casefile.sources.url import read_inputs
 from casefile.store import Store
 from casefile.store.alerts import Alert
 from casefile.store.syndication import article_text, link_copy, original_of
 from casefile.syndication import drop_shared_events
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,6 +64,7 @@ class IngestReport:
     undated: list[str] = field(default_factory=list)
     syndicated: int = 0  # articles that are copies of a stored one
     alerts: list[Alert] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # one line per text analysed only in part
 
 
 def ingest(
@@ -68,37 +92,61 @@ def ingest_items(
     on_item: Callable[[str], None] | None = None,
     alert_days: int = DEFAULT_DAYS,
 ) -> IngestReport:
-    """Store new articles, extract the ones not yet read by this extractor, raise alerts."""
+    """Store and link new articles, extract the ones not yet read by this extractor, raise alerts.
+
+    An article of the batch that an interrupted run stored but never
+    extracted is linked and extracted as if it were new.
+    """
     report = IngestReport()
-    pending: list[Article] = []
+    pending: dict[str, Article] = {}  # by id: a batch may hold one text twice
     for item in items:
         if on_item is not None:
             on_item(item.source if isinstance(item, Skipped) else (item.url or item.label))
+        if isinstance(item, Article):
+            item = storable(item)
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
         if item.published is None:
             report.undated.append(item.label)
-        if store.add_article(item):
-            report.new += 1
-            link = link_copy(store, item)
-        else:
-            report.duplicates += 1
-            link = link_copy(store, item, find=False)
-        if link is not None:
+        new = store.add_article(item)
+        report.new += new
+        report.duplicates += not new
+        # A copy is linked when it is first read: a new article, or one an interrupted
+        # run stored but never extracted. One extracted before keeps its own events.
+        if link_copy(store, item, find=new or not store.has_extraction(item.id)) is not None:
             report.syndicated += 1
         if not store.has_extraction(item.id, EXTRACTOR_VERSION):
-            pending.append(item)
-    for extraction in extract_many(pending, load_nlp()):
-        extraction = _without_copied_events(store, extraction)
-        store.save_extraction(extraction)
-        report.extracted += 1
-        report.events += len(extraction.events)
+            pending[item.id] = item
+    _extract_and_save(store, list(pending.values()), report)
     if report.extracted:
         store.resolve_people()  # across the whole batch: context, the analysts' merges and splits
     if report.new or report.extracted:
         report.alerts = raise_alerts(store, days=alert_days)
     return report
+
+
+def _extract_and_save(store: Store, articles: list[Article], report: IngestReport) -> None:
+    """Extract and save each article; one the rules fail on is reported and left unfinished."""
+    report.cut.extend(line for article in articles if (line := cut_warning(article)))
+    for result in extract_or_skip(articles, load_nlp()):
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
+            continue
+        extraction = _without_copied_events(store, result)
+        store.save_extraction(extraction)
+        report.extracted += 1
+        report.events += len(extraction.events)
+
+
+def cut_warning(article: Article) -> str | None:
+    """The one line that says an article is analysed only in part, or None."""
+    if len(article.text) <= MAX_ANALYSED_CHARS:
+        return None
+    return (
+        f"warning: {article.label} is {len(article.text):,} characters long; "
+        f"only the first {MAX_ANALYSED_CHARS:,} are analysed"
+    )
 
 
 def _without_copied_events(store: Store, extraction: Extraction) -> Extraction:
@@ -108,28 +156,43 @@ def _without_copied_events(store: Store, extraction: Extraction) -> Extraction:
     return drop_shared_events(extraction, original) if original else extraction
 
 
-def reextract(store: Store, everything: bool = False) -> int:
+def reextract(
+    store: Store, everything: bool = False, on_problem: Callable[[str], None] | None = None
+) -> int:
     """Re-read stored articles with the current extractor; analysts' corrections stay in force.
 
-    Only articles not yet read by this extractor version, unless `everything`.
-    Returns how many articles were extracted.
+    Only articles not yet read by this extractor version, unless `everything`;
+    articles an interrupted run left unextracted are linked first if they are
+    copies. Returns how many articles were extracted; each article that could
+    not be (or is analysed only in part) is one line to `on_problem`.
     """
     articles = [
         article
         for article in store.articles()
         if everything or not store.has_extraction(article.id, EXTRACTOR_VERSION)
     ]
-    for extraction in extract_many(articles, load_nlp()):
-        store.save_extraction(_without_copied_events(store, extraction))
+    for article in store.unextracted():
+        link_copy(store, article)
+    report = IngestReport()
+    _extract_and_save(store, articles, report)
+    for line in [
+        *report.cut,
+        *(f"skipped {item.source}: {item.reason}" for item in report.skipped),
+    ]:
+        log.warning("%s", line)
+        if on_problem is not None:
+            on_problem(line)
     store.resolve_people()
-    return len(articles)
+    return report.extracted
 
 
 def extract_path(path: Path, published: date | None = None) -> Iterator[Extraction | Skipped]:
     """Extraction without a store, in input order (`casefile extract`)."""
-    items = list(read_path(path, published))
+    items = [
+        storable(item) if isinstance(item, Article) else item for item in read_path(path, published)
+    ]
     articles = [item for item in items if isinstance(item, Article)]
-    extractions = iter(extract_many(articles, load_nlp()))
+    extractions = iter(extract_or_skip(articles, load_nlp()))
     for item in items:
         yield item if isinstance(item, Skipped) else next(extractions)
 

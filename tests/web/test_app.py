@@ -184,6 +184,20 @@ def test_a_viewer_sees_but_cannot_edit(client: TestClient) -> None:
     assert client.get(f"/cases/{saidov}.json").json()["events"][0]["state"] == "unreviewed"
 
 
+def test_a_viewer_is_refused_an_editors_page_before_its_parameters_are_checked(
+    client: TestClient, store: Store
+) -> None:
+    log_in(client, "vic")
+    article = store.articles()[0].id
+    for path in (f"/articles/{article}/add", f"/articles/{article}/add?start=x&end=0"):
+        answer = client.get(path)
+        assert answer.status_code == 403, path
+        assert "your role (viewer)" in answer.text
+    client.cookies.clear()
+    log_in(client, "ana")  # an editor still learns what is wrong with the request
+    assert client.get(f"/articles/{article}/add").status_code == 400
+
+
 def test_changes_need_the_sessions_csrf_token(client: TestClient) -> None:
     csrf = log_in(client, "ana")
     saidov = person_id(client, "Timur Saidov")

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from casefile.model import Article, Skipped
 from casefile.sources.boilerplate import cut_boilerplate
+from casefile.sources.storable import clean_text
 from casefile.sources.text import DecodeError, decode_bytes, parse_date
 
 
 def _optional_str(value: object) -> str | None:
-    return (value.strip() or None) if isinstance(value, str) else None
+    return (clean_text(value).strip() or None) if isinstance(value, str) else None
 
 
 def article_from_record(
@@ -29,8 +30,9 @@ def article_from_record(
     if not isinstance(record, dict):
         return Skipped(source, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not clean_text(text).strip():
         return Skipped(source, "no text")
+    text = clean_text(text)  # JSON can say "\u0000" and "\ud800"; no store holds either
     clean, cuts = cut_boilerplate(text.strip())
     if not clean.strip():
         return Skipped(source, "empty after removing boilerplate")
@@ -41,7 +43,7 @@ def article_from_record(
         title=_optional_str(record.get("title")),
         outlet=_optional_str(record.get("outlet")),
         url=_optional_str(record.get("url")),
-        source_id=str(source_id) if source_id is not None else None,
+        source_id=clean_text(str(source_id)) if source_id is not None else None,
         cuts=cuts,
     )
 
@@ -62,6 +64,12 @@ def iter_jsonl(
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield Skipped(where, f"line {number}: not valid JSON ({error.msg})")
+            continue
+        except RecursionError:
+            yield Skipped(where, f"line {number}: not read (nested too deeply)")
+            continue
+        except ValueError:  # an integer of more digits than Python converts (4,300)
+            yield Skipped(where, f"line {number}: not read (a number too long to convert)")
             continue
         result = article_from_record(record, published, where)
         if isinstance(result, Skipped):

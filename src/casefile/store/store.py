@@ -120,16 +120,24 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
             return False
         return True
 
-    def has_extraction(self, article_id: str, extractor: str) -> bool:
-        """Whether this extractor version has already read this article (so it can be skipped)."""
-        query = select(
-            exists().where(
-                ExtractionRunRow.article_id == article_id,
-                ExtractionRunRow.extractor == extractor,
-            )
-        )
+    def has_extraction(self, article_id: str, extractor: str | None = None) -> bool:
+        """Whether this extractor version (None: any) has read this article (so it can be skipped).
+
+        An article that no extractor has read is unfinished: a run stored it
+        and was interrupted before its extraction was saved.
+        """
+        condition = ExtractionRunRow.article_id == article_id
+        if extractor is not None:
+            condition &= ExtractionRunRow.extractor == extractor
         with self._session() as session:
-            return bool(session.scalar(query))
+            return bool(session.scalar(select(exists().where(condition))))
+
+    def unextracted(self) -> list[Article]:
+        """The articles no extractor has read (an interrupted run's), in the order stored."""
+        read = exists().where(ExtractionRunRow.article_id == ArticleRow.id)
+        query = select(ArticleRow).where(~read).order_by(ArticleRow.ingested_at, ArticleRow.id)
+        with self._session() as session:
+            return [queries.to_article(row) for row in session.scalars(query)]
 
     def save_extraction(self, extraction: Extraction) -> None:
         """Replace the article's machine events with these, in one transaction.

@@ -83,6 +83,10 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         fmt = _format_of(request.url.path)
         if login is None:
             return _unauthorized(request, fmt)
+        try:  # who may ask comes before what was asked: a viewer learns nothing of a form
+            auth.require_role(login, _role_of(request))
+        except auth.Denied as denied:
+            return renderer.error(request, fmt, denied.status, denied.message, login)
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'][1:])}: {problem['msg']}"
             for problem in error.errors()
@@ -182,6 +186,8 @@ def _endpoint(
     def endpoint(request: Request, **values: Any) -> Response:
         return _handle(request, route, fmt, values, renderer)
 
+    endpoint.role = route.role  # type: ignore[attr-defined]  # read by `_role_of`
+
     request_parameter = inspect.Parameter(
         "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request
     )
@@ -231,6 +237,12 @@ def _handle(
         return csv_response(route.csv(data), route.name.removesuffix("_page"))
     twins = ("json", "csv") if route.csv else ("json",)
     return renderer.html(request, route.template, data, login, twins=twins)
+
+
+def _role_of(request: Request) -> str:
+    """The role the matched route needs (its parameters may not have been validated yet)."""
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    return str(getattr(endpoint, "role", "viewer"))
 
 
 def _reply_format(request: Request, route: Page | Action | Export, shown: str) -> str:

@@ -29,7 +29,10 @@ def free_port(host: str = "127.0.0.1") -> int:
 def running(app: FastAPI, host: str = "127.0.0.1", timeout: float = 10.0) -> Iterator[str]:
     """Serve `app` on a free port of `host` until the block ends; yields the base URL."""
     port = free_port(host)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    options = app.state.settings.server_options()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", **options)
+    )
     thread = threading.Thread(target=server.run, name="casefile-web", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

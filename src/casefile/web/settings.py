@@ -32,6 +32,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("upcoming_days", 60, "How many days ahead the upcoming page and feed look."),
     Setting("changes_days", 7, "How many days back the recent-changes page looks by default."),
     Setting("today", None, "Count upcoming dates from this day (YYYY-MM-DD) instead of today."),
+    Setting(
+        "trusted_proxies",
+        "",
+        "Addresses of the reverse proxies whose X-Forwarded-For is believed (comma-separated); "
+        "none by default, so every client is known by the address it connects from.",
+    ),
 )
 
 
@@ -45,6 +51,7 @@ class WebSettings:
     upcoming_days: int = 60
     changes_days: int = 7
     today: date | None = None
+    trusted_proxies: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> WebSettings:
@@ -72,12 +79,24 @@ class WebSettings:
     def current_date(self) -> date:
         return self.today or date.today()
 
+    def server_options(self) -> dict[str, Any]:
+        """uvicorn's proxy options: forwarded headers are read only from the named proxies.
+
+        uvicorn's own default believes X-Forwarded-For from 127.0.0.1, so any
+        local program could claim any address and walk past the per-address
+        login limit; here nothing is believed unless `trusted_proxies` says so.
+        """
+        proxies = [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
+        return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or ""}
+
 
 def _parse(name: str, raw: str) -> Any:
     default = next(setting.default for setting in SETTINGS if setting.name == name)
     try:
         if name == "today":
             return date.fromisoformat(raw) if raw else None
+        if isinstance(default, str):
+            return raw.strip()
         if isinstance(default, bool):
             return raw.strip().lower() in ("1", "true", "yes", "on")
         return int(raw)
