@@ -26,6 +26,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds to wait before answering
     length: bool = True  # send Content-Length (else: read until the connection closes)
+    drip: float = 0.0  # seconds between single bytes of the whole answer (a slow-drip server)
 
 
 Route = Page | Callable[[BaseHTTPRequestHandler], Page]
@@ -67,6 +68,9 @@ class _Handler(BaseHTTPRequestHandler):
             page = Page(b"not here", 404, {"Content-Type": "text/plain"})
         if page.delay:
             time.sleep(page.delay)
+        if page.drip:
+            self._drip(page)
+            return
         self.send_response(page.status)
         for name, value in page.headers.items():
             self.send_header(name, value)
@@ -76,6 +80,18 @@ class _Handler(BaseHTTPRequestHandler):
         if with_body:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # client gave up
                 self.wfile.write(page.body)
+
+    def _drip(self, page: Page) -> None:
+        """The status line, headers and body, one byte at a time, until the client leaves."""
+        head = [f"HTTP/1.0 {page.status} OK", *(f"{k}: {v}" for k, v in page.headers.items())]
+        if page.length:
+            head.append(f"Content-Length: {len(page.body)}")
+        answer = ("\r\n".join(head) + "\r\n\r\n").encode() + page.body
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            for index in range(len(answer)):
+                self.wfile.write(answer[index : index + 1])
+                self.wfile.flush()
+                time.sleep(page.drip)
 
     def do_GET(self) -> None:
         self._answer(True)

@@ -136,6 +136,30 @@ def test_a_second_poll_is_conditional_and_reads_only_new_entries(
     assert third.ingest is not None and third.ingest.new == 1
 
 
+def test_a_feed_of_hundreds_of_entries_is_read_over_several_polls_within_a_budget(
+    store: Store, fetcher: Fetcher, outlet: Outlet
+) -> None:
+    for number in range(150):
+        market = [f"Market day {number}: traders at the bazaar sold {number} crates of melons."]
+        outlet.publish(f"market-{number}", f"Market day {number}", market, "2026-03-01")
+    stored.add_feed(store, outlet.feed_url)
+    ticks = iter(range(10**6))  # a clock that moves one second each time it is read
+
+    def clock() -> float:
+        return float(next(ticks))
+
+    settings = WatchSettings(interval=0.3, delay=0.0, max_entries=1000, budget=150.0)
+    reports = [poll(store, fetcher, settings, sleep=no_sleep, clock=clock)]
+    while reports[-1].deferred and len(reports) < 40:
+        reports.append(poll(store, fetcher, settings, sleep=no_sleep, clock=clock))
+    first = reports[0]
+    assert first.ingest is not None and 0 < first.ingest.new < 100
+    assert first.deferred == 150 - first.ingest.new
+    assert reports[-1].deferred == 0 and len(reports) >= 3
+    assert len(store.articles()) == 150
+    assert all(outlet.server.hits(f"/market-{number}") == 1 for number in range(150))
+
+
 def test_requests_to_one_host_are_spaced_by_the_politeness_delay(
     store: Store, fetcher: Fetcher, outlet: Outlet
 ) -> None:

@@ -136,6 +136,9 @@ def watch(
     ] = False,
     polls: Annotated[int | None, typer.Option(help="Stop after this many polls")] = None,
     delay: Annotated[float, typer.Option(help="Seconds between two requests to one host")] = 1.0,
+    budget: Annotated[
+        float, typer.Option(help="Seconds one poll may spend fetching; the rest waits")
+    ] = 600.0,
     days: DaysOption = 14,
     allow_private: AllowPrivateOption = False,
     webhook: WebhookOption = None,
@@ -149,16 +152,24 @@ def watch(
     from casefile.watch import PollReport, WatchSettings
     from casefile.watch import watch as run_watch
 
-    if interval <= 0 or delay < 0:
-        raise CasefileError("--interval must be positive and --delay not negative")
+    if interval <= 0 or delay < 0 or budget <= 0:
+        raise CasefileError("--interval and --budget must be positive and --delay not negative")
     channels = _channels(webhook, smtp, mail_to, mail_from)
-    settings = WatchSettings(interval=interval, delay=delay, days=days, backoff_feeds=not once)
+    settings = WatchSettings(
+        interval=interval, delay=delay, budget=budget, days=days, backoff_feeds=not once
+    )
 
     def show(report: PollReport) -> None:
         for failed in report.failed:
             errors.print(f"feed failed: {failed.error}", highlight=False, markup=False)
         for line in report.entry_errors:
             errors.print(f"entry skipped: {line}", highlight=False, markup=False)
+        if report.deferred:
+            errors.print(
+                f"poll budget of {budget:g} s spent: {report.deferred} feed(s) or entr(ies) "
+                "left for the next poll",
+                highlight=False,
+            )
         ingest = report.ingest
         new = ingest.new if ingest else 0
         events = ingest.events if ingest else 0

@@ -11,7 +11,12 @@ One poll (`poll`) goes through the feeds that are due, each independently:
   fails is polled again only after `interval * 2**(failures-1)` (at most a
   day), its error kept for `casefile feeds list`;
 - every new entry's page fetched through the same safe fetcher and read
-  like any URL; entries already handled are remembered per feed.
+  like any URL; entries already handled are remembered per feed;
+- a budget: at most `max_entries` new entries per feed, and no fetch is
+  started once the poll has spent `budget` seconds; the feeds and entries
+  not reached are counted in `deferred` and are read by the next poll (a
+  fetch under way can add at most its own limit, `FetchPolicy.total_timeout`
+  per attempt).
 
 A broken feed — unreachable, refused, malformed XML, or anything unexpected
 — is one line in the report; the other feeds go on. The new articles of all
@@ -62,6 +67,7 @@ class WatchSettings:
     attempts: int = 3  # tries per request when the failure is transient
     backoff: float = 2.0  # seconds before the first retry; doubled each time
     max_entries: int = 50  # new entries read per feed per poll
+    budget: float = 600.0  # seconds a poll may spend fetching; what is left waits for the next
     days: int = DEFAULT_DAYS  # hearings this close raise an alert
     backoff_feeds: bool = True  # False: poll failing feeds too (a one-off `watch --once`)
 
@@ -81,6 +87,7 @@ class PollReport:
     ingest: IngestReport | None = None
     alerts: list[Alert] = field(default_factory=list)
     delivery: Delivery | None = None
+    deferred: int = 0  # feeds and entries left for the next poll: the budget was spent
 
     @property
     def failed(self) -> list[FeedResult]:
@@ -124,10 +131,14 @@ def poll(
     report = PollReport()
     throttle = HostThrottle(settings.delay, clock, sleep)
     now = utcnow()
+    ends = clock() + settings.budget
     articles: list[Article | Skipped] = []
     handled: dict[int, list[SeenEntry]] = {}
     due = stored.due_feeds(store, now) if settings.backoff_feeds else stored.feeds(store)
     for feed in due:
+        if clock() >= ends:  # not polled: it stays due
+            report.deferred += 1
+            continue
         try:
             result, new = _poll_feed(store, fetcher, feed, settings, throttle, sleep, now)
         except Exception as error:  # one broken feed never stops the others, whatever broke
@@ -135,12 +146,18 @@ def poll(
             result, new = _failed(store, feed, settings, now, f"{feed.url}: {error!r}"), []
         report.feeds.append(result)
         handled[feed.id] = []
+        deferred = report.deferred
         for entry in new:
+            if clock() >= ends:  # not marked seen: the next poll finds it new again
+                report.deferred += 1
+                continue
             seen, article = _read_entry(fetcher, entry, settings, throttle, sleep, report)
             if article is not None:
                 articles.append(article)
             if seen is not None:
                 handled[feed.id].append(seen)
+        if report.deferred > deferred:  # forget the validators, or the next answer is a 304
+            stored.record_success(store, feed.id, now)
     if articles:
         report.ingest = ingest_items(articles, store, alert_days=settings.days)
         report.alerts.extend(report.ingest.alerts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import time
 import zlib
 from collections.abc import Iterator
 
@@ -292,6 +293,34 @@ def test_a_slow_server_times_out(server: LocalServer) -> None:
     with Fetcher(policy) as fetcher, pytest.raises(FetchError, match="timeout") as failed:
         fetcher.get(server.url("/slow"))
     assert failed.value.retryable
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(Page(HTML * 100, drip=0.05), id="headers and body a byte at a time"),
+        pytest.param(Page(HTML * 100, delay=0.2, drip=0.05, length=False), id="no length"),
+    ],
+)
+def test_the_total_time_limit_holds_against_a_slow_drip(server: LocalServer, page: Page) -> None:
+    # Every byte comes well within the read timeout, so only the total limit can stop it.
+    server.routes["/drip"] = page
+    policy = FetchPolicy(allow_private=True, read_timeout=1.0, total_timeout=1.0)
+    started = time.monotonic()
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError) as failed:
+        fetcher.get(server.url("/drip"))
+    took = time.monotonic() - started
+    assert str(failed.value).endswith("timeout: no complete answer within 1 s")
+    assert failed.value.retryable
+    assert took < 2 * policy.total_timeout  # a drip of 10,000 bytes would take 500 s
+
+
+def test_the_total_time_limit_spans_the_redirects(server: LocalServer) -> None:
+    server.routes["/hop"] = Page(b"", 302, {"Location": "/slow"}, delay=0.6)
+    server.routes["/slow"] = Page(HTML, delay=0.6)
+    policy = FetchPolicy(allow_private=True, read_timeout=5.0, total_timeout=1.0)
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError, match="within 1 s"):
+        fetcher.get(server.url("/hop"))
 
 
 def test_a_closed_port_is_unreachable() -> None:

@@ -21,7 +21,10 @@ care it would be a way in (server-side request forgery): a link to
   with an output limit, so a small gzip bomb is cut off at the cap without
   ever being inflated in memory.
 - Only HTML, XML and plain text are read; anything else is refused before
-  its body is read. Connect and read timeouts, and a total time limit.
+  its body is read. Connect and read timeouts, and a total time limit that
+  holds whatever the server does: every socket operation of a fetch is
+  bounded by the time it has left (`DeadlineStream`), so a server dripping
+  one byte a second is cut off at the limit, not at the next 64 KiB.
 
 `FetchPolicy(allow_private=True)` lifts the address check for a server on the
 user's own network (`--allow-private`); `trusted_hosts` lifts it for named
@@ -44,6 +47,7 @@ import ssl
 import time
 import zlib
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -244,7 +248,10 @@ class GuardedBackend(httpcore.NetworkBackend):
         failure: Exception | None = None
         for address in self.guard.vet(host, port):
             try:
-                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = self.inner.connect_tcp(
+                    address, port, _within(timeout), local_address, socket_options
+                )
+                return DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 failure = error
         assert failure is not None  # vet returns at least one address or raises
@@ -255,6 +262,55 @@ class GuardedBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self.inner.sleep(seconds)
+
+
+# The monotonic time by which the fetch under way must be over (set by `Fetcher.get`).
+_deadline: ContextVar[float | None] = ContextVar("casefile_fetch_deadline", default=None)
+
+
+def _within(timeout: float | None) -> float | None:
+    """A socket timeout that also ends at the fetch's deadline; raises once it has passed."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch's total time is up")
+    return left if timeout is None else min(timeout, left)
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A connection on which every read, write and TLS handshake ends by the fetch's deadline.
+
+    httpx's timeouts are per operation: a server that sends one byte a
+    second never trips a 20 s read timeout, and the body loop only sees
+    the clock when a chunk arrives. Bounding each socket operation by the
+    time left makes the total limit hold whatever the server does, headers
+    included.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _within(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _within(timeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, _within(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
 
 
 class GuardedTransport(httpx.HTTPTransport):
@@ -369,18 +425,29 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         hops: list[str] = []
         current = url
-        while True:
-            self._check_url(current)
-            fetched_or_next = self._get_once(current, headers, accept, deadline, tuple(hops))
-            if isinstance(fetched_or_next, Fetched):
-                return fetched_or_next
-            hops.append(current)
-            if len(hops) > self.policy.max_redirects:
+        token = _deadline.set(deadline)
+        try:
+            while True:
+                self._check_url(current)
+                fetched_or_next = self._get_once(current, headers, accept, deadline, tuple(hops))
+                if isinstance(fetched_or_next, Fetched):
+                    return fetched_or_next
+                hops.append(current)
+                if len(hops) > self.policy.max_redirects:
+                    raise FetchError(
+                        url, "redirects", f"more than {self.policy.max_redirects} redirects"
+                    )
+                log.info("%s redirects to %s", current, fetched_or_next)
+                current = fetched_or_next
+        except FetchError as error:
+            if error.kind == "timeout" and time.monotonic() >= deadline:
+                total = f"{self.policy.total_timeout:g}"
                 raise FetchError(
-                    url, "redirects", f"more than {self.policy.max_redirects} redirects"
-                )
-            log.info("%s redirects to %s", current, fetched_or_next)
-            current = fetched_or_next
+                    error.url, "timeout", f"timeout: no complete answer within {total} s", True
+                ) from None
+            raise
+        finally:
+            _deadline.reset(token)
 
     def post_json(self, url: str, payload: object) -> int:
         """POST `payload` as JSON (a webhook); redirects are not followed. Returns the status."""

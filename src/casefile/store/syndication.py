@@ -93,7 +93,11 @@ def link_copy(store: Store, article: Article, find: bool = True) -> Link | None:
 def _best_candidate(
     db: Session, article_id: str, shingle_set: frozenset[int], keys: list[str]
 ) -> tuple[str, float] | None:
-    """The most similar earlier article at or above the threshold."""
+    """The most similar article stored before this one, at or above the threshold.
+
+    Only earlier ones: an article a crashed run stored but never linked is
+    linked on the next run, and must not become a copy of its own copies.
+    """
     candidates = set(
         db.scalars(
             select(ArticleBandRow.article_id).where(
@@ -101,9 +105,12 @@ def _best_candidate(
             )
         )
     )
+    stored_at = select(ArticleRow.ingested_at).where(ArticleRow.id == article_id)
     best: tuple[str, float] | None = None
     for candidate_id, text in db.execute(
-        select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(candidates))
+        select(ArticleRow.id, ArticleRow.text).where(
+            ArticleRow.id.in_(candidates), ArticleRow.ingested_at < stored_at.scalar_subquery()
+        )
     ):
         similarity = syndication.jaccard(shingle_set, syndication.shingles(text))
         if syndication.is_copy(similarity) and (best is None or similarity > best[1]):
