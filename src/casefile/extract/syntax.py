@@ -152,6 +152,12 @@ def object_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("advcl", "xcomp", "pcomp") and is_passive(current):
             return subject_of(current)
+        if (
+            current.dep_ == "advcl"
+            and current.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in current.children)
+        ):  # "Paroled in 2019, he left", "was detained, deprived of his citizenship and ..."
+            return subject_of(current.head)
         complement = child(current, "xcomp")  # "refused to admit him"
         if complement is not None and complement.pos_ == "VERB":
             current = complement

@@ -98,6 +98,7 @@ def event_dates(
         for _ in range(3):  # "officers on Thursday refused to let him in and served him ..."
             if dates or not (
                 current.dep_ in ("conj", "xcomp")
+                or (current.dep_ == "advcl" and current.tag_ == "VBN")  # "..., deprived of"
                 or (
                     current.dep_ == "ccomp"
                     and syntax.lemma(current.head) not in context.speech_verbs

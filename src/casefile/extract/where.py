@@ -141,6 +141,8 @@ def _is_place(t: Token) -> bool:
         t.lower_ in PLACE_WORDS
         or t.ent_type_ in ("GPE", "LOC")
         or (t.pos_ == "PROPN" and country_of(entity_text(t)) is not None and t.ent_type_ != "NORP")
+        # "fled Tajikistan": a country the model took for a nationality, in a noun's slot
+        or (t.tag_ == "NNP" and t.dep_ in ("dobj", "pobj") and country_of(t.text) is not None)
     )
 
 
