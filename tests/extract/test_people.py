@@ -271,3 +271,11 @@ def test_the_person_a_title_names_is_whom_the_story_is_about(nlp: Language) -> N
     assert people.main is not None
     assert people.name(people.main) == "Olim Tursunzoda"
     assert subjects(nlp, text, "sentence") == ["Olim Tursunzoda"]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None:
+    text = (
+        "The jailed editor Pavel Navumau said on Monday that President Viktar Hrodna "
+        "had pardoned him."
+    )
+    assert subjects(nlp, text, "release") == ["Pavel Navumau"]

@@ -706,13 +706,16 @@ def _nearest_in_sentence(
     """
     doc = pronoun.doc
     own = _clause_subject(pronoun)
-    if own is not None and own.i in token_person and own.i < pronoun.i:
+    if pronoun.dep_ == "poss" and own is not None and own.i in token_person and own.i < pronoun.i:
         person = token_person[own.i]
         if records[person].gender in (None, gender):
             return person  # "the lawyer Volha Barysevich had her licence revoked": her own
+    # "Lukashenko had pardoned him": an object pronoun is never its own clause's subject
+    bound = token_person.get(own.i) if own is not None and pronoun.dep_ != "poss" else None
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         if (
             i in token_person
+            and token_person[i] != bound
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
             and not _according_to(doc[i])
