@@ -106,7 +106,7 @@ def _serve_run(size: int) -> dict[str, Any]:
                 f"Date: {article.published}\n\n{article.text}\n", encoding="utf-8"
             )
         port = _free_port()
-        env = {**os.environ, "CASEFILE_DB": url, "CASEFILE_TODAY": "2024-09-01"}
+        env = {**os.environ, "CASEFILE_DB": url}
         server = subprocess.Popen(
             [CASEFILE, "serve", "--port", str(port)],
             env=env,

@@ -77,6 +77,9 @@ def test_pages_are_stable_and_cover_the_list(store: Store) -> None:
     by_next = store.case_page(TODAY, sort="next_date", limit=0).cases
     dated = [line["next_date"] for line in by_next if line["next_date"]]
     assert dated == sorted(dated) and by_next[-1]["next_date"] is None
+    latest = store.case_page(TODAY, sort="next_date", descending=True, limit=0).cases
+    assert [line["next_date"] for line in latest if line["next_date"]] == dated[::-1]
+    assert {line["id"] for line in latest} == {line["id"] for line in whole.cases}
 
 
 def test_lines_follow_the_day_they_are_read_for(store: Store) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from casefile.cases import Case, ResolvedPerson, SourcedEvent, assemble_case
@@ -156,7 +156,9 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
             }
         )
         kept = {entry.country for entry in shown.entries if entry.country}
-        countries += [{"person_id": person.id, "country": c} for c in sorted(kept)]
+        countries += [
+            {"person_id": person.id, "kind": person.kind, "country": c} for c in sorted(kept)
+        ]
     if lines:
         session.execute(insert(CaseFileRow), lines)
     if countries:
@@ -213,16 +215,12 @@ def _edges(value: str | None) -> set[date]:
 # --- reading pages ----------------------------------------------------------------------
 
 
-def _order(sort: str, descending: bool) -> list[ColumnElement[Any]]:
-    column = {
-        "name": CaseFileRow.sort_name,
-        "next_date": CaseFileRow.next_date,
-        "last_change": CaseFileRow.last_change,
-        "country": CaseFileRow.country,
-    }[sort]
-    value = column.desc() if descending else column.asc()
-    tie = CaseFileRow.person_id.desc() if descending else CaseFileRow.person_id.asc()
-    return [column.is_(None).asc(), value, tie]  # cases without the value last, either way
+_SORT_COLUMNS = {
+    "name": CaseFileRow.sort_name,
+    "next_date": CaseFileRow.next_date,
+    "last_change": CaseFileRow.last_change,
+    "country": CaseFileRow.country,
+}
 
 
 def page(
@@ -233,33 +231,45 @@ def page(
     offset: int = 0,
     limit: int = PAGE_SIZE,
 ) -> CasePage:
-    """A page of the materialised lines of one kind of case, in a stable order (limit 0: all)."""
+    """A page of the materialised lines of one kind of case, in a stable order (limit 0: all).
+
+    Cases with the sort value come first, ordered by it then by person id
+    (both reversed when `descending`), then those without it, by person id:
+    two index range reads, whatever the size of the list.
+    """
     if sort not in SORTS:
         raise CasefileError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     offset, limit = max(offset, 0), max(limit, 0)
-    query = (
+    column = _SORT_COLUMNS[sort]
+    ours = CaseFileRow.kind == kind
+    count = select(func.count()).select_from(CaseFileRow)
+    total = session.scalar(count.where(ours)) or 0
+    valued = session.scalar(count.where(ours, column.is_not(None))) or 0
+    tie = CaseFileRow.person_id.desc() if descending else CaseFileRow.person_id.asc()
+    first = _rows(
+        session,
         select(CaseFileRow.summary)
-        .where(CaseFileRow.kind == kind)
-        .order_by(*_order(sort, descending))
-        .offset(offset)
+        .where(ours, column.is_not(None))
+        .order_by(column.desc() if descending else column.asc(), tie),
+        offset,
+        limit,
     )
-    if limit:
-        query = query.limit(limit)
-    total = (
-        session.scalar(
-            select(func.count()).select_from(CaseFileRow).where(CaseFileRow.kind == kind)
+    rest: list[dict[str, Any]] = []
+    if not limit or len(first) < limit:
+        rest = _rows(
+            session,
+            select(CaseFileRow.summary).where(ours, column.is_(None)).order_by(tie),
+            max(offset - valued, 0),
+            limit - len(first) if limit else 0,
         )
-        or 0
-    )
     countries = session.scalars(
         select(CaseCountryRow.country)
+        .where(CaseCountryRow.kind == kind)
         .distinct()
-        .join(CaseFileRow, CaseFileRow.person_id == CaseCountryRow.person_id)
-        .where(CaseFileRow.kind == kind)
         .order_by(CaseCountryRow.country)
     )
     return CasePage(
-        cases=list(session.scalars(query)),
+        cases=[*first, *rest],
         total=total,
         offset=offset,
         limit=limit,
@@ -267,3 +277,10 @@ def page(
         descending=descending,
         countries=list(countries),
     )
+
+
+def _rows(
+    session: Session, query: Select[tuple[dict[str, Any]]], offset: int, limit: int
+) -> list[dict[str, Any]]:
+    query = query.offset(offset)
+    return list(session.scalars(query.limit(limit) if limit else query))
