@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casefile.store.schema import HASH, Base
@@ -78,6 +78,17 @@ class ArticleBandRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     band: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+class ArticleShinglesRow(Base):
+    """An indexed article's shingles (sorted 64-bit hashes): candidates compare without text."""
+
+    __tablename__ = "article_shingles"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    shingles: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class WatchItemRow(Base):

@@ -1,7 +1,8 @@
 """Syndicated copies in the store: the LSH index, the links, the copies as extra sources.
 
 The rules (shingles, threshold, bands) are `casefile.syndication`; this
-module keeps its index in `article_bands`, its links in `syndication`, and
+module keeps its index in `article_bands` (and each article's shingles in
+`article_shingles`), its links in `syndication`, and
 puts the copies of an article beside it as sources on a timeline.
 """
 
@@ -13,12 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casefile import syndication
 from casefile.model import Article, Source, Timeline
-from casefile.store.feeds_schema import ArticleBandRow, SyndicationRow
+from casefile.store.feeds_schema import ArticleBandRow, ArticleShinglesRow, SyndicationRow
 from casefile.store.schema import ArticleRow, utcnow
 
 if TYPE_CHECKING:  # store.py imports this module for `with_copies`
@@ -71,6 +73,7 @@ def link_copy(store: Store, article: Article, find: bool = True) -> Link | None:
         )
         if indexed is None:
             db.add_all(ArticleBandRow(article_id=article.id, band=key) for key in keys)
+            db.add(ArticleShinglesRow(article_id=article.id, shingles=_packed(shingle_set)))
         best = _best_candidate(db, article.id, shingle_set, keys) if find else None
         if best is None:
             return None
@@ -97,6 +100,9 @@ def _best_candidate(
 
     Only earlier ones: an article a crashed run stored but never linked is
     linked on the next run, and must not become a copy of its own copies.
+    Candidates share a band key; each is compared by the exact Jaccard
+    similarity of the stored shingles (articles indexed before those were
+    stored: of their text, shingled again).
     """
     candidates = set(
         db.scalars(
@@ -106,16 +112,45 @@ def _best_candidate(
         )
     )
     stored_at = select(ArticleRow.ingested_at).where(ArticleRow.id == article_id)
-    best: tuple[str, float] | None = None
-    for candidate_id, text in db.execute(
-        select(ArticleRow.id, ArticleRow.text).where(
-            ArticleRow.id.in_(candidates), ArticleRow.ingested_at < stored_at.scalar_subquery()
+    earlier = set(
+        db.scalars(
+            select(ArticleRow.id).where(
+                ArticleRow.id.in_(candidates), ArticleRow.ingested_at < stored_at.scalar_subquery()
+            )
         )
-    ):
-        similarity = syndication.jaccard(shingle_set, syndication.shingles(text))
+    )
+    ours = _array(shingle_set)
+    stored = dict(
+        db.execute(
+            select(ArticleShinglesRow.article_id, ArticleShinglesRow.shingles).where(
+                ArticleShinglesRow.article_id.in_(earlier)
+            )
+        ).all()
+    )
+    older = db.execute(
+        select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(earlier - set(stored)))
+    )
+    theirs = {
+        **{c: np.frombuffer(blob, dtype=np.uint64) for c, blob in stored.items()},
+        **{c: _array(syndication.shingles(text)) for c, text in older},
+    }
+    best: tuple[str, float] | None = None
+    for candidate_id in sorted(theirs):
+        other = theirs[candidate_id]
+        common = len(np.intersect1d(ours, other, assume_unique=True))
+        union = len(ours) + len(other) - common
+        similarity = common / union if union and len(other) else 0.0
         if syndication.is_copy(similarity) and (best is None or similarity > best[1]):
             best = (candidate_id, similarity)
     return best
+
+
+def _array(shingle_set: frozenset[int]) -> np.ndarray:
+    return np.fromiter(sorted(shingle_set), dtype=np.uint64, count=len(shingle_set))
+
+
+def _packed(shingle_set: frozenset[int]) -> bytes:
+    return _array(shingle_set).tobytes()
 
 
 def article_text(store: Store, article_id: str) -> str | None:
