@@ -66,8 +66,11 @@ def create_store_engine(url: str) -> Engine:
 
 
 def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    """Foreign keys on; a file store in WAL mode, so reads go on while an ingest writes."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("memory", "wal"):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
