@@ -90,6 +90,9 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Rights groups urged Turkey not to hand Nazarov over to Tajikistan.", "extradition"),
         ("The poster of Nazarov was hanging in the hall.", "death"),
         ("Nazarov was not stripped of his citizenship, the ministry said.", "sanction"),
+        ("Four senators wrote to the minister in July asking for Nazarov's release.", "release"),
+        ("Police offered money for information leading to Nazarov's arrest.", "arrest"),
+        ("The agency released photographs of Nazarov leaving the airport.", "release"),
     ],
 )
 def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:
