@@ -68,6 +68,13 @@ WHO = "Farrukh Nazarov"
         # sanctions: citizenship and exit bans
         ("In March he was deprived of his Tajik citizenship.", "sanction"),
         ("Border guards barred Nazarov from leaving the country in 2022.", "sanction"),
+        # charges: cases started, suspicion, counts
+        ("A criminal case against Nazarov was started as early as 2018.", "charge"),
+        ("Nazarov is being held on suspicion of forging travel documents.", "charge"),
+        ("Nazarov appeared in court on a single count of incitement.", "charge"),
+        # sanctions: licences withdrawn, exit bans, sanctions placed on someone
+        ("In 2021 the justice department suspended his practising certificate.", "sanction"),
+        ("Washington placed Nazarov under sanctions last year.", "sanction"),
         # extradition decisions worded as orders
         ("A Moscow court ordered Nazarov's extradition to Tajikistan.", "extradition_decision"),
         # deaths: executions, fatal wounds
