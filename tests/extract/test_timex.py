@@ -140,6 +140,10 @@ def test_durations_sets_and_vague_references_have_no_date(expression: str) -> No
         ("almost seven years", FRIDAY, "DURATION", "P7Y", "LESS_THAN"),
         ("around a week", FRIDAY, "DURATION", "P1W", "APPROX"),
         ("about a week", FRIDAY, "DURATION", "P1W", None),  # "about" stays outside (TimeML)
+        ("Oct. 10 last year", FRIDAY, "DATE", "2025-10-10", None),
+        ("June last year", FRIDAY, "DATE", "2025-06", None),
+        ("nineteen ninety-six", FRIDAY, "DATE", "1996", None),
+        ("the late 1970s", FRIDAY, "DATE", "197", "END"),
         ("a four-week", FRIDAY, "DURATION", "P4W", None),
         ("recently", FRIDAY, "DATE", "PAST_REF", None),
         ("now", FRIDAY, "DATE", "PRESENT_REF", None),

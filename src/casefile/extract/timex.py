@@ -24,7 +24,7 @@ from datetime import date
 from casefile.extract import timex_lexicon as lex
 from casefile.extract.timex_calendar import Tense, calendar_date, shift
 from casefile.extract.timex_patterns import RULES
-from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule
+from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule, previous_word
 from casefile.model import TimeExpression
 
 __all__ = ["find_timexes", "infer_tense", "resolve"]
@@ -194,13 +194,19 @@ def _find(
     reference_unit: str | None = None
     day_reference: date | None = None
     quarter: date | None = None
+    narrative: date | None = None  # the last date of the paragraph: the time its story is at
+    narrative_end = 0
     skip_until = -1
     for start, end, index, match in _select(_candidates(text, guarded=guarded)):
         if start < skip_until:
             continue
+        if _PARAGRAPH_BREAK.search(text, narrative_end, start):
+            narrative = None
         rule: Rule = RULES[index]
         local_tense = tense or infer_tense(text, start, end)
-        context = Context(anchor, local_tense, reference, reference_unit, day_reference, quarter)
+        context = Context(
+            anchor, local_tense, reference, reference_unit, day_reference, quarter, narrative
+        )
         reading = rule.normalize(match, context)
         if reading is None:
             continue
@@ -232,7 +238,26 @@ def _find(
                 day_reference = reading.point
             if reading.unit == "Q" and not reading.compared and _recent(reading.point, anchor):
                 quarter = reading.point
+            if reading.dated and not reading.compared and _sets_scene(text, start):
+                narrative, narrative_end = reading.point, end
     return found
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))
+
+
+def _sets_scene(text: str, start: int) -> bool:
+    """Does the date at `start` say when the story is ("In 2019 ...", "arrested on May 3, 2019")?
+
+    A date that bounds ("since 1980") or describes ("the August 1988 cease-fire") does not.
+    """
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return (
+        before in ("", "\n")
+        or before.endswith((".", "\n", '"', "“"))
+        or (previous_word(text, start) in _SCENE_WORDS)
+    )
 
 
 def _recent(quarter: date, anchor: date | None) -> bool:

@@ -111,6 +111,35 @@ def month_day_date(anchor: date, month: int, day: int, tense: Tense | None) -> d
     return _pick(past, future, anchor, tense)
 
 
+RECENT_DAYS = 62  # how far back a report's "on March 3" may lie and still be this year's news
+
+
+def narrative_date(narrative: date, anchor: date | None, month: int, day: int) -> date | None:
+    """The year of "on March 3" in a story told at `narrative` (the last date mentioned).
+
+    A story moves forward: the first such day on or after the narrative date, so
+    "jailed in 2019 ... released on March 3" is 3 March 2019, and "applied in
+    May 2024 ... refused on January 10" is 10 January 2025. News is recent: a
+    day of the last two months before the report that the story has reached is
+    that one ("applied in 2025 ... refused in January", told on 30 January
+    2026, is this January). Told in the past, it is never after the report
+    (`anchor`): then the one of the narrative year, if that is not after it
+    either; else None, and the report's date decides.
+    """
+    try:
+        same = date(narrative.year, month, day)
+    except ValueError:
+        return None
+    if anchor is not None:
+        latest = month_day_date(anchor, month, day, "past")
+        if latest is not None and narrative <= latest and (anchor - latest).days <= RECENT_DAYS:
+            return latest
+    chosen = same if same >= narrative else _replace_year(same, narrative.year + 1)
+    if anchor is not None and chosen > anchor:
+        return same if same <= anchor else None
+    return chosen
+
+
 def _replace_year(day: date, year: int) -> date:
     try:
         return day.replace(year=year)

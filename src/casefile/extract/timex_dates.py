@@ -14,6 +14,7 @@ from casefile.extract import timex_lexicon as lex
 from casefile.extract.timex_calendar import (
     month_day_date,
     month_year,
+    narrative_date,
     quarter_of,
     season_year,
     shift,
@@ -27,6 +28,8 @@ from casefile.extract.timex_rules import (
     squash,
     year_value,
 )
+
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}  # "June last year", "Oct. 10 next year"
 
 
 def date_reading(year: int, month: int, day: int | None, mod: str | None = None) -> Reading | None:
@@ -45,8 +48,14 @@ def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
     day = int(re.sub(r"\D", "", match.group("day")))
     year_text = group(match, "year")
     ranged = group(match, "day2") is not None
+    told = _in_narrative(ctx, month, day)
+    year_step = _YEAR_STEPS.get(squash(group(match, "ry")))
     if year_text:
         year = year_value(year_text)
+    elif year_step is not None and ctx.anchor is not None:  # "Oct. 10 last year"
+        year = ctx.anchor.year + year_step
+    elif told is not None:
+        year = told.year
     elif ctx.anchor is None:
         return Reading("DATE", None)
     else:
@@ -55,6 +64,18 @@ def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
             return None
         year = resolved.year
     return date_reading(year, month, None if ranged else day)
+
+
+def _in_narrative(ctx: Context, month: int, day: int) -> date | None:
+    """The date a day and month (day 0: the month) with no year takes from the story, if any.
+
+    Only for what is told in the past ("will be heard on March 3" counts from the report).
+    """
+    if ctx.narrative is None or ctx.tense != "past":
+        return None
+    if day == 0:  # a month: compared month to month, by its last days
+        return narrative_date(ctx.narrative.replace(day=1), ctx.anchor, month, 28)
+    return narrative_date(ctx.narrative, ctx.anchor, month, day)
 
 
 def norm_iso(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -83,7 +104,7 @@ def norm_month(match: re.Match[str], ctx: Context) -> Reading | None:
     mod = position_mod(group(match, "pos"))
     year_text = group(match, "year")
     rel = squash(group(match, "rel"))
-    year_step = {"last": -1, "this": 0, "next": 1}.get(squash(group(match, "ry")))
+    year_step = _YEAR_STEPS.get(squash(group(match, "ry")))
     if year_text:
         year = year_value(year_text)
     elif ctx.anchor is None:
@@ -98,6 +119,8 @@ def norm_month(match: re.Match[str], ctx: Context) -> Reading | None:
         year = ctx.reference.year
     elif rel == "this":
         year = ctx.anchor.year
+    elif not rel and (told := _in_narrative(ctx, month, 0)) is not None:
+        year = told.year
     else:
         year = month_year(ctx.anchor, month, ctx.tense)
     return date_reading(year, month, None, mod)
@@ -280,7 +303,7 @@ def norm_reporting_period(match: re.Match[str], ctx: Context) -> Reading | None:
 def norm_reporting_year(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "for the year", "the full year" (the year reported on), "the latest fiscal year" (the last
     one closed), "the year ended March 31" (a year's span)."""
-    if group(match, "ended"):
+    if group(match, "ended") is not None:  # an empty group: the lookahead found "ended"
         return Reading("DURATION", "P1Y")
     quarter = reporting_quarter(ctx)
     if quarter is None:

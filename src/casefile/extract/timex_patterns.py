@@ -25,6 +25,7 @@ _UNIT_WORD = rf"(?:{lex.UNITS_PLURAL}|{lex.UNIT})\b"
 _HOUR = r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?"
 _MERIDIAN = r"\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 _DAY_WORDS = r"(?i:today|tonight|tomorrow|yesterday)"
+_RELATIVE_YEAR = r"\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b"  # "June last year"
 
 
 def _words(*groups: object) -> frozenset[str]:
@@ -66,7 +67,7 @@ RULES: list[Rule] = [
     _rule(
         "month-day",
         rf"\b{_WEEKDAY_PREFIX}(?P<mon>{lex.MONTH})\s+(?P<day>{DAY}){_DAY_RANGE}"
-        rf"(?:,?\s+(?P<year>{YEAR}))?(?![\w%])",
+        rf"(?:,?\s+(?P<year>{YEAR})|{_RELATIVE_YEAR})?(?![\w%])",
         dates.norm_month_day,
         triggers=_MONTHS,
     ),
@@ -74,7 +75,7 @@ RULES: list[Rule] = [
     _rule(
         "day-month",
         rf"\b{_WEEKDAY_PREFIX}(?:the\s+)?(?P<day>{DAY}){_DAY_RANGE}(?:\s+of)?\s+(?P<mon>{lex.MONTH})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"(?:,?\s+(?P<year>{YEAR})|{_RELATIVE_YEAR})?\b",
         dates.norm_month_day,
         triggers=_MONTHS,
     ),
@@ -95,7 +96,7 @@ RULES: list[Rule] = [
     _rule(
         "month",
         rf"(?:\b{POSITION})?(?:\b{_REL})?\b(?P<mon>{lex.MONTH})(?!\w)"
-        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?",
+        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|{_RELATIVE_YEAR})?",
         dates.norm_month,
         r.guard_month,
         triggers=_MONTHS,

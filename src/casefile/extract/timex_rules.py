@@ -55,6 +55,7 @@ class Context:
         None  # the last date given to the day: "the next day" counts from it
     )
     quarter: date | None = None  # the first day of the last quarter named: "the quarter" is it
+    narrative: date | None = None  # the last date of the paragraph: "on March 3" is near it
 
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
@@ -414,6 +415,6 @@ def year_value(text: str) -> int:
 
 def guard_reporting_year(match: re.Match[str], text: str) -> bool:
     """ "the year" alone is a period of a report only after "for", "during", "throughout"."""
-    if group(match, "adj") or group(match, "ended"):
+    if group(match, "adj") or group(match, "ended") is not None:
         return True
     return previous_word(text, match.start()) in ("for", "during", "throughout")
