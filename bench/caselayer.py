@@ -3,7 +3,8 @@
 - `update`: generated stores of growing size (tests/generated.py: invented
   people that grow with the store), the time to add one more article
   (`Store.save_extraction`: storing it, re-resolving the people it
-  touches, refreshing their materialised case files), median of five.
+  touches, refreshing their materialised case files), median of nine
+  different new articles.
 - `serve`: a generated store behind `casefile serve`; 8 clients with an API
   token read `/cases.json` (first page, 50 cases) while the store is idle,
   then while `casefile ingest` writes into it; p50/p99 latency.
@@ -40,9 +41,10 @@ def update_section(full: bool) -> dict[str, Any]:
 
     sizes = (1_000, 5_000, 10_000) if full else (1_000, 2_500, 5_000)
     figures: dict[str, Any] = {}
-    print(f"{'articles':>9} {'people':>7} {'build':>8} {'add one (median of 5)':>22}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'articles':>9} {'people':>7} {'build':>8} {'add one (median of 9)':>22}")
     for size in sizes:
-        stream = articles(size + 5)
+        stream = articles(size + 9)
         with (
             tempfile.TemporaryDirectory() as folder,
             Store.open(f"sqlite:///{folder}/b.db") as store,
@@ -74,6 +76,7 @@ def update_section(full: bool) -> dict[str, Any]:
 def serve_section(full: bool) -> dict[str, Any]:
     sizes = (1_000, 10_000) if full else (1_000, 5_000)
     figures: dict[str, Any] = {}
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'articles':>9} {'state':>12} {'requests':>9} {'p50':>8} {'p99':>8} {'ingested':>9}")
     for size in sizes:
         figures[str(size)] = _serve_run(size)

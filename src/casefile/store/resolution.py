@@ -251,15 +251,39 @@ def _related(session: Session, mentions: Sequence[Mention]) -> set[str]:
     found = set()
     for part in queries.chunks(by_block):
         rows = session.execute(
-            select(CaseMentionBlockRow.block, CaseMentionRow)
+            select(
+                CaseMentionBlockRow.block,
+                CaseMentionRow.id,
+                CaseMentionRow.article_id,
+                CaseMentionRow.name,
+                CaseMentionRow.kind,
+            )
             .join(CaseMentionRow, CaseMentionRow.id == CaseMentionBlockRow.mention_id)
             .where(CaseMentionBlockRow.block.in_(part))
         )
-        for block, row in rows:
-            other = Mention(id=row.id, article=row.article_id, name=row.name, kind=row.kind)  # type: ignore[arg-type]
+        for block, other_id, article_id, name, kind in rows:
+            if other_id in found:
+                continue
+            other = Mention(id=other_id, article=article_id, name=name, kind=kind)  # type: ignore[arg-type]
             if any(related(mention, other) for mention in by_block[block]):
-                found.add(row.id)
+                found.add(other_id)
     return found
+
+
+def people_named_like(session: Session, name: str) -> set[int]:
+    """The people with a mention sharing a blocking key with `name` (a lookup's candidates)."""
+    probe = Mention(id="", article="", name=name)
+    return {
+        person
+        for part in queries.chunks(sorted(blocks(probe)))
+        for person in session.scalars(
+            select(CaseMentionRow.person_id)
+            .join(CaseMentionBlockRow, CaseMentionBlockRow.mention_id == CaseMentionRow.id)
+            .where(CaseMentionBlockRow.block.in_(part))
+            .distinct()
+        )
+        if person is not None
+    }
 
 
 # --- resolving ----------------------------------------------------------------------

@@ -142,7 +142,7 @@ class EventRow(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     type: Mapped[str] = mapped_column(String(50))
     subject: Mapped[str] = mapped_column(String(500))
-    date: Mapped[str | None] = mapped_column(String(10))  # "2025", "2025-05", "2025-12-26"
+    date: Mapped[str | None] = mapped_column(String(10), index=True)  # "2025", "2025-05", ...
     date_text: Mapped[str | None] = mapped_column(String(200))
     # None: the date (if any) is the sentence's own; "context" | "story": inferred (model.Event)
     date_from: Mapped[str | None] = mapped_column(String(16))

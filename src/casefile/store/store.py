@@ -45,6 +45,7 @@ from casefile.store.migrate import (
     safe_url,
 )
 from casefile.store.people import best_person
+from casefile.store.resolution import people_named_like
 from casefile.store.results import PersonSummary, UpcomingEvent
 from casefile.store.review import ReviewReads
 from casefile.store.schema import (
@@ -278,16 +279,38 @@ def _person_by_id(session: Session, person_id: int) -> PersonSummary:
 
 
 def _person_by_name(session: Session, name: str) -> PersonSummary:
-    forms: dict[int, list[str]] = {}
-    for person_id, form in session.execute(select(PersonNameRow.person_id, PersonNameRow.form)):
-        forms.setdefault(person_id, []).append(form)
-    found = best_person(name, forms.items(), strict=False)
+    """The best match among the people whose names share a blocking key with `name`.
+
+    Through the case index, not a scan; only a name that shares no key with
+    anyone (a typo far off, a name the store lacks) reads every spelling,
+    for the match or the hint.
+    """
+    forms = _forms(session, people_named_like(session, name))
+    found = best_person(name, forms.items(), strict=False) if forms else None
+    if found is None:
+        forms = _forms(session, None)
+        found = best_person(name, forms.items(), strict=False)
     if isinstance(found, int):
         return _person_by_id(session, found)
     if isinstance(found, list):
         options = ", ".join(f"{p.name} (#{p.id})" for p in queries.summaries(session, found))
         raise NotFoundError(f"{name!r} could be several people: {options}; give the id")
     raise NotFoundError(_not_found(name, [form for group in forms.values() for form in group]))
+
+
+def _forms(session: Session, person_ids: set[int] | None) -> dict[int, list[str]]:
+    """Each person's spellings (of these people; of everyone when None)."""
+    query = select(PersonNameRow.person_id, PersonNameRow.form).order_by(PersonNameRow.id)
+    parts = (
+        [query]
+        if person_ids is None
+        else [query.where(PersonNameRow.person_id.in_(part)) for part in queries.chunks(person_ids)]
+    )
+    forms: dict[int, list[str]] = {}
+    for part in parts:
+        for person_id, form in session.execute(part):
+            forms.setdefault(person_id, []).append(form)
+    return forms
 
 
 def _article_row(article: Article) -> ArticleRow:
