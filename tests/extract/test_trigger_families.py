@@ -75,6 +75,11 @@ WHO = "Farrukh Nazarov"
         # sanctions: licences withdrawn, exit bans, sanctions placed on someone
         ("In 2021 the justice department suspended his practising certificate.", "sanction"),
         ("Washington placed Nazarov under sanctions last year.", "sanction"),
+        # requests named through the act they caused
+        (
+            "Nazarov was deported on Friday at the request of the Tajik government.",
+            "extradition_request",
+        ),
         # extradition decisions worded as orders
         ("A Moscow court ordered Nazarov's extradition to Tajikistan.", "extradition_decision"),
         # deaths: executions, fatal wounds
@@ -100,6 +105,7 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Four senators wrote to the minister in July asking for Nazarov's release.", "release"),
         ("Police offered money for information leading to Nazarov's arrest.", "arrest"),
         ("The agency released photographs of Nazarov leaving the airport.", "release"),
+        ("He was expelled at the request of the security service.", "extradition_request"),
     ],
 )
 def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:

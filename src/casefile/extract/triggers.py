@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
 from casefile.extract.lexicon import Lexicon, TriggerRule
+from casefile.extract.places import country_of
 
 
 @dataclass(frozen=True)
@@ -324,8 +325,16 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 if all(t.text[:1].isupper() for t in sentence[i : i + size]) and i > 0:
                     continue  # "the Enforced Disappearance Act", "Red Notice Review": a title
                 token = sentence[i + size - 1]
+                if rule.type == "extradition_request" and not _a_state(token):
+                    continue  # "at the request of the security agency": not another state
                 found.append(Candidate(rule.type, token, rule.rule_id, "phrase"))
     return found
+
+
+def _a_state(preposition: Token) -> bool:
+    """ "at the request of Dushanbe", "of the Turkish government": the object names a state."""
+    obj = syntax.child(preposition, "pobj")
+    return obj is not None and any(country_of(t.text) is not None for t in obj.subtree)
 
 
 def _acted_by(verb: Token, agent_start: int) -> bool:
