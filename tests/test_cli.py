@@ -309,6 +309,24 @@ def test_timex_prints_time_expressions_with_offsets_into_the_file(tmp_path: Path
     }
 
 
+@pytest.mark.parametrize(
+    ("published", "words"), [("9999-12-31", "next year"), ("0001-01-01", "last year")]
+)
+def test_timex_at_the_calendars_edge_warns_instead_of_failing(
+    tmp_path: Path, published: str, words: str
+) -> None:
+    path = tmp_path / "edge.txt"
+    path.write_text(f"Police detained the blogger {words}.\n", encoding="utf-8")
+    result = run_installed("timex", path, "--published", published, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [(t["text"], t["value"]) for t in json.loads(result.stdout)["timexes"]] == [
+        (words, None)
+    ]
+    assert message_lines(result.stderr) == [
+        "warning: a date beyond year 9999 or before year 1; relative expressions unresolved"
+    ]
+
+
 # --- people, timeline, upcoming ------------------------------------------------
 
 

@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from casefile.extract import EXTRACTOR_VERSION, MAX_ANALYSED_CHARS
-from casefile.pipeline import ingest, reextract
+from casefile.model import Article
+from casefile.pipeline import ingest, ingest_items, reextract
 from casefile.store import Store
 
 GOOD = (
@@ -98,3 +99,15 @@ def test_publication_dates_at_the_calendars_edges_are_read(tmp_path: Path, store
     assert report.skipped == []
     assert report.extracted == 2
     assert report.events == 2
+
+
+def test_a_name_too_long_for_any_column_is_no_ones_on_either_store(store: Store) -> None:
+    name = "Aziz " + " ".join(["Karimovich"] * 60)  # 665 characters; PostgreSQL holds 500
+    articles = [
+        Article(text=f"Police in Almaty detained the blogger {name} on 3 May 2025."),
+        Article(text=GOOD),
+    ]
+    report = ingest_items(articles, store)
+    assert report.skipped == []
+    assert report.extracted == 2
+    assert [person.name for person in store.people()] == ["Aziz Karimov"]

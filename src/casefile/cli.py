@@ -214,7 +214,17 @@ def timex(
         raise CasefileError(f"cannot read {file}: {error.strerror}") from None
     except ValueError as error:
         raise CasefileError(f"cannot read {file}: {error}") from None
-    found = find_timexes(text, _date(published))
+    try:
+        found = find_timexes(text, _date(published))
+    except (OverflowError, ValueError):  # "next year" from 9999-12-31: past the calendar
+        errors.print(
+            "warning: a date beyond year 9999 or before year 1; relative expressions unresolved",
+            highlight=False,
+        )
+        try:
+            found = find_timexes(text, None)
+        except (OverflowError, ValueError) as error:
+            raise CasefileError(f"{file}: a date beyond the calendar ({error})") from None
     print(json.dumps({"timexes": [t.to_json() for t in found]}, ensure_ascii=False))
 
 

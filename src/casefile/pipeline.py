@@ -44,7 +44,7 @@ from casefile.extract import (
 from casefile.model import Article, Extraction, Skipped
 from casefile.sources import read_path
 from casefile.sources.fetch import Fetcher, FetchPolicy
-from casefile.sources.storable import storable
+from casefile.sources.storable import storable, storable_extraction
 from casefile.sources.url import read_inputs
 from casefile.store import Store
 from casefile.store.alerts import Alert
@@ -133,7 +133,7 @@ def _extract_and_save(store: Store, articles: list[Article], report: IngestRepor
         if isinstance(result, Skipped):
             report.skipped.append(result)
             continue
-        extraction = _without_copied_events(store, result)
+        extraction = _without_copied_events(store, storable_extraction(result))
         store.save_extraction(extraction)
         report.extracted += 1
         report.events += len(extraction.events)

@@ -315,6 +315,18 @@ def test_the_total_time_limit_holds_against_a_slow_drip(server: LocalServer, pag
     assert took < 2 * policy.total_timeout  # a drip of 10,000 bytes would take 500 s
 
 
+def test_a_webhook_that_drips_its_answer_is_cut_off_at_the_total_limit(
+    server: LocalServer,
+) -> None:
+    server.routes["/hook"] = Page(b"ok" * 500, drip=0.05)
+    policy = FetchPolicy(allow_private=True, read_timeout=1.0, total_timeout=1.0)
+    started = time.monotonic()
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError) as failed:
+        fetcher.post_json(server.url("/hook"), {"alerts": []})
+    assert failed.value.kind == "timeout"
+    assert time.monotonic() - started < 2 * policy.total_timeout
+
+
 def test_the_total_time_limit_spans_the_redirects(server: LocalServer) -> None:
     server.routes["/hop"] = Page(b"", 302, {"Location": "/slow"}, delay=0.6)
     server.routes["/slow"] = Page(HTML, delay=0.6)

@@ -452,6 +452,7 @@ class Fetcher:
     def post_json(self, url: str, payload: object) -> int:
         """POST `payload` as JSON (a webhook); redirects are not followed. Returns the status."""
         self._check_url(url)
+        token = _deadline.set(time.monotonic() + self.policy.total_timeout)
         try:
             response = self.client.post(
                 url,
@@ -461,6 +462,8 @@ class Fetcher:
             )
         except httpx.HTTPError as error:
             raise _transport_error(url, error) from None
+        finally:
+            _deadline.reset(token)
         if not 200 <= response.status_code < 300:
             raise FetchError(
                 url,

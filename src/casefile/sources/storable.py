@@ -13,7 +13,11 @@ both stores then receive the same thing:
   which the JSON Lines reader applies to every value it takes, since an
   article cannot even be hashed with a lone surrogate in its text);
 - an input id (a JSON line's `id`) or an outlet longer than 500 characters
-  (the stores' column) makes the article a `Skipped` with that reason.
+  (the stores' column) makes the article a `Skipped` with that reason;
+- what the extractor read from a hostile text is held to the same columns
+  (`storable_extraction`): a "name" over 500 characters is no one's name, so
+  neither that person nor the events told of them are kept, and a date's
+  wording is cut to 200 characters.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from casefile.model import Article, Skipped
+from casefile.model import Article, Extraction, Skipped
 
-MAX_FIELD_CHARS = 500  # the stores' column for an input's id and for outlets
+MAX_FIELD_CHARS = 500  # the stores' column for an input's id, outlets and names
+MAX_DATE_TEXT_CHARS = 200
 _NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 _SURROGATES = {code: "\ufffd" for code in range(0xD800, 0xE000)}
 
@@ -61,3 +66,26 @@ def clean_text(value: str) -> str:
     if not _NOT_TEXT.search(value):
         return value
     return value.replace("\x00", "").translate(_SURROGATES)
+
+
+def storable_extraction(extraction: Extraction) -> Extraction:
+    """The extraction without names too long for any store, and with date wordings cut."""
+
+    def fits(name: str) -> bool:
+        return len(name) <= MAX_FIELD_CHARS
+
+    people = tuple(
+        dataclasses.replace(person, mentions=tuple(filter(fits, person.mentions)))
+        for person in extraction.people
+        if fits(person.name)
+    )
+    events = tuple(
+        dataclasses.replace(event, date_text=event.date_text[:MAX_DATE_TEXT_CHARS])
+        if event.date_text and len(event.date_text) > MAX_DATE_TEXT_CHARS
+        else event
+        for event in extraction.events
+        if fits(event.subject)
+    )
+    if people == extraction.people and events == extraction.events:
+        return extraction
+    return dataclasses.replace(extraction, people=people, events=events)
