@@ -42,7 +42,7 @@ def update_section(full: bool) -> dict[str, Any]:
     sizes = (1_000, 5_000, 10_000) if full else (1_000, 2_500, 5_000)
     figures: dict[str, Any] = {}
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"{'articles':>9} {'people':>7} {'build':>8} {'add one (median of 9)':>22}")
+    print(f"{'articles':>9} {'people':>7} {'build':>8} {'add one: CPU':>13} {'wall':>8}")
     for size in sizes:
         stream = articles(size + 9)
         with (
@@ -52,23 +52,28 @@ def update_section(full: bool) -> dict[str, Any]:
             started = time.perf_counter()
             bulk_load(store, stream[:size])
             built = time.perf_counter() - started
-            times = []
+            cpu, wall = [], []
             for extraction in stream[size:]:
-                started = time.perf_counter()
+                started, used = time.perf_counter(), time.process_time()
                 store.save_extraction(extraction)
-                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - used)
+                wall.append(time.perf_counter() - started)
             people = len(store.people())
         figures[str(size)] = {
             "people": people,
             "build_s": built,
-            "add_one_s": statistics.median(times),
+            "add_one_cpu_s": statistics.median(cpu),
+            "add_one_wall_s": statistics.median(wall),
         }
-        print(f"{size:>9,} {people:>7,} {built:>7.1f}s {statistics.median(times):>21.3f}s")
-    first, last = figures[str(sizes[0])]["add_one_s"], figures[str(sizes[-1])]["add_one_s"]
+        print(
+            f"{size:>9,} {people:>7,} {built:>7.1f}s {statistics.median(cpu):>12.3f}s"
+            f" {statistics.median(wall):>7.3f}s"
+        )
+    first, last = (figures[str(n)]["add_one_cpu_s"] for n in (sizes[0], sizes[-1]))
     figures["growth"] = last / first
     print(
-        f"growth from {sizes[0]:,} to {sizes[-1]:,} articles: {last / first:.2f}x"
-        " (target < 2x, < 1 s)"
+        f"CPU growth from {sizes[0]:,} to {sizes[-1]:,} articles: {last / first:.2f}x"
+        " (target < 2x, < 1 s; medians of nine new articles)"
     )
     return figures
 
