@@ -59,8 +59,10 @@ def _place_rank(candidate: Candidate, token: Token) -> int:
     preposition = token.head.lower_ if token.dep_ == "pobj" else ""
     if event_type == "extradition_request":  # the requesting state: "Russia's request"
         trigger = candidate.trigger
-        requester = (token.dep_ == "poss" and token.head == trigger) or (
-            token.dep_ == "nsubj" and token.head == trigger.head
+        requester = (
+            (token.dep_ == "poss" and token.head == trigger)
+            or (token.dep_ == "nsubj" and token.head == trigger.head)
+            or (trigger in token.ancestors and trigger.lower_ == "of")  # "at the request of Russia"
         )
         return 0 if requester or preposition == "from" else 2
     if preposition == "of" and _in_passing(candidate, token):
