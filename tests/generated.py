@@ -15,10 +15,11 @@ of thousands of articles, then resolves them in full once.
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert
@@ -174,7 +175,7 @@ def bulk_load(store: Store, extractions: Sequence[Extraction], resolve: bool = T
     now = utcnow()
     for start in range(0, len(extractions), 1000):
         batch = extractions[start : start + 1000]
-        rows: dict[str, list[dict[str, Any]]] = {"a": [], "e": [], "p": [], "f": [], "r": []}
+        rows: dict[str, list[dict[str, Any]]] = {"a": [], "e": [], "f": [], "p": [], "r": []}
         for x in batch:
             a = x.article
             rows["a"].append(
@@ -199,14 +200,42 @@ def bulk_load(store: Store, extractions: Sequence[Extraction], resolve: bool = T
             rows["r"].append(
                 {"article_id": a.id, "extractor": x.extractor, "ran_at": now, "event_count": 0}
             )
+        tables = [ArticleRow, EventRow, EventFirstSeenRow, ArticlePersonRow, ExtractionRunRow]
+        if store.engine.dialect.name == "postgresql":
+            _copy(store, zip(tables, rows.values(), strict=True))
+            continue
         with store.engine.begin() as connection:
-            connection.execute(insert(ArticleRow), rows["a"])
-            connection.execute(insert(EventRow), rows["e"])
-            connection.execute(insert(EventFirstSeenRow), rows["f"])
-            connection.execute(insert(ArticlePersonRow), rows["p"])
-            connection.execute(insert(ExtractionRunRow), rows["r"])
+            for table, values in zip(tables, rows.values(), strict=True):
+                if values:
+                    connection.execute(insert(table), values)
     if resolve:
         store.resolve_people(from_scratch=True)
+
+
+def _copy(store: Store, tables: Iterable[tuple[Any, list[dict[str, Any]]]]) -> None:
+    """PostgreSQL's COPY, table by table, in one transaction (JSON as text, UTC as naive)."""
+    raw = store.engine.raw_connection()
+    try:
+        with raw.cursor() as cursor:
+            for table, values in tables:
+                columns = list(values[0]) if values else []
+                if not columns:
+                    continue
+                names = ", ".join(columns)
+                with cursor.copy(f"COPY {table.__tablename__} ({names}) FROM STDIN") as copy:
+                    for value in values:
+                        copy.write_row([_plain(value[column]) for column in columns])
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
 
 
 def _event_row(article_id: str, event: Event, key: str, now: Any) -> dict[str, Any]:
