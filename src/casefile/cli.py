@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from casefile.cases.records import dated
@@ -26,6 +27,9 @@ from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
 from casefile.errors import CasefileError
 from casefile.model import Skipped, Timeline
+
+if TYPE_CHECKING:
+    from casefile.pipeline import Extractor
 
 app = typer.Typer(
     help="Sourced case files on people persecuted across borders, from news reports.",
@@ -77,6 +81,42 @@ def _open(db: str | None):
     return Store.open(db)
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", help="Extract in N local worker processes (a Dask LocalCluster)", min=1
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Extract on the Dask cluster whose scheduler is at tcp://HOST:PORT",
+    ),
+]
+PartitionOption = Annotated[
+    int | None,
+    typer.Option(
+        "--partition-size", help="Articles per task sent to a worker [default: 16]", min=1
+    ),
+]
+
+
+@contextmanager
+def _extractor(
+    workers: int | None, scheduler: str | None, partition_size: int | None
+) -> Iterator[Extractor | None]:
+    """A Dask cluster's extractor if asked for one, else None (extract in this process)."""
+    if not workers and not scheduler:
+        yield None
+        return
+    from casefile.cluster import PARTITION_SIZE, ClusterSpec, open_cluster
+
+    spec = ClusterSpec(workers or 0, scheduler, partition_size or PARTITION_SIZE)
+    with open_cluster(spec) as extractor:
+        yield extractor
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -88,28 +128,29 @@ def ingest(
         bool,
         typer.Option("--allow-private", help="Let URLs reach private and loopback addresses"),
     ] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    partition_size: PartitionOption = None,
 ) -> None:
-    """Read articles (files or URLs) into the store and extract their events (idempotent)."""
+    """Read articles (files or URLs) into the store and extract their events (idempotent).
+
+    A run that is stopped can be started again: it extracts only what is missing.
+    """
+    from casefile.cli_progress import run_progress
     from casefile.pipeline import ingest as run_ingest
 
     with (
         _open(db) as store,
-        Progress(
-            TextColumn("[bold]ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=errors,
-            transient=True,
-        ) as progress,
+        _extractor(workers, scheduler, partition_size) as extractor,
+        run_progress(errors, "extract") as progress,
     ):
-        task = progress.add_task("", total=None)
-
-        def advance(name: str) -> None:
-            progress.update(task, advance=1, description=name[-50:])
-
         report = run_ingest(
-            paths, store, _date(published), on_item=advance, allow_private=allow_private
+            paths,
+            store,
+            _date(published),
+            progress=progress,
+            allow_private=allow_private,
+            extractor=extractor,
         )
     for skipped in report.skipped:
         errors.print(f"skipped {skipped.source}: {skipped.reason}", highlight=False)
@@ -143,12 +184,22 @@ def reextract(
         bool, typer.Option("--all", help="Also articles already read by this version")
     ] = False,
     db: DbOption = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    partition_size: PartitionOption = None,
 ) -> None:
     """Re-run extraction on stored articles after the lexicon or extractor changed."""
+    from casefile.cli_progress import run_progress
     from casefile.pipeline import reextract as run_reextract
 
-    with _open(db) as store:
-        count = run_reextract(store, everything, on_problem=_print_problem)
+    with (
+        _open(db) as store,
+        _extractor(workers, scheduler, partition_size) as extractor,
+        run_progress(errors, "re-extract") as progress,
+    ):
+        count = run_reextract(
+            store, everything, on_problem=_print_problem, progress=progress, extractor=extractor
+        )
     console.print(f"{count} article(s) re-extracted; analysts' corrections kept")
 
 

@@ -17,6 +17,15 @@ next run does not complete: no duplicate article (the id is
 the text's hash), no copy left unlinked, no article without extraction.
 `tests/test_crash.py` kills an ingesting process at each of these points.
 
+Extraction is the costly part and the only one that can run elsewhere: it is
+a pure function, passed in as an `Extractor` (this process by default,
+`casefile.cluster` for Dask workers). Whatever extracts, this module writes,
+in input order and one partition per transaction, so a store filled by many
+workers ends exactly as one filled by one process, and a killed run leaves
+whole partitions behind for the next run to complete. Articles are stored
+and linked one by one just before they go to the extractor, so a cluster's
+workers extract while this process stores and saves.
+
 Inputs may be URLs (fetched by `sources.fetch`, safely). A syndicated copy of
 a stored article keeps only the events its own sentences add
 (`casefile.syndication`). Very long texts are analysed up to a limit
@@ -31,6 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from casefile.alerts import DEFAULT_DAYS, raise_alerts
 from casefile.evaluate import Report, load_gold, score
@@ -42,6 +52,7 @@ from casefile.extract import (
     load_nlp,
 )
 from casefile.model import Article, Extraction, Skipped
+from casefile.partitions import partitions
 from casefile.sources import read_path
 from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.sources.storable import storable, storable_extraction
@@ -53,6 +64,53 @@ from casefile.syndication import drop_shared_events
 
 log = logging.getLogger(__name__)
 
+# Articles per partition when extracting in this process: each partition's
+# extractions are saved in one transaction, so there are few commits, yet a
+# crash loses little work.
+PARTITION_SIZE = 32
+
+Extractor = Callable[[Iterable[Article]], Iterator[list[Extraction | Skipped]]]
+"""Articles in; their extractions (or why not) out in partitions, in input order."""
+
+
+class Progress(Protocol):
+    """What a front end is told while a batch runs (`cli_progress.py` draws it with Rich)."""
+
+    def read(self, label: str) -> None:
+        """One input was read (an article or a skipped input)."""
+
+    def extracting(self, total: int, skipped: int) -> None:
+        """Inputs are read: `total` articles to go through, `skipped` inputs were unreadable."""
+
+    def extracted(self, count: int) -> None:
+        """`count` more articles were extracted and saved (or found unreadable by the rules)."""
+
+    def skipped(self, count: int) -> None:
+        """`count` more articles needed nothing: this extractor version had read them."""
+
+
+class Quiet:
+    """A `Progress` that tells nobody."""
+
+    def read(self, label: str) -> None:
+        pass
+
+    def extracting(self, total: int, skipped: int) -> None:
+        pass
+
+    def extracted(self, count: int) -> None:
+        pass
+
+    def skipped(self, count: int) -> None:
+        pass
+
+
+def extract_here(articles: Iterable[Article]) -> Iterator[list[Extraction | Skipped]]:
+    """The default `Extractor`: spaCy in this process."""
+    nlp = load_nlp()
+    for part in partitions(articles, PARTITION_SIZE):
+        yield list(extract_or_skip(part, nlp))
+
 
 @dataclass
 class IngestReport:
@@ -61,6 +119,7 @@ class IngestReport:
     extracted: int = 0
     events: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    already_extracted: int = 0  # stored articles this extractor version had read before
     undated: list[str] = field(default_factory=list)
     syndicated: int = 0  # articles that are copies of a stored one
     alerts: list[Alert] = field(default_factory=list)
@@ -71,10 +130,11 @@ def ingest(
     paths: Iterable[Path | str],
     store: Store,
     published: date | None = None,
-    on_item: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     fetcher: Fetcher | None = None,
     alert_days: int = DEFAULT_DAYS,
     allow_private: bool = False,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
     """Read every input (files, folders, http(s) URLs), store and extract, raise alerts.
 
@@ -83,42 +143,36 @@ def ingest(
     """
     policy = FetchPolicy(allow_private=allow_private)
     items = read_inputs(paths, published, fetcher, policy)
-    return ingest_items(items, store, on_item, alert_days)
+    return ingest_items(items, store, progress, alert_days, extractor)
 
 
 def ingest_items(
     items: Iterable[Article | Skipped],
     store: Store,
-    on_item: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     alert_days: int = DEFAULT_DAYS,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
     """Store and link new articles, extract the ones not yet read by this extractor, raise alerts.
 
     An article of the batch that an interrupted run stored but never
-    extracted is linked and extracted as if it were new.
+    extracted is linked and extracted as if it were new. Inputs are read
+    first (so the run knows its size), then stored and extracted as a stream.
     """
+    progress = progress or Quiet()
     report = IngestReport()
-    pending: dict[str, Article] = {}  # by id: a batch may hold one text twice
+    articles: list[Article] = []
     for item in items:
-        if on_item is not None:
-            on_item(item.source if isinstance(item, Skipped) else (item.url or item.label))
+        progress.read(item.source if isinstance(item, Skipped) else (item.url or item.label))
         if isinstance(item, Article):
             item = storable(item)
         if isinstance(item, Skipped):
             report.skipped.append(item)
-            continue
-        if item.published is None:
-            report.undated.append(item.label)
-        new = store.add_article(item)
-        report.new += new
-        report.duplicates += not new
-        # A copy is linked when it is first read: a new article, or one an interrupted
-        # run stored but never extracted. One extracted before keeps its own events.
-        if link_copy(store, item, find=new or not store.has_extraction(item.id)) is not None:
-            report.syndicated += 1
-        if not store.has_extraction(item.id, EXTRACTOR_VERSION):
-            pending[item.id] = item
-    _extract_and_save(store, list(pending.values()), report)
+        else:
+            articles.append(item)
+    progress.extracting(len(articles), len(report.skipped))
+    pending = _store_new(store, articles, report, progress)
+    _extract_and_save(store, pending, report, progress, extractor or extract_here)
     if report.extracted:
         store.resolve_people()  # across the whole batch: context, the analysts' merges and splits
     if report.new or report.extracted:
@@ -126,17 +180,57 @@ def ingest_items(
     return report
 
 
-def _extract_and_save(store: Store, articles: list[Article], report: IngestReport) -> None:
-    """Extract and save each article; one the rules fail on is reported and left unfinished."""
-    report.cut.extend(line for article in articles if (line := cut_warning(article)))
-    for result in extract_or_skip(articles, load_nlp()):
-        if isinstance(result, Skipped):
-            report.skipped.append(result)
+def _store_new(
+    store: Store, articles: Iterable[Article], report: IngestReport, progress: Progress
+) -> Iterator[Article]:
+    """Store and link each article; yield those this extractor version has not read yet."""
+    sent: set[str] = set()  # a batch may hold one text twice
+    for article in articles:
+        if article.published is None:
+            report.undated.append(article.label)
+        new = store.add_article(article)
+        report.new += new
+        report.duplicates += not new
+        # A copy is linked when it is first read: a new article, or one an interrupted
+        # run stored but never extracted. One extracted before keeps its own events.
+        find = new or not store.has_extraction(article.id)
+        if link_copy(store, article, find=find) is not None:
+            report.syndicated += 1
+        if article.id in sent or store.has_extraction(article.id, EXTRACTOR_VERSION):
+            report.already_extracted += article.id not in sent
+            progress.skipped(1)
             continue
-        extraction = _without_copied_events(store, storable_extraction(result))
-        store.save_extraction(extraction)
-        report.extracted += 1
-        report.events += len(extraction.events)
+        sent.add(article.id)
+        yield article
+
+
+def _extract_and_save(
+    store: Store,
+    articles: Iterable[Article],
+    report: IngestReport,
+    progress: Progress,
+    extractor: Extractor,
+) -> None:
+    """Extract and save, a partition per transaction; an article the rules fail on is
+    reported and left unfinished."""
+    for part in extractor(_warn_if_cut(articles, report)):
+        saved = [
+            _without_copied_events(store, storable_extraction(x))
+            for x in part
+            if isinstance(x, Extraction)
+        ]
+        store.save_extractions(saved)
+        report.skipped.extend(x for x in part if isinstance(x, Skipped))
+        report.extracted += len(saved)
+        report.events += sum(len(extraction.events) for extraction in saved)
+        progress.extracted(len(part))
+
+
+def _warn_if_cut(articles: Iterable[Article], report: IngestReport) -> Iterator[Article]:
+    for article in articles:
+        if line := cut_warning(article):
+            report.cut.append(line)
+        yield article
 
 
 def cut_warning(article: Article) -> str | None:
@@ -157,24 +251,30 @@ def _without_copied_events(store: Store, extraction: Extraction) -> Extraction:
 
 
 def reextract(
-    store: Store, everything: bool = False, on_problem: Callable[[str], None] | None = None
+    store: Store,
+    everything: bool = False,
+    on_problem: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    extractor: Extractor | None = None,
 ) -> int:
     """Re-read stored articles with the current extractor; analysts' corrections stay in force.
 
-    Only articles not yet read by this extractor version, unless `everything`;
-    articles an interrupted run left unextracted are linked first if they are
-    copies. Returns how many articles were extracted; each article that could
-    not be (or is analysed only in part) is one line to `on_problem`.
+    Only articles not yet read by this extractor version, unless `everything`
+    (then a killed run, restarted, reads them all again); articles an
+    interrupted run left unextracted are linked first if they are copies.
+    Returns how many articles were extracted; each article that could not be
+    (or is analysed only in part) is one line to `on_problem`.
     """
-    articles = [
-        article
-        for article in store.articles()
-        if everything or not store.has_extraction(article.id, EXTRACTOR_VERSION)
-    ]
+    progress = progress or Quiet()
+    stored = store.articles()
+    done = set() if everything else store.extracted([a.id for a in stored], EXTRACTOR_VERSION)
+    articles = [article for article in stored if article.id not in done]
     for article in store.unextracted():
         link_copy(store, article)
+    progress.extracting(len(stored), 0)
+    progress.skipped(len(done))
     report = IngestReport()
-    _extract_and_save(store, articles, report)
+    _extract_and_save(store, articles, report, progress, extractor or extract_here)
     for line in [
         *report.cut,
         *(f"skipped {item.source}: {item.reason}" for item in report.skipped),
