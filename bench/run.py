@@ -10,13 +10,15 @@ It prints; it asserts nothing (the quality gate lives in the tests). Sections:
     html        main text of the 181 article-extraction pages (token F1, issue 7)
     cases       the case layer on dev and dev-b: people across articles (B-cubed), merged
                 timelines (F1), from gold events and end to end from the extractor (issues 5, 12)
+    scale       bench/scale.py: one process against Dask workers, memory per worker, a
+                growing store, command-line start-up (issue 16); `--full` for full size
 
 Each section runs on its own: if the extractor cannot be imported, or a data
 file is missing, the section says why and the others still run. The
 evaluation files are read from ../shared/eval/ (DESIGN.md: never copied into
 the project); `--eval-dir` points elsewhere.
 
-    python bench/run.py [--section NAME ...] [--json FIGURES.json] [--verbose]
+    python bench/run.py [--section NAME ...] [--json FIGURES.json] [--verbose] [--full]
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class Bench:
         self.eval_dir = eval_dir
         self.verbose = verbose
         self.repeat = repeat
-        self.full = False  # the case-layer sections at the issue's full sizes
+        self.full = False  # sections at the issue's full sizes (case layer, scale)
         self._extractor: Extractor | None = None
         self._extractor_error: BaseException | None = None
 
@@ -265,21 +267,31 @@ def _print_prefilter(corpora: dict[str, list[Article]], eval_dir: Path) -> None:
 
 def timex_section(bench: Bench) -> Figures:
     """The time-expression bench, when bench/timex.py exists (written separately)."""
-    path = BENCH_DIR / "timex.py"
+    return _run_bench_file("timex.py", ["--eval-dir", str(bench.eval_dir)])
+
+
+def scale_section(bench: Bench) -> Figures:
+    """bench/scale.py: Dask workers against one process, memory, a growing store, start-up."""
+    return _run_bench_file("scale.py", ["--full"] if bench.full else [])
+
+
+def _run_bench_file(name: str, argv: list[str]) -> Figures:
+    """Run the `main()` of another file of bench/, with its own arguments."""
+    path = BENCH_DIR / name
     if not path.exists():
-        print("bench/timex.py does not exist yet: skipped")
-        return {"skipped": "bench/timex.py missing"}
-    spec = importlib.util.spec_from_file_location("casefile_bench_timex", path)
+        print(f"bench/{name} does not exist yet: skipped")
+        return {"skipped": f"bench/{name} missing"}
+    spec = importlib.util.spec_from_file_location(f"casefile_bench_{path.stem}", path)
     if spec is None or spec.loader is None:
         raise RuntimeError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     main = getattr(module, "main", None)
     if not callable(main):
-        print("bench/timex.py defines no main(): skipped")
+        print(f"bench/{name} defines no main(): skipped")
         return {"skipped": "no main()"}
     saved_argv = sys.argv
-    sys.argv = [str(path), "--eval-dir", str(bench.eval_dir)]  # not our own arguments
+    sys.argv = [str(path), *argv]  # its own argument parser must not see ours
     try:
         result = main()
     except SystemExit as exit_:
@@ -436,6 +448,7 @@ SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "cases": ("g. Case files (dev, dev-b: people across articles, timelines)", cases_section),
     "caseupdate": ("h. Case layer: adding one article to growing stores", caseupdate_section),
     "caselist": ("i. /cases.json under 8 clients, idle and during ingest", caselist_section),
+    "scale": ("j. Scale (Dask workers, a growing store, command-line start-up)", scale_section),
 }
 
 
@@ -580,7 +593,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=SPEED_REPEAT, help="speed runs to take the best of"
     )
     parser.add_argument(
-        "--full", action="store_true", help="case-layer sections at full size (10,000 articles)"
+        "--full",
+        action="store_true",
+        help="case-layer and scale sections at full size (10,000 articles; most of an hour)",
     )
     args = parser.parse_args(argv)
     if isinstance(sys.stdout, io.TextIOWrapper):
