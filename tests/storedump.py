@@ -2,17 +2,19 @@
 
 Every table the schema declares is read whole, without what depends on when
 or in which order rows were written rather than on what they say: row ids
-(PostgreSQL and SQLite number them differently), timestamps, and the
-resolution fingerprint built from ids. A reference to a person becomes the
-person's name, so two stores whose people got other ids still compare equal
-when the same events are filed under the same people.
+(PostgreSQL and SQLite number them differently), timestamps (also inside
+JSON columns), and the resolution fingerprint built from ids. A reference
+to a person (a `person_id` column, or an `id` or `person_id` inside JSON)
+becomes the person's name, so two stores whose people got other ids still
+compare equal when the same events are filed under the same people.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, select
+from sqlalchemy import JSON, DateTime, Integer, select
 from sqlalchemy.types import TypeDecorator
 
 from casefile.store import Store
@@ -20,6 +22,8 @@ from casefile.store.schema import Base, PersonRow
 
 # Bookkeeping of when people were last resolved: made of row ids, not of content.
 SKIPPED_TABLES = {"alembic_version", "case_resolution"}
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+PERSON_KEYS = {"id", "person_id", "person"}
 
 
 def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -35,7 +39,7 @@ def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
             for row in connection.execute(select(*columns)):
                 rows.append(
                     {
-                        column.name: names.get(value) if _is_person_ref(column) else value
+                        column.name: _value(column, value, names)
                         for column, value in zip(columns, row, strict=True)
                     }
                 )
@@ -50,5 +54,26 @@ def _is_content(column: Any) -> bool:
     return not (column.primary_key and isinstance(kind, Integer))
 
 
-def _is_person_ref(column: Any) -> bool:
-    return any(key.column.table.name == "people" for key in column.foreign_keys)
+def _value(column: Any, value: Any, names: dict[int, str]) -> Any:
+    if column.name == "person_id" or any(
+        key.column.table.name == "people" for key in column.foreign_keys
+    ):
+        return names.get(value, value)
+    if isinstance(column.type, JSON):
+        return _json(value, names)
+    return value
+
+
+def _json(value: Any, names: dict[int, str]) -> Any:
+    """A JSON value with timestamps left out and person ids made names."""
+    if isinstance(value, dict):
+        return {
+            key: names.get(item, item)
+            if key in PERSON_KEYS and isinstance(item, int)
+            else _json(item, names)
+            for key, item in value.items()
+            if not (isinstance(item, str) and TIMESTAMP.match(item))
+        }
+    if isinstance(value, list):
+        return [_json(item, names) for item in value]
+    return value
