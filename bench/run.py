@@ -12,6 +12,8 @@ It prints; it asserts nothing (the quality gate lives in the tests). Sections:
                 timelines (F1), from gold events and end to end from the extractor (issues 5, 12)
     scale       bench/scale.py: one process against Dask workers, memory per worker, a
                 growing store, command-line start-up (issue 16); `--full` for full size
+    classifier  the statistical layer on and off, each set measured with weights not
+                trained on it, and its cost (bench/classifier.py, issue 11)
 
 Each section runs on its own: if the extractor cannot be imported, or a data
 file is missing, the section says why and the others still run. The
@@ -436,6 +438,14 @@ def caselist_section(bench: Bench) -> Figures:
     return serve_section(bench.full)
 
 
+def classifier_section(bench: Bench) -> Figures:
+    """The event-type classifier on and off (bench/classifier.py says how it is kept honest)."""
+    from classifier import measure
+
+    figures: Figures = measure(bench.eval_dir, bench.extractor().nlp, bench.repeat, _best_time)
+    return figures
+
+
 SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "seed": ("a. Seed article", seed_section),
     "dev": ("b. Dev set", dev_section),
@@ -449,6 +459,7 @@ SECTIONS: dict[str, tuple[str, Callable[[Bench], Figures]]] = {
     "caseupdate": ("h. Case layer: adding one article to growing stores", caseupdate_section),
     "caselist": ("i. /cases.json under 8 clients, idle and during ingest", caselist_section),
     "scale": ("j. Scale (Dask workers, a growing store, command-line start-up)", scale_section),
+    "classifier": ("k. Statistical layer, on unseen sets (issue 11)", classifier_section),
 }
 
 

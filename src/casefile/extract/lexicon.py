@@ -88,6 +88,11 @@ class Lexicon:
     def noun_rules(self, lemma: str) -> list[TriggerRule]:
         return [r for r in self.rules if r.kind == "noun" and lemma in r.lemmas]
 
+    def verb_person(self, event_type: str) -> str:
+        """Whether a type's verbs mostly take their person as subject ("fled") or object."""
+        verbs = [r.person for r in self.rules if r.type == event_type and r.kind == "verb"]
+        return "subject" if verbs.count("subject") > verbs.count("object") else "object"
+
     def phrase_rules(self) -> list[TriggerRule]:
         return [r for r in self.rules if r.kind == "phrase"]
 
@@ -236,7 +241,13 @@ def load_lexicon() -> Lexicon:
 
 
 # The data files the extractor reads: editing any of them changes what it extracts.
-EXTRACTOR_DATA = ("events.yaml", "people.yaml", "countries.yaml", "timex.yaml")
+EXTRACTOR_DATA = (
+    "events.yaml",
+    "people.yaml",
+    "countries.yaml",
+    "timex.yaml",
+    "event_classifier.json",
+)
 
 
 def lexicon_version() -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from casefile.extract import syntax
+from casefile.extract import classify, syntax
 from casefile.extract.lexicon import Lexicon, TriggerRule
 from casefile.extract.places import country_of
 
@@ -62,7 +62,38 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 )
     found += _phrase_candidates(sentence, lexicon)
     found += _international_candidates(sentence, lexicon)
-    return found
+    return found + _classifier_candidates(sentence, found, lexicon)
+
+
+def _classifier_candidates(
+    sentence: Span, found: list[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """Types the statistical layer (`classify.py`) reads where no rule of that type fired,
+    on words the lexicon has not read as another type ("applied for asylum" is an application)."""
+    model = classify.active_model()
+    if model is None:
+        return []
+    read = {c.trigger.i for c in found}
+    return [
+        Candidate(p.type, p.trigger, f"{p.type}/classifier", _role(p.trigger, p.type, lexicon))
+        for p in classify.propose(sentence, model, skip=frozenset(c.type for c in found))
+        if p.trigger.i not in read
+        and not (p.trigger.pos_ == "NOUN" and _is_time_reference(p.trigger))
+        and p.trigger.dep_ != "amod"
+    ]
+
+
+def _role(trigger: Token, event_type: str, lexicon: Lexicon) -> str:
+    """A noun's person is found as for a lexicon noun. A verb's is its object when it is
+    passive or has one, unless the type's verbs take their subject ("appealed the ruling");
+    else its subject ("he vanished")."""
+    if trigger.pos_ == "NOUN":
+        return "noun"
+    if syntax.is_passive(trigger):
+        return "object"
+    if lexicon.verb_person(event_type) == "subject" or syntax.object_of(trigger) is None:
+        return "subject"
+    return "object"
 
 
 def _near_lemmas(token: Token) -> set[str]:
