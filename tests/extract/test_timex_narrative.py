@@ -108,12 +108,14 @@ def test_a_bound_or_a_description_sets_no_scene() -> None:
         (date(2024, 5, 1), date(2025, 6, 1), 1, 10, date(2025, 1, 10)),  # forward, past May
         (date(2024, 5, 1), date(2024, 12, 1), 1, 10, date(2024, 1, 10)),  # forward is too late
         (date(2025, 1, 1), date(2026, 1, 30), 1, 10, date(2026, 1, 10)),  # recent: this January
+        (date(2025, 1, 1), date(2026, 3, 6), 1, None, date(2026, 1, 1)),  # a month: January
+        (date(2024, 10, 1), date(2025, 4, 8), 4, None, date(2025, 4, 1)),  # not after the report
         (date(2026, 1, 1), date(2026, 2, 10), 3, 3, None),  # both after the report
         (date(2023, 3, 1), date(2025, 1, 1), 2, 30, None),  # no such day
     ],
 )
 def test_narrative_date(
-    narrative: date, published: date, month: int, day: int, expected: date | None
+    narrative: date, published: date, month: int, day: int | None, expected: date | None
 ) -> None:
     assert narrative_date(narrative, published, month, day) == expected
 

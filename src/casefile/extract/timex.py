@@ -239,12 +239,21 @@ def _find(
             if reading.unit == "Q" and not reading.compared and _recent(reading.point, anchor):
                 quarter = reading.point
             if reading.dated and not reading.compared and _sets_scene(text, start):
-                narrative, narrative_end = reading.point, end
+                narrative, narrative_end = _story_point(reading), end
     return found
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))
+
+
+def _story_point(reading: Reading) -> date:
+    """Where a story told at `reading` has got to: "the end of 2024" is late in 2024."""
+    point = reading.point
+    assert point is not None
+    if reading.unit == "Y" and reading.mod in ("END", "MID"):
+        return point.replace(month=10 if reading.mod == "END" else 6)
+    return point
 
 
 def _sets_scene(text: str, start: int) -> bool:

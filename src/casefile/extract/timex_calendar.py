@@ -114,8 +114,11 @@ def month_day_date(anchor: date, month: int, day: int, tense: Tense | None) -> d
 RECENT_DAYS = 62  # how far back a report's "on March 3" may lie and still be this year's news
 
 
-def narrative_date(narrative: date, anchor: date | None, month: int, day: int) -> date | None:
-    """The year of "on March 3" in a story told at `narrative` (the last date mentioned).
+def narrative_date(
+    narrative: date, anchor: date | None, month: int, day: int | None
+) -> date | None:
+    """The year of "on March 3" (or, with `day` None, of "in March") in a story told at
+    `narrative` (the last date mentioned); the first day of the month for a month.
 
     A story moves forward: the first such day on or after the narrative date, so
     "jailed in 2019 ... released on March 3" is 3 March 2019, and "applied in
@@ -126,14 +129,18 @@ def narrative_date(narrative: date, anchor: date | None, month: int, day: int) -
     (`anchor`): then the one of the narrative year, if that is not after it
     either; else None, and the report's date decides.
     """
+    if day is None:  # a month: compared month to month
+        narrative, day, last = narrative.replace(day=1), 1, 28
+    else:
+        last = day
     try:
         same = date(narrative.year, month, day)
     except ValueError:
         return None
     if anchor is not None:
-        latest = month_day_date(anchor, month, day, "past")
+        latest = month_day_date(anchor, month, last, "past")
         if latest is not None and narrative <= latest and (anchor - latest).days <= RECENT_DAYS:
-            return latest
+            return latest.replace(day=day)
     chosen = same if same >= narrative else _replace_year(same, narrative.year + 1)
     if anchor is not None and chosen > anchor:
         return same if same <= anchor else None

@@ -73,9 +73,7 @@ def _in_narrative(ctx: Context, month: int, day: int) -> date | None:
     """
     if ctx.narrative is None or ctx.tense != "past":
         return None
-    if day == 0:  # a month: compared month to month, by its last days
-        return narrative_date(ctx.narrative.replace(day=1), ctx.anchor, month, 28)
-    return narrative_date(ctx.narrative, ctx.anchor, month, day)
+    return narrative_date(ctx.narrative, ctx.anchor, month, day or None)
 
 
 def norm_iso(match: re.Match[str], ctx: Context) -> Reading | None:

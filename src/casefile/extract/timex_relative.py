@@ -181,7 +181,7 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     if amount != int(amount):
         return Reading("DATE", None, mod)
     base = unit if unit != "WE" else "W"
-    if base == "Y" and backwards and ctx.quarter is not None:
+    if base == "Y" and amount == 1 and backwards and ctx.quarter is not None:
         # "profit rose from $3 million a year ago" in a report on a quarter: that quarter then
         day = shift(ctx.quarter, -int(amount), "Y")
         return Reading("DATE", value_at(day, "Q"), mod, day, "Q", compared=True)
