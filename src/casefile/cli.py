@@ -1,6 +1,9 @@
 """The `casefile` command: a thin shell over `casefile.pipeline` and `casefile.store`.
 
-Every command is a few lines against the library. Errors the library raises on
+Every command is a few lines against the library. Nothing heavy is imported
+at start-up (spaCy, the web stack, Dask, the case layer): each command
+imports what it uses, so `casefile --help` or `casefile upcoming` answer
+at once. Errors the library raises on
 purpose (`CasefileError`) become one line on stderr and exit code 1, in
 `main()` and nowhere else. `--json` output is a contract read by benchmarks
 outside the project: keep it stable.
@@ -21,7 +24,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from casefile.cases.records import dated
 from casefile.cli_cases import register as register_cases
 from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
@@ -212,6 +214,7 @@ def extract(
     published: PublishedOption = None,
 ) -> None:
     """Extract people and events from one file without storing anything."""
+    from casefile.cases.records import dated
     from casefile.pipeline import cut_warning, extract_path
 
     failed = False
@@ -280,6 +283,8 @@ def timex(
 
 
 def _print_timeline(timeline: Timeline) -> None:
+    from casefile.cases.records import dated
+
     others = [n for n in timeline.names if n != timeline.name]
     title = timeline.name + (f" (also {', '.join(others)})" if others else "")
     table = Table(
@@ -335,6 +340,8 @@ def upcoming(
 
 
 def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore[type-arg]
+    from casefile.cases.records import dated
+
     table = Table(
         "date",
         "person",

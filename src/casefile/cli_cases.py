@@ -20,11 +20,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from casefile.cases import CaseEvent, CaseFile, LinkedPerson
-from casefile.cases.records import dated
 from casefile.errors import CasefileError
 
 if TYPE_CHECKING:
+    from casefile.cases import CaseEvent, CaseFile, LinkedPerson
     from casefile.store import Store
 
 console = Console()
@@ -159,6 +158,8 @@ def changes(
 
 
 def print_case_file(found: CaseFile) -> None:
+    from casefile.cases.records import dated
+
     item = found.case
     others = [n for n in item.names if n != item.name]
     say = _plain
@@ -193,6 +194,8 @@ def _linked(person: LinkedPerson) -> str:
 
 
 def _event_line(event: CaseEvent) -> str:
+    from casefile.cases.records import dated
+
     what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
     status = event.status + (" - unconfirmed" if event.unconfirmed else "")
     parts = [dated(event.date, event.date_from), what, status]

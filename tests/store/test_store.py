@@ -6,6 +6,8 @@ invented people, invented reports.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from casefile.store.migrate import (
     alembic_config,
     create_store_engine,
     current_revision,
+    head_in_files,
     head_revision,
 )
 from casefile.store.schema import ArticleRow, AuditRow, Base, EventRow
@@ -491,3 +494,18 @@ def test_without_a_url_the_store_is_casefile_db_or_casefile_db_env(
     with Store.open() as store:
         assert store.articles() == []
     assert (tmp_path / "other.db").exists()
+
+
+def test_the_newest_schema_read_from_the_migration_files_is_alembics() -> None:
+    assert head_in_files() == head_revision() is not None
+
+
+def test_opening_a_store_at_the_newest_schema_does_not_import_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    Store.open(url).close()  # created and migrated
+    script = (
+        "import sys; from casefile.store import Store; "
+        f"Store.open({url!r}).close(); print('alembic' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert found.stdout.strip() == "False", found.stderr

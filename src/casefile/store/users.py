@@ -18,6 +18,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -31,9 +32,17 @@ from casefile.store.schema import utcnow
 from casefile.store.users_schema import ROLES, LoginAttemptRow, SessionRow, UserRow
 
 _hasher = PasswordHasher()
-# Verified against when the user name is unknown, so both cases take the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 MIN_PASSWORD = 8
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so both cases take the same time.
+
+    Made on first use rather than at import: hashing takes a third of a second
+    that every command, not only logins, would otherwise pay at start-up.
+    """
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 class AuthError(CasefileError):
@@ -139,8 +148,9 @@ class UserAccounts:
                 raise LoginThrottled(_throttled(limits, "for this user"))
             if failures(session, ip=ip, since=since) >= limits.per_ip:
                 raise LoginThrottled(_throttled(limits, "from this address"))
+            dummy = _dummy_hash()  # made before the lookup: a first unknown name is no slower
             row = session.scalar(select(UserRow).where(UserRow.name == name))
-            matches = _verify(row.password_hash if row else _DUMMY_HASH, password)
+            matches = _verify(row.password_hash if row else dummy, password)
             ok = matches and row is not None and row.active
             session.add(LoginAttemptRow(name=name[:200], ip=ip[:100], at=now, ok=ok))
             if row is not None and ok and _hasher.check_needs_rehash(row.password_hash):
