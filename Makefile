@@ -17,7 +17,8 @@ $(BIN)/casefile: pyproject.toml requirements/model.txt
 install: $(BIN)/casefile
 
 demo: install
-	rm -f $(DEMO_DB)
+	@if [ -f $(DEMO_DB) ]; then mv -f $(DEMO_DB) $(DEMO_DB).bak; \
+	  echo "The previous $(DEMO_DB), with any reviews made in it, is kept as $(DEMO_DB).bak"; fi
 	CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile demo examples/*.txt examples/*.html
 	@pw=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
 	printf '%s\n' "$$pw" | CASEFILE_DB=sqlite:///$(DEMO_DB) $(BIN)/casefile user add demo --role editor --password-stdin; \
@@ -39,4 +40,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).bak build src/*.egg-info

@@ -166,15 +166,41 @@ def test_ingest_skips_unreadable_files_and_stores_the_rest(
     assert "José Martínez" in people  # decoded from latin-1, not mojibake
 
 
-def test_ingest_of_a_missing_path_is_one_error_line(tmp_path: Path) -> None:
+def test_ingest_of_a_missing_path_is_one_skipped_line(tmp_path: Path) -> None:
     result = run_installed("ingest", "no-such-folder", "--db", "sqlite:///c.db", cwd=tmp_path)
 
-    assert result.returncode == 1
+    assert result.returncode == 1  # nothing was ingested
     assert "Traceback" not in result.stderr
-    [line] = message_lines(result.stderr)
-    assert line.startswith("error:")
-    assert "no-such-folder" in line
-    assert result.stdout == ""
+    assert message_lines(result.stderr) == [
+        "skipped no-such-folder: no such file or folder; check the path"
+    ]
+    assert "0 new article(s), 0 already stored, 1 skipped" in result.stdout
+
+
+def test_a_missing_path_is_skipped_and_the_rest_of_the_batch_goes_on(
+    tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_examples(tmp_path, ORAZOV_HEARING_SET)
+
+    result = succeed("ingest", "nope.txt", "ftp://host/x", ORAZOV_HEARING_SET, "--db", db)
+
+    assert [line for line in result.stderr.splitlines() if line.startswith("skipped")] == [
+        "skipped nope.txt: no such file or folder; check the path",
+        "skipped ftp://host/x: cannot fetch ftp:// URLs: only http and https",
+    ]
+    assert "1 new article(s), 0 already stored, 2 skipped" in result.stdout
+
+
+def test_a_bad_jsonl_line_is_named_once(tmp_path: Path, db: str) -> None:
+    archive = tmp_path / "batch.jsonl"
+    archive.write_text('{"id": "a", "text": "unterminated\n', encoding="utf-8")
+
+    result = invoke("ingest", archive, "--db", db)
+
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert line.startswith(f"skipped {archive}:1: not valid JSON (")
+    assert "line" not in line.removeprefix(f"skipped {archive}")
 
 
 def test_an_error_about_a_long_path_stays_on_one_line(tmp_path: Path) -> None:

@@ -125,6 +125,13 @@ def test_changes_since_a_date(db: str) -> None:
     assert isinstance(result.exception, CasefileError)
 
 
+def test_changes_without_since_looks_back_a_week_as_the_web_does(db: str) -> None:
+    # the stories were ingested just now: within the last 7 days, not 7 days after the store began
+    assert "new case: Adlan Khazimov" in succeed("changes", "--db", db).stdout
+    later = succeed("changes", "--today", "2999-01-08", "--db", db).stdout
+    assert "nothing new since 2999-01-01" in later
+
+
 def test_people_lists_merges_and_splits(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'casefile.db'}"
     succeed("ingest", EXAMPLES / STORIES[2], "--db", url)

@@ -13,7 +13,7 @@ import getpass
 import json
 import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -135,15 +135,30 @@ def cases(
 
 def changes(
     since: Annotated[
-        str,
-        typer.Option("--since", help="A date (YYYY-MM-DD: UTC midnight) or a time (ISO 8601)"),
-    ],
+        str | None,
+        typer.Option(
+            "--since",
+            help="A date (YYYY-MM-DD: UTC midnight) or a time (ISO 8601) [default: --days ago]",
+        ),
+    ] = None,
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days",
+            envvar="CASEFILE_CHANGES_DAYS",
+            min=0,
+            help="Without --since: how many days back to look (as the web's changes page)",
+        ),
+    ] = 7,
     today: TodayOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """What is new or changed in each case since a date (by when the store first saw it)."""
-    start = _moment(since)
+    if since is None:
+        start = datetime.combine(_day(today, "--today") - timedelta(days=days), time.min, UTC)
+    else:
+        start = _moment(since)
     with _open(db) as store:
         found = store.changes(start, _day(today, "--today"))
     if as_json:

@@ -64,10 +64,13 @@ def test_a_bad_line_is_skipped_by_number_and_the_rest_goes_on(tmp_path):
     results = list(read_jsonl(path))
 
     assert [type(result) for result in results] == [Article, Skipped, Skipped, Skipped, Article]
-    assert results[1].source == f"{path}:2"
-    assert results[1].reason.startswith("line 2: not valid JSON")
-    assert results[2].reason == "line 3: no text"
-    assert results[3].reason == "line 5: expected a JSON object, got list"
+    assert results[1].source == f"{path}:2"  # the line is named once, in the source
+    assert results[1].reason.startswith("not valid JSON")
+    assert (results[2].source, results[2].reason) == (f"{path}:3", "no text")
+    assert (results[3].source, results[3].reason) == (
+        f"{path}:5",
+        "expected a JSON object, got list",
+    )
     assert results[4].source_id == "a6"
 
 

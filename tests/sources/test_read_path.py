@@ -42,7 +42,7 @@ def test_a_folder_is_walked_recursively_in_sorted_order(folder):
         ("Article", "one.txt"),
         ("Article", "two.md"),
         ("Article", "x1"),
-        ("Skipped", "line 2: not valid JSON (Expecting property name enclosed in double quotes)"),
+        ("Skipped", "not valid JSON (Expecting property name enclosed in double quotes)"),
         ("Skipped", "unsupported file type .pdf"),
         ("Skipped", "empty"),
     ]

@@ -7,17 +7,15 @@ and regions of the cases they follow.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from casefile.countries import country_table
 
 
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
     """Lower-cased place word or phrase -> ISO 3166-1 alpha-2 code."""
-    text = resources.files("casefile.data").joinpath("countries.yaml").read_text()
     table: dict[str, str] = {}
-    for code, names in yaml.safe_load(text).items():
+    for code, names in country_table().items():
         for name in names:
             table.setdefault(name.lower(), code)
     return table

@@ -63,18 +63,15 @@ def iter_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Skipped(where, f"line {number}: not valid JSON ({error.msg})")
+            yield Skipped(where, f"not valid JSON ({error.msg})")  # `where` names the line
             continue
         except RecursionError:
-            yield Skipped(where, f"line {number}: not read (nested too deeply)")
+            yield Skipped(where, "not read (nested too deeply)")
             continue
         except ValueError:  # an integer of more digits than Python converts (4,300)
-            yield Skipped(where, f"line {number}: not read (a number too long to convert)")
+            yield Skipped(where, "not read (a number too long to convert)")
             continue
-        result = article_from_record(record, published, where)
-        if isinstance(result, Skipped):
-            result = Skipped(where, f"line {number}: {result.reason}")
-        yield result
+        yield article_from_record(record, published, where)
 
 
 def read_jsonl(path: Path, published: date | None = None) -> Iterator[Article | Skipped]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -32,9 +33,24 @@ from casefile.sources.text import article_from_text
 log = logging.getLogger(__name__)
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
 def is_url(value: str | Path) -> bool:
     """Whether a command-line input names a URL rather than a path."""
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def other_scheme(value: str | Path) -> str | None:
+    """The scheme of a URL casefile does not fetch ("ftp" for ftp://host/x), else None.
+
+    Without this check, `ftp://host/x` would be taken for a path and mangled
+    into "ftp:/host/x" in the message.
+    """
+    if not isinstance(value, str) or is_url(value):
+        return None
+    match = _SCHEME.match(value)
+    return match.group(0)[:-3].lower() if match else None
 
 
 def article_from_fetched(
@@ -93,24 +109,26 @@ def read_inputs(
 ) -> Iterator[Article | Skipped]:
     """Files, folders and URLs, in the order given.
 
-    Every path is checked before anything is read or fetched, as `read_paths`
-    does, so a typo fails at once. Without a `fetcher`, URLs are fetched by
-    one made for `policy` (default: the strict one).
+    A path that does not exist and a URL of a scheme other than http(s) are
+    each one `Skipped`, like an unreadable file: the rest of the batch goes
+    on. Without a `fetcher`, URLs are fetched by one made for `policy`
+    (default: the strict one).
     """
     items = list(inputs)
-    readers = [
-        None if is_url(item) else read_path(Path(item), published)  # raises now if missing
-        for item in items
-    ]
-    own = fetcher is None and any(reader is None for reader in readers)
+    own = fetcher is None and any(is_url(item) for item in items)
     active = Fetcher(policy) if own else fetcher
     try:
-        for item, reader in zip(items, readers, strict=True):
-            if reader is None:
+        for item in items:
+            scheme = other_scheme(item)
+            if is_url(item):
                 assert active is not None
                 yield from read_url(str(item), active, published)
+            elif scheme is not None:
+                yield Skipped(str(item), f"cannot fetch {scheme}:// URLs: only http and https")
+            elif not Path(item).exists():
+                yield Skipped(str(item), "no such file or folder; check the path")
             else:
-                yield from reader
+                yield from read_path(Path(item), published)
     finally:
         if own and active is not None:
             active.close()

@@ -149,7 +149,7 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
                 "sort_name": person.name.casefold(),
                 "next_date": summary["next_date"],
                 "last_change": shown.last_change,
-                "country": next((e.country for e in reversed(case.events) if e.country), None),
+                "country": summary["country"],
                 "valid_from": valid_from,
                 "valid_until": valid_until,
                 "summary": summary,

@@ -109,6 +109,11 @@ class CaseView:
         return sum(1 for entry in self.entries if entry.state == "unreviewed")
 
     @property
+    def country(self) -> str | None:
+        """Where the case stands: the country of its latest event that names one."""
+        return next((e.country for e in reversed(self.case.events) if e.country), None)
+
+    @property
     def article_ids(self) -> list[str]:
         ids = [item.article_id for entry in self.entries for item in entry.reports]
         return list(dict.fromkeys(ids))
@@ -119,6 +124,7 @@ class CaseView:
             "name": self.case.name,
             "names": list(self.case.names),
             "kind": self.case.kind,
+            "country": self.country,
             "stage": self.case.stage,
             "last_change": self.last_change.isoformat() if self.last_change else None,
             "next_date": self.next_event.date if self.next_event else None,

@@ -17,6 +17,7 @@ so the machine's reading stays available for audit and re-extraction.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import re
 from collections import defaultdict
@@ -93,9 +94,27 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     if "subject" in changes and changes["subject"] is None:
         raise CorrectionError("subject must be a name")
     date = changes.get("date")
-    if date is not None and not _DATE.match(date):
-        raise CorrectionError(f"date {date!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if date is not None and not valid_date(date):
+        raise CorrectionError(
+            f"date {date!r} is not a date of the calendar: give YYYY, YYYY-MM or YYYY-MM-DD"
+        )
     return dict(changes)
+
+
+def valid_date(value: str) -> bool:
+    """Whether `value` is YYYY, YYYY-MM or YYYY-MM-DD and names a real year, month or day.
+
+    The pattern alone lets 2026-02-30 through, and a date like that breaks
+    every comparison of dates made later (lists, filters, the case layer).
+    """
+    if not _DATE.match(value):
+        return False
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,6 +148,9 @@ def corrected(event: Event, changes: dict[str, Any]) -> Event:
     A date the analyst gives is theirs, not one inferred from the scene or the
     story, so an edited date drops the machine's `date_from`.
     """
+    if changes.get("date") is not None and not valid_date(changes["date"]):
+        # stored before dates were checked: never let it break a list; the machine's date stands
+        changes = {name: value for name, value in changes.items() if name != "date"}
     if not changes:
         return event
     if "date" in changes:

@@ -117,6 +117,14 @@ class ReviewReads:
             raise NotFoundError(f"no event {event_id}: it may have been re-extracted, reload")
         return found[0]
 
+    def events_with_keys(self, keys: list[str]) -> dict[str, ReviewedEvent]:
+        """The stored events with these keys (those re-extracted away are missing), by key."""
+        if not keys:
+            return {}
+        with self._session() as session:
+            found = reviewed_events(session, EventRow.key.in_(sorted(set(keys))))
+        return {item.key: item for item in found}
+
     def audit_log(
         self, since: datetime | None = None, object_id: str | None = None, limit: int = 200
     ) -> list[AuditEntry]:

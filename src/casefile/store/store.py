@@ -240,18 +240,26 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
 
     # Analyst review
 
-    def confirm_event(self, event: EventRef, who: str) -> None:
-        self._correct(event, who, "confirm", {})
+    def confirm_event(self, event: EventRef, who: str, reason: str = "") -> None:
+        self._correct(event, who, "confirm", {}, reason)
 
-    def reject_event(self, event: EventRef, who: str) -> None:
-        self._correct(event, who, "reject", {})
+    def reject_event(self, event: EventRef, who: str, reason: str = "") -> None:
+        self._correct(event, who, "reject", {}, reason)
 
-    def correct_event(self, event: EventRef, who: str, changes: dict[str, Any]) -> None:
-        """Record an analyst's edit of some fields (see `store.events.EDITABLE`)."""
-        self._correct(event, who, "edit", validate_changes(changes))
+    def correct_event(
+        self, event: EventRef, who: str, changes: dict[str, Any], reason: str = ""
+    ) -> None:
+        """Record an analyst's edit of some fields (see `store.events.EDITABLE`), and why."""
+        self._correct(event, who, "edit", validate_changes(changes), reason)
 
-    def _correct(self, ref: EventRef, who: str, action: str, changes: dict[str, Any]) -> None:
-        """Write the correction and the audit entry; refresh the event's review state and person."""
+    def _correct(
+        self, ref: EventRef, who: str, action: str, changes: dict[str, Any], reason: str = ""
+    ) -> None:
+        """Write the correction and the audit entry; refresh the event's review state and person.
+
+        The analyst's `reason` ("the court's letter gives the 26th") is kept
+        in the audit entry, which the event's history shows.
+        """
         if not who:
             raise CorrectionError("a correction needs the name of who made it")
         with self._session.begin() as session:
@@ -272,6 +280,8 @@ class Store(ReviewReads, UserAccounts, CaseFiles):
             session.flush()
             changed(session, [row.article_id])  # the article's mentions read differently now
             details = {"action": action, "changes": changes, "article_id": row.article_id}
+            if reason:
+                details["reason"] = reason[:2000]
             _audit(session, who, f"{action}_event", "event", row.key, details)
 
 

@@ -26,7 +26,7 @@ from casefile.store import Store
 from casefile.store.users import AuthError, LoginThrottled
 from casefile.web import auth
 from casefile.web.render import STATIC, Renderer, csv_response, json_response
-from casefile.web.review import local_path
+from casefile.web.review import local_path, with_notice
 from casefile.web.routes import ROUTES, Action, Export, Page
 from casefile.web.settings import WebSettings
 from casefile.web.views import Ctx
@@ -230,7 +230,8 @@ def _handle(
     if isinstance(route, Action):
         if _reply_format(request, route, shown) == "json":
             return json_response(data)
-        return RedirectResponse(data.get("next") or "/cases", status_code=303)
+        target = with_notice(data.get("next") or "/cases", str(data.get("done", "")))
+        return RedirectResponse(target, status_code=303)
     if fmt == "json":
         return json_response(data)
     if fmt == "csv" and route.csv is not None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from casefile.cases.records import DATE_FROM_NOTES
+from casefile.countries import country_name
 from casefile.export import to_csv
 from casefile.store.users import LoginSession
 from casefile.web.tables import Table
@@ -41,7 +43,29 @@ def environment() -> Environment:
     )
     env.filters["words"] = lambda value: str(value or "").replace("_", " ")
     env.globals["date_from_notes"] = DATE_FROM_NOTES  # the `date_of` macro's wording
+    env.globals["with_query"] = with_query
+    env.globals["country_name"] = country_name
     return env
+
+
+def with_query(path: str, query: str, **changes: Any) -> str:
+    """`path?query` with some parameters set (None removes one): the pager's and sorter's links."""
+    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True)
+            if name not in changes and name != "done"]  # fmt: skip
+    kept += [(name, str(value)) for name, value in changes.items() if value is not None]
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+# What the page after a change says was done (`?done=` from `review.with_notice`).
+NOTICES = {
+    "confirmed": "Confirmed: the event stands as the article reads it.",
+    "rejected": "Rejected: the event left the case. Confirm it to bring it back.",
+    "edited": "Correction saved: it is in the history and stays in force after re-extraction.",
+    "added": "Event added, marked as analyst-entered.",
+    "merged": "Merged: the two people are one case now.",
+    "split": "Split: the events you ticked are another person's now.",
+    "noted": "Note added to the case.",
+}
 
 
 class Renderer:
@@ -67,7 +91,9 @@ class Renderer:
             "csrf": login.csrf_token if login else "",
             "path": path,
             "here": path + query,
+            "query": request.url.query,
             "nav": NAV,
+            "notice": NOTICES.get(request.query_params.get("done", ""), ""),
             "twins": [(fmt, f"{path}.{fmt}{query}") for fmt in twins],
         }
         body = self.env.get_template(template).render(context)

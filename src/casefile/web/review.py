@@ -15,6 +15,7 @@ as the mentions they concern, audited, and in force through re-extraction.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from casefile.errors import CasefileError
 from casefile.model import Event
@@ -24,33 +25,39 @@ from casefile.web.views import Ctx
 _OPTIONAL = ("date", "date_text", "outcome", "country", "agent")
 
 
-def confirm_event(ctx: Ctx, event_id: int, back: str = "") -> dict[str, Any]:
-    """Confirm that an event is what the article says."""
-    ctx.store.confirm_event(event_id, ctx.user.name)
+def confirm_event(ctx: Ctx, event_id: int, reason: str = "", back: str = "") -> dict[str, Any]:
+    """Confirm that an event is what the article says (`reason`: why, kept in the history)."""
+    ctx.store.confirm_event(event_id, ctx.user.name, reason.strip())
     return _done(ctx, event_id, "confirmed", back)
 
 
-def reject_event(ctx: Ctx, event_id: int, back: str = "") -> dict[str, Any]:
+def reject_event(ctx: Ctx, event_id: int, reason: str = "", back: str = "") -> dict[str, Any]:
     """Reject an event: it leaves the case (and stays rejected after re-extraction)."""
-    ctx.store.reject_event(event_id, ctx.user.name)
+    ctx.store.reject_event(event_id, ctx.user.name, reason.strip())
     return _done(ctx, event_id, "rejected", back)
 
 
 def edit_event(
     ctx: Ctx,
     event_id: int,
-    type: str = "",  # the event field's name, as the API and the form call it
-    subject: str = "",
-    date: str = "",
-    date_text: str = "",
-    status: str = "",
-    outcome: str = "",
-    country: str = "",
-    agent: str = "",
-    certainty: str = "",
+    type: str | None = None,  # the event field's name, as the API and the form call it
+    subject: str | None = None,
+    date: str | None = None,
+    date_text: str | None = None,
+    status: str | None = None,
+    outcome: str | None = None,
+    country: str | None = None,
+    agent: str | None = None,
+    certainty: str | None = None,
+    reason: str = "",
     back: str = "",
 ) -> dict[str, Any]:
-    """Correct some fields of an event; a field left as it is, or empty when required, is kept."""
+    """Correct some fields of an event, saying why (`reason`, kept in the history).
+
+    A field not sent, or sent as it is, is kept; an optional field (date,
+    date as written, outcome, country, agent) sent empty is cleared; a
+    required one sent empty is kept.
+    """
     current = ctx.store.reviewed_event(event_id).event
     given = {
         "type": type,
@@ -65,7 +72,9 @@ def edit_event(
     }
     changes = {}
     for field in EDITABLE:
-        value: str | None = given[field].strip()
+        if given[field] is None:
+            continue
+        value: str | None = (given[field] or "").strip()
         if not value:
             if field not in _OPTIONAL:
                 continue  # a required field left empty keeps its value
@@ -76,7 +85,7 @@ def edit_event(
             changes[field] = value
     if not changes:
         raise CorrectionError("nothing changed: edit at least one field, or confirm the event")
-    ctx.store.correct_event(event_id, ctx.user.name, changes)
+    ctx.store.correct_event(event_id, ctx.user.name, changes, reason=reason.strip())
     return _done(ctx, event_id, "edited", back, changes)
 
 
@@ -177,6 +186,21 @@ def _done(
         "changes": changes or {},
         "next": local_path(back) or f"/events/{event_id}",
     }
+
+
+def with_notice(path: str, done: str) -> str:
+    """`path` with `done=WHAT` in its query, so the page it leads to confirms what was done.
+
+    The page shows a fixed sentence per value (`render.NOTICES`), never the
+    value itself; a `done` already in the path is replaced.
+    """
+    if not done:
+        return path
+    base, hashmark, fragment = path.partition("#")
+    address, _, query = base.partition("?")
+    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True)
+            if name != "done"]  # fmt: skip
+    return f"{address}?{urlencode([*kept, ('done', done)])}{hashmark}{fragment}"
 
 
 def local_path(path: str) -> str:

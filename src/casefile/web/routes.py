@@ -56,9 +56,9 @@ class Export:
 ROUTES: tuple[Page | Action | Export, ...] = (
     Page("/cases", views.cases_page, "cases.html", csv=tables.cases_table),
     Page("/cases/{person_id}", views.case_page, "case.html", csv=tables.case_table),
-    Page("/people", views.people_page, "people.html"),
+    Page("/people", views.people_page, "people.html", csv=tables.people_table),
     Page("/people/{person_id}", views.person_page, "person.html"),
-    Page("/articles", views.articles_page, "articles.html"),
+    Page("/articles", views.articles_page, "articles.html", csv=tables.articles_table),
     Page("/articles/{article_id}", views.article_page, "article.html"),
     Page("/articles/{article_id}/add", views.add_event_page, "add_event.html", role="editor"),
     Page("/events/{event_id}", views.event_page, "event.html"),

@@ -12,8 +12,8 @@ Table = tuple[list[str], list[list[Any]]]
 
 def cases_table(data: dict[str, Any]) -> Table:
     columns = [
-        "id", "name", "names", "stage", "last_change", "next_date", "next_type", "events",
-        "articles", "unreviewed", "conflicts", "unconfirmed",
+        "id", "name", "names", "stage", "country", "country_name", "last_change", "next_date",
+        "next_type", "events", "articles", "unreviewed", "conflicts", "unconfirmed",
     ]  # fmt: skip
     rows = [
         [
@@ -21,6 +21,8 @@ def cases_table(data: dict[str, Any]) -> Table:
             case["name"],
             "; ".join(case["names"]),
             case["stage"],
+            case["country"],
+            case["country_name"],
             case["last_change"],
             case["next_date"],
             case["next_type"],
@@ -80,7 +82,9 @@ def case_table(data: dict[str, Any]) -> Table:
 
 
 def upcoming_table(data: dict[str, Any]) -> Table:
-    columns = ["date", "date_from", "person", "type", "country", "evidence", "sources"]
+    columns = [
+        "date", "date_from", "person", "type", "country", "country_name", "evidence", "sources",
+    ]  # fmt: skip
     rows = [
         [
             item["event"]["date"],
@@ -88,9 +92,37 @@ def upcoming_table(data: dict[str, Any]) -> Table:
             item["person"],
             item["event"]["type"],
             item["event"]["country"],
+            item["country_name"],
             item["event"]["evidence"],
             "; ".join(item["sources"]),
         ]
         for item in data["upcoming"]
+    ]
+    return columns, rows
+
+
+def people_table(data: dict[str, Any]) -> Table:
+    columns = ["id", "name", "names", "kind", "events", "articles"]
+    rows = [
+        [p["id"], p["name"], "; ".join(p["names"]), p["kind"], p["event_count"], p["article_count"]]
+        for p in data["people"]
+    ]
+    return columns, rows
+
+
+def articles_table(data: dict[str, Any]) -> Table:
+    columns = ["id", "label", "published", "title", "outlet", "url", "events", "cut"]
+    rows = [
+        [
+            a["id"],
+            a["label"],
+            a["published"],
+            a["title"],
+            a["outlet"],
+            a["url"],
+            a["event_count"],
+            a["cut_count"],
+        ]
+        for a in data["articles"]
     ]
     return columns, rows

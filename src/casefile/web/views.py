@@ -14,15 +14,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from casefile.cases import CaseFile
+from casefile.countries import country_name
 from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
 from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article, Event
 from casefile.store import Store
-from casefile.store.case_index import CasePage
-from casefile.store.events import EDITABLE
+from casefile.store.events import EDITABLE, valid_date
 from casefile.store.review import ReviewedEvent
 from casefile.store.users import User
-from casefile.web import cases
+from casefile.web import cases, lists, search
+from casefile.web.activity import activity_lines
 from casefile.web.settings import WebSettings
 from casefile.web.text import paragraphs_of_sentences, snippet
 
@@ -57,6 +58,17 @@ def options() -> dict[str, Any]:
 # Cases
 
 
+CASE_SORTS = lists.Sorts(
+    keys={
+        "name": lambda case: (case["name"].casefold(),),
+        "next_date": lambda case: (case["next_date"],),
+        "last_change": lambda case: (case["last_change"],),
+        "country": lambda case: (case.get("country"),),
+    },
+    default="name",
+)
+
+
 def cases_page(
     ctx: Ctx,
     q: str = "",
@@ -66,68 +78,90 @@ def cases_page(
     review: str = "",
     date_from: str = "",
     date_to: str = "",
+    sort: str = "",
     limit: int = 0,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Every case with its stage, last change and next date; searchable and filterable.
+    """Every case with its stage, last change and next date; searchable, filterable, sorted, paged.
 
     The cases, their stage and next date are the case layer's: one case per
     person across outlets and spellings, one event per fact however many
-    articles report it. `q` searches names, the stage, every source's
-    evidence sentence and article titles (every word must occur); the other
-    filters keep cases with at least one merged event that matches all of
-    them (`review` is the state of the report the event is shown as;
-    `date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD). `limit` (0:
-    all) and `offset` page the list, by name. Without filters the lines are
-    read from the store's materialised case files a page at a time
-    (`Store.case_page`); filters still look at every case.
+    articles report it. `q` searches names in any script or transliteration
+    (as `casefile case NAME` finds a person), and every word of it the stage,
+    every source's evidence sentence and article titles; the other filters
+    keep cases with at least one merged event that matches all of them
+    (`review` is the state of the report the event is shown as, and
+    `review=rejected` finds cases holding a rejected report;
+    `date_from`/`date_to` are YYYY, YYYY-MM or YYYY-MM-DD). `sort` is
+    `name`, `next_date`, `last_change` or `country` (the code of the
+    country of the case's latest event), `-` before it for the reverse;
+    cases without a value come last, ties go by id. `limit` (default 100)
+    and `offset` page the list (see `page`). Without filters the page is
+    read from the store's materialised case files (`Store.case_page`),
+    ordered and paged in the query; filters look at every case.
     """
-    if not any((q, country, event_type, status, review, date_from, date_to)):
-        return _cases_listing(ctx, ctx.store.case_page(ctx.today, offset=offset, limit=limit))
+    first = _bound(date_from, "date_from", low=True)
+    last = _bound(date_to, "date_to", low=False)
+    filters = {
+        "q": q,
+        "country": country,
+        "event_type": event_type,
+        "status": status,
+        "review": review,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    if not any(filters.values()):
+        sort = CASE_SORTS.check(sort)
+        size = lists.page_size(limit, offset)
+        listed = ctx.store.case_page(
+            ctx.today, sort.lstrip("-"), sort.startswith("-"), offset=offset, limit=size
+        )
+        paging = lists.paging(offset, size, len(listed.cases), listed.total)
+        return _cases_data(filters, sort, listed.countries, listed.total, paging, listed.cases)
     summaries = cases.case_views(ctx.store, ctx.today)
     titles = {article.id: article.title or "" for article in ctx.store.articles()}
     found = [
         summary
-        for summary in summaries
-        if _matches_text(summary, q, titles)
-        and _matches_events(summary, country, event_type, status, review, date_from, date_to)
+        for summary in search.matching_cases(summaries, q, titles)
+        if _matches_events(summary, country, event_type, status, review, first, last)
     ]
-    countries = sorted({e.country for s in summaries for e in s.entries if e.country})
+    ordered, sort = CASE_SORTS.apply(
+        [summary.to_json() for summary in found], sort, tiebreak=lambda case: (case["id"],)
+    )
+    shown, paging = lists.page(ordered, limit, offset)
+    codes = sorted({e.country for s in summaries for e in s.entries if e.country})
+    return _cases_data(filters, sort, codes, len(summaries), paging, shown)
+
+
+def _cases_data(
+    filters: dict[str, str],
+    sort: str,
+    codes: list[str],
+    total: int,
+    paging: dict[str, Any],
+    shown: list[dict[str, Any]],
+) -> dict[str, Any]:
     return {
         "title": "Cases",
-        "filters": {
-            "q": q,
-            "country": country,
-            "event_type": event_type,
-            "status": status,
-            "review": review,
-            "date_from": date_from,
-            "date_to": date_to,
-        },
+        "filters": {**filters, "sort": sort},
         "options": {
             **options(),
-            "countries": countries,
+            "countries": codes,
+            "country_names": {code: country_name(code) for code in codes},
             "statuses": [*STATUSES, "unconfirmed"],  # scheduled, passed, never reported
+            "sorts": CASE_SORTS.choices(),
         },
-        "total": len(summaries),
-        "cases": [summary.to_json() for summary in found][offset:][: limit or None],
+        "total": total,
+        "page": paging,
+        "cases": [_case_json(case) for case in shown],
     }
 
 
-def _cases_listing(ctx: Ctx, page: CasePage) -> dict[str, Any]:
-    """The unfiltered cases page, from one page of the materialised lines."""
-    filters = ("q", "country", "event_type", "status", "review", "date_from", "date_to")
-    return {
-        "title": "Cases",
-        "filters": dict.fromkeys(filters, ""),
-        "options": {
-            **options(),
-            "countries": page.countries,
-            "statuses": [*STATUSES, "unconfirmed"],  # scheduled, passed, never reported
-        },
-        "total": page.total,
-        "cases": page.cases,
-    }
+def _case_json(line: dict[str, Any]) -> dict[str, Any]:
+    """A case's line with its country named (lines materialised earlier may lack the country)."""
+    code = line.get("country")
+    return {**line, "country": code, "country_name": country_name(code)}
 
 
 def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
@@ -160,10 +194,33 @@ def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
 # People
 
 
-def people_page(ctx: Ctx) -> dict[str, Any]:
-    """Everyone in the store, with every spelling seen (and the merge form for editors)."""
+PEOPLE_SORTS = lists.Sorts(
+    keys={
+        "name": lambda person: (person["name"].casefold(),),
+        "events": lambda person: (person["event_count"],),
+        "articles": lambda person: (person["article_count"],),
+    },
+    default="name",
+)
+
+
+def people_page(ctx: Ctx, sort: str = "", limit: int = 0, offset: int = 0) -> dict[str, Any]:
+    """Everyone in the store, with every spelling seen (and the merge form for editors).
+
+    `sort` is `name`, `events` or `articles` (`-` before it reverses);
+    `limit` and `offset` page the list.
+    """
     ctx.store.resolve_people()  # the same people, and ids, as the cases list
-    return {"title": "People", "people": [person.to_json() for person in ctx.store.people()]}
+    everyone = [person.to_json() for person in ctx.store.people()]
+    ordered, sort = PEOPLE_SORTS.apply(everyone, sort, tiebreak=lambda person: (person["id"],))
+    shown, paging = lists.page(ordered, limit, offset)
+    return {
+        "title": "People",
+        "sort": sort,
+        "page": paging,
+        "people": shown,
+        "everyone": [{"id": person["id"], "name": person["name"]} for person in everyone],
+    }
 
 
 def person_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
@@ -197,8 +254,24 @@ def person_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
 # Articles
 
 
-def articles_page(ctx: Ctx) -> dict[str, Any]:
-    """Every stored article, by publication date, with how many events were read in it."""
+ARTICLE_SORTS = lists.Sorts(
+    keys={
+        "published": lambda article: (article["published"],),
+        "title": lambda article: ((article["title"] or article["label"]).casefold(),),
+        "outlet": lambda article: ((article["outlet"] or "").casefold() or None,),
+        "events": lambda article: (article["event_count"],),
+    },
+    default="published",
+)
+
+
+def articles_page(ctx: Ctx, sort: str = "", limit: int = 0, offset: int = 0) -> dict[str, Any]:
+    """Every stored article with how many events were read in it; sorted and paged.
+
+    `sort` is `published` (the default), `title`, `outlet` or `events`
+    (`-` before it reverses; undated articles come last); `limit` and
+    `offset` page the list.
+    """
     found = []
     for article in ctx.store.articles():
         events = ctx.store.article_events(article.id)
@@ -210,11 +283,17 @@ def articles_page(ctx: Ctx) -> dict[str, Any]:
                 "cut_count": len(article.cuts),
             }
         )
-    return {"title": "Articles", "articles": found}
+    ordered, sort = ARTICLE_SORTS.apply(found, sort, tiebreak=lambda article: (article["id"],))
+    shown, paging = lists.page(ordered, limit, offset)
+    return {"title": "Articles", "sort": sort, "page": paging, "articles": shown}
 
 
 def article_page(ctx: Ctx, article_id: str) -> dict[str, Any]:
-    """An article's text, sentence by sentence, with its events highlighted, and what was cut."""
+    """An article's text, sentence by sentence, with its events highlighted, and what was cut.
+
+    `events` are in text order (by where their sentence starts); `marks`
+    gives each highlighted event's label ("arrest: Timur Saidov") by id.
+    """
     article = ctx.store.article(article_id)
     events = ctx.store.article_events(article.id)
     marks = [(*item.event.span, item.id) for item in events if item.state != "rejected"]
@@ -222,6 +301,10 @@ def article_page(ctx: Ctx, article_id: str) -> dict[str, Any]:
         "title": article.title or article.label,
         "article": {**article.to_json(), "label": article.label, "length": len(article.text)},
         "sentences": paragraphs_of_sentences(article.text, marks),
+        "marks": {
+            str(item.id): f"{_label(item.event.type, item.event.outcome)}: {item.event.subject}"
+            for item in events
+        },
         "events": [_event_json(item, article.text) for item in events],
         "cuts": [cut.to_json() for cut in article.cuts],
     }
@@ -269,36 +352,48 @@ def event_page(ctx: Ctx, event_id: int) -> dict[str, Any]:
 # Dates
 
 
-def upcoming_page(ctx: Ctx, days: int = 0) -> dict[str, Any]:
-    """Scheduled hearings and deadlines from today on."""
+def upcoming_page(ctx: Ctx, days: int = 0, limit: int = 0, offset: int = 0) -> dict[str, Any]:
+    """Scheduled hearings and deadlines from today on, by date then name; paged.
+
+    `limit` and `offset` page the list (the store returns it ordered).
+    """
     days = days or ctx.settings.upcoming_days
-    found = ctx.store.upcoming(ctx.today, days)
+    found, paging = lists.page(ctx.store.upcoming(ctx.today, days), limit, offset)
     return {
         "title": "Upcoming hearings and deadlines",
         "today": ctx.today.isoformat(),
         "days": days,
+        "page": paging,
         "upcoming": [
-            {**item.to_json(), "label": item.event.type.replace("_", " ")} for item in found
+            {
+                **item.to_json(),
+                "label": item.event.type.replace("_", " "),
+                "country_name": country_name(item.event.country),
+            }
+            for item in found
         ],
     }
 
 
-def changes_page(ctx: Ctx, since: str = "") -> dict[str, Any]:
+def changes_page(ctx: Ctx, since: str = "", limit: int = 0, offset: int = 0) -> dict[str, Any]:
     """What changed since a day: what is new in each case, and who reviewed what.
 
     `cases` is the case layer's `store.changes(since)`: new cases and events,
     new spellings, stage, status, date and outcome changes, conflicts,
     updates, new sources, analysts' corrections and merges or splits.
-    `activity` is the audit log of reviews since then.
+    `activity` is the audit log of reviews since then, each line saying
+    what was done to which event or case, the fields changed and the
+    reason, with the ids to link to. `limit` and `offset` page the cases.
     """
     start = _day(since, "since") or ctx.today - timedelta(days=ctx.settings.changes_days)
     moment = datetime.combine(start, time.min, tzinfo=UTC)
-    changed = ctx.store.changes(moment, ctx.today)
+    changed, paging = lists.page(ctx.store.changes(moment, ctx.today), limit, offset)
     return {
         "title": "Recent changes",
         "since": start.isoformat(),
+        "page": paging,
         "cases": [{"id": case.person, **case.to_json()} for case in changed],
-        "activity": [entry.to_json() for entry in ctx.store.audit_log(since=moment)],
+        "activity": activity_lines(ctx.store, ctx.store.audit_log(since=moment)),
     }
 
 
@@ -370,35 +465,19 @@ def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
     return {article_id: store.article(article_id) for article_id in sorted(ids)}
 
 
-def _matches_text(summary: cases.CaseView, q: str, titles: dict[str, str]) -> bool:
-    words = q.casefold().split()
-    if not words:
-        return True
-    haystack = " ".join(
-        [
-            *summary.case.names,
-            summary.case.stage,
-            *(text for entry in summary.entries for text in entry.texts()),
-            *(titles.get(article_id, "") for article_id in summary.article_ids),
-        ]
-    ).casefold()
-    return all(word in haystack for word in words)
-
-
 def _matches_events(
     summary: cases.CaseView,
     country: str,
     event_type: str,
     status: str,
     review: str,
-    date_from: str,
-    date_to: str,
+    first: str,
+    last: str,
 ) -> bool:
-    if not any((country, event_type, status, review, date_from, date_to)):
+    if not any((country, event_type, status, review, first, last)):
         return True
-    first = _bound(date_from, "date_from", low=True)
-    last = _bound(date_to, "date_to", low=False)
-    for entry in summary.entries:
+    entries = summary.entries + (summary.rejected if review == "rejected" else ())
+    for entry in entries:
         if country and (entry.country or "").casefold() != country.casefold():
             continue
         if event_type and entry.type != event_type:
@@ -436,7 +515,8 @@ def _bound(value: str, name: str, low: bool) -> str:
 
 
 def _overlaps(value: str | None, first: str, last: str) -> bool:
-    if not value:
+    """Whether a stored date overlaps [first, last]; a malformed stored date matches nothing."""
+    if not value or not valid_date(value):
         return False
     low, high = _bound(value, "date", low=True), _bound(value, "date", low=False)
     return (not first or high >= first) and (not last or low <= last)
