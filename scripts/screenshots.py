@@ -5,12 +5,16 @@
 Ingests examples/ into a temporary store, serves the workspace on a free
 local port, logs in with headless Debian Chromium (Playwright, the browser
 at /usr/bin/chromium; nothing is downloaded) and saves PNGs of the cases
-list, a case (merged events with every source), an article, the review form
-and the upcoming dates to docs/screenshots/.
+list, a case (merged events with every source), the compact case view with
+its time axis, an article, the review form and the upcoming dates to
+docs/screenshots/; and the first page of the case's handover PDF as a PNG,
+made with `pdftoppm` (Debian's poppler-utils: `apt-get install poppler-utils`).
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -59,18 +63,34 @@ def main(out: Path) -> None:
                 shots = {
                     "cases.png": "/cases",
                     "case.png": f"/cases/{person.id}",
+                    "case-compact.png": f"/cases/{person.id}?view=table",
                     "article.png": f"/articles/{article}",
                     "review.png": f"/events/{review.id}",
                     "upcoming.png": "/upcoming",
                 }
                 for name, path in shots.items():
                     # A case is taller: down to its first events told by both outlets.
-                    height = 1900 if name == "case.png" else 900
-                    page.set_viewport_size({"width": 1280, "height": height})
+                    height = {"case.png": 1900, "case-compact.png": 1100}.get(name, 900)
+                    page.set_viewport_size({"width": 1400, "height": height})
                     page.goto(f"{url}{path}")
                     page.screenshot(path=str(out / name))
                     print(out / name)
+                pdf = browser.request.get(f"{url}/cases/{person.id}/handover.pdf")
+                (folder / "handover.pdf").write_bytes(pdf.body())
                 browser.close()
+            pdf_page_png(folder / "handover.pdf", out / "handover-pdf.png")
+            print(out / "handover-pdf.png")
+
+
+def pdf_page_png(pdf: Path, png: Path) -> None:
+    """The PDF's first page as a PNG, by poppler's pdftoppm."""
+    if shutil.which("pdftoppm") is None:
+        raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+         str(png.with_suffix(""))],
+        check=True,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

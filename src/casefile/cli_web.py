@@ -126,3 +126,58 @@ def user_token(
             raise CasefileError(f"no user {name!r}: `casefile user list` shows them")
         token, _ = store.open_session(user, "api", timedelta(days=days))
     print(token)
+
+
+@users.command("feed")
+def user_feed(
+    name: Annotated[str, typer.Argument(help="Whose calendar feed token")],
+    days: Annotated[int, typer.Option(help="How long the token lasts")] = 365,
+    db: DbOption = None,
+) -> None:
+    """Print a new read-only calendar feed token: subscribe to /upcoming.ics?token=TOKEN.
+
+    It opens the iCalendar feed and nothing else; `user feeds` lists the
+    tokens, `user feed-revoke` ends one, `user revoke` ends them all.
+    """
+    from casefile.store import Store
+
+    with Store.open(db) as store:
+        token = store.feed_token(name, timedelta(days=days))
+    print(token)
+    console.print(f"subscribe to: http://HOST:PORT/upcoming.ics?token={token}", highlight=False)
+
+
+@users.command("feeds")
+def user_feeds(
+    name: Annotated[str, typer.Argument(help="Whose calendar feed tokens")],
+    db: DbOption = None,
+) -> None:
+    """List a user's calendar feed tokens (never the tokens themselves: only their ids)."""
+    from casefile.store import Store
+
+    with Store.open(db) as store:
+        found = store.feed_tokens(name)
+    table = Table("id", "created", "expires", "state")
+    for token in found:
+        state = f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "live"
+        table.add_row(
+            str(token.id),
+            f"{token.created_at:%Y-%m-%d %H:%M}",
+            f"{token.expires_at:%Y-%m-%d}",
+            state,
+        )
+    console.print(table)
+
+
+@users.command("feed-revoke")
+def user_feed_revoke(
+    name: Annotated[str, typer.Argument(help="Whose feed token")],
+    token_id: Annotated[int, typer.Argument(help="The id `user feeds` lists")],
+    db: DbOption = None,
+) -> None:
+    """End one calendar feed token; the user's sessions and API tokens go on."""
+    from casefile.store import Store
+
+    with Store.open(db) as store:
+        store.revoke_feed_token(name, token_id)
+    console.print(f"revoked feed token #{token_id} of {name}", highlight=False)

@@ -69,6 +69,9 @@ class Cut:
         return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
 
 
+ANALYST_SOURCE = "analyst-note:"  # the source_id prefix of an analyst's source note
+
+
 @dataclass(frozen=True)
 class Article:
     """One news report, cleaned: the text that is analysed and where it came from."""
@@ -91,6 +94,11 @@ class Article:
     def label(self) -> str:
         """How benchmarks and exports name the article: the input's id, else the hash."""
         return self.source_id or self.id
+
+    @property
+    def analyst_entered(self) -> bool:
+        """Whether this is an analyst's source note (a call, a court document), not a report."""
+        return (self.source_id or "").startswith(ANALYST_SOURCE)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -266,7 +266,8 @@ def reextract(
     (or is analysed only in part) is one line to `on_problem`.
     """
     progress = progress or Quiet()
-    stored = store.articles()
+    # an analyst's source note (a call, a court document) holds their events, never ours
+    stored = [article for article in store.articles() if not article.analyst_entered]
     done = set() if everything else store.extracted([a.id for a in stored], EXTRACTOR_VERSION)
     articles = [article for article in stored if article.id not in done]
     for article in store.unextracted():

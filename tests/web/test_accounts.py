@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from casefile.cli import app
@@ -83,3 +84,34 @@ def test_the_user_commands(tmp_path: Path) -> None:
 def test_serve_is_a_command() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0 and "--port" in result.output and "--host" in result.output
+
+
+def test_a_calendar_feed_token_opens_the_feed_alone_and_is_revoked_on_its_own(
+    client: TestClient, store: Store
+) -> None:
+    db = str(store.engine.url)
+    runner = CliRunner()
+    printed = runner.invoke(app, ["user", "feed", "vic", "--db", db])
+    assert printed.exit_code == 0, printed.output
+    token = printed.output.splitlines()[0].strip()
+    api_token = runner.invoke(app, ["user", "token", "vic", "--db", db]).output.strip()
+
+    feed = client.get("/upcoming.ics", params={"token": token})
+    assert feed.status_code == 200 and feed.text.startswith("BEGIN:VCALENDAR")
+    assert "extradition" in feed.text.lower() or "hearing" in feed.text.lower()
+    # read-only and for the feed only: not a login, not an API token
+    assert client.get("/upcoming.json", params={"token": token}).status_code == 401
+    bearer = {"authorization": f"Bearer {token}"}
+    assert client.get("/upcoming.ics", headers=bearer).status_code == 401
+    assert client.get("/cases.json", headers=bearer).status_code == 401
+    assert client.get("/upcoming.ics", params={"token": "made-up"}).status_code == 401
+
+    listed = runner.invoke(app, ["user", "feeds", "vic", "--db", db]).output
+    [token_id] = [line.split()[1] for line in listed.splitlines() if "live" in line]
+    revoked = runner.invoke(app, ["user", "feed-revoke", "vic", token_id, "--db", db])
+    assert revoked.exit_code == 0 and f"revoked feed token #{token_id} of vic" in revoked.output
+    assert "revoked" in runner.invoke(app, ["user", "feeds", "vic", "--db", db]).output
+    assert client.get("/upcoming.ics", params={"token": token}).status_code == 401
+    assert client.get("/cases.json", headers={"authorization": f"Bearer {api_token}"}).is_success
+    wrong = runner.invoke(app, ["user", "feed-revoke", "ana", token_id, "--db", db])
+    assert wrong.exit_code == 1

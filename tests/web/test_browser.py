@@ -122,3 +122,62 @@ def test_a_viewer_can_read_but_not_edit(site: tuple[str, Store], browser: Browse
     )
     assert answer.status == 403
     assert store.reviewed_event(event.id).state == "unreviewed"
+
+
+def test_a_day_of_casework_in_the_browser(site: tuple[str, Store], browser: BrowserContext) -> None:
+    """Sort the cases, open the compact view and its time axis, confirm with a reason and
+    see the message, leave a note, add an event from a phone call, open the handover."""
+    url, _ = site
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1400, "height": 900})
+    log_in(page, url, "ana")
+
+    page.click("a.sort:has-text('Person')")  # already by name: a second click reverses it
+    expect(page).to_have_url(f"{url}/cases?sort=-name")
+    names = page.locator("table.cases tbody tr td:first-child a").all_inner_texts()
+    assert names == sorted(names, reverse=True)
+    date_cell = page.locator("table.cases td.nowrap").nth(1)
+    box = date_cell.bounding_box()
+    assert box is not None and box["height"] < 40  # the next date does not wrap at 1400 px
+    page.fill("input[name=q]", "Назаров")  # the Cyrillic spelling finds the case
+    page.click("button:has-text('Filter')")
+    expect(page.locator("table.cases tbody tr").first).to_contain_text("Rustam Nazarov")
+    expect(page.locator("table.cases")).not_to_contain_text("Tokhtarova")
+
+    page.click("text=Rustam Nazarov")
+    expect(page.locator("figure.axis svg")).to_be_visible()
+    assert page.locator("figure.axis g.mark").count() >= 2
+    page.click("text=compact table")
+    expect(page.locator("table.compact")).to_be_visible()
+    expect(page.locator("table.compact")).to_contain_text("GE Georgia")
+    page.click("text=cards")
+
+    arrest = page.locator("li.tl", has=page.locator(".etype", has_text="arrest")).first
+    arrest.locator("a.button", has_text="Edit").click()
+    page.locator("input[name=reason]").first.fill("Seen in the court's list")
+    page.locator("button:has-text('Confirm')").first.click()
+    expect(page.locator(".message.notice")).to_contain_text("Confirmed")
+    expect(page.locator(".history")).to_contain_text("Reason: Seen in the court's list")
+
+    page.locator("a", has_text="Rustam Nazarov").first.click()
+    page.fill("textarea[name=text]", "Held in the Tbilisi isolator no. 1; lawyer visits Mondays.")
+    page.click("button:has-text('Add the note')")
+    expect(page.locator(".message.notice")).to_contain_text("Note added")
+    expect(page.locator("ul.notes")).to_contain_text("lawyer visits Mondays")
+
+    page.click("text=+ Add an event no article reports")
+    page.fill("#f-source_note", "Call with the lawyer: the appeal is heard on 2026-04-02.")
+    page.select_option("#f-type", "hearing")
+    page.fill("#f-date", "2026-04-02")
+    page.select_option("#f-status", "scheduled")
+    page.click("button:has-text('Add the event')")
+    expect(page.locator(".message.notice")).to_contain_text("Event added")
+    added = page.locator("li.tl", has=page.locator(".tl-date", has_text="2026-04-02"))
+    expect(added).to_contain_text("analyst-entered")
+
+    page.click("text=handover document (print)")
+    expect(page.locator("h1")).to_have_text("Rustam Nazarov")
+    expect(page.locator("body")).to_contain_text("Call with the lawyer")
+    expect(page.locator("body")).to_contain_text("ana confirmed arrest of Rustam Nazarov")
+    pdf = browser.request.get(page.url + ".pdf")
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF-")

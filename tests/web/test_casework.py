@@ -217,3 +217,81 @@ def test_every_list_pages(client: TestClient) -> None:
     people = client.get("/people.json", params={"sort": "-events", "limit": 1}).json()["people"]
     assert [person["name"] for person in people] == ["Timur Saidov"]
     assert client.get("/articles.csv").text.startswith("id,label,published")
+
+
+# An analyst's own knowledge
+
+
+def test_case_notes_are_kept_with_author_and_time_and_audited(client: TestClient) -> None:
+    csrf = log_in(client, "ana")
+    saidov = person_id(client, "Timur Saidov")
+
+    page = client.post(
+        f"/cases/{saidov}/notes", data={"csrf": csrf, "text": "Lawyer: +7 700 000 00 00"}
+    )
+
+    assert "Note added to the case." in page.text and "Lawyer: +7 700 000 00 00" in page.text
+    [note] = client.get(f"/cases/{saidov}.json").json()["notes"]
+    assert (note["who"], note["text"]) == ("ana", "Lawyer: +7 700 000 00 00")
+    [line] = client.get("/changes.json").json()["activity"]
+    assert (line["who"], line["verb"], line["person_id"]) == ("ana", "noted on", saidov)
+    assert (
+        client.post(f"/cases/{saidov}/notes", data={"csrf": csrf, "text": " "}).status_code == 400
+    )
+    client.cookies.clear()
+    viewer = log_in(client, "vic")
+    refused = client.post(f"/cases/{saidov}/notes", data={"csrf": viewer, "text": "x"})
+    assert refused.status_code == 403
+
+
+def test_an_event_without_an_article_is_sourced_and_marked_analyst_entered(
+    client: TestClient, store: Store
+) -> None:
+    csrf = log_in(client, "ana")
+    saidov = person_id(client, "Timur Saidov")
+    form = client.get(f"/cases/{saidov}/add").text
+    assert f'<option value="{saidov}" selected>Timur Saidov' in form
+
+    client.post(
+        f"/cases/{saidov}/events",
+        data={"csrf": csrf, "type": "hearing", "date": "2026-03-27", "status": "scheduled",
+              "country": "kz", "person": saidov,
+              "source_note": "Phone call with his lawyer on 2026-03-01: appeal heard on 27 March."},
+    )  # fmt: skip
+
+    case = client.get(f"/cases/{saidov}.json").json()
+    added = next(e for e in case["events"] if e["event"]["date"] == "2026-03-27")
+    assert added["origin"] == "analyst"
+    [source] = added["sources"]
+    assert source["outlet"] == "analyst-entered"
+    assert source["evidence"].startswith("Phone call with his lawyer")
+    assert [row["origin"] for row in case["compact"] if row["date"] == "2026-03-27"] == ["analyst"]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/cases/{saidov}.csv").text)))
+    assert [r["origin"] for r in rows if r["date"] == "2026-03-27"] == ["analyst-entered"]
+    assert "analyst-entered" in client.get(f"/cases/{saidov}").text
+    assert "analyst-entered" in client.get(f"/cases/{saidov}/handover").text
+    # the note is a source of its own, never read by the extractor
+    notes = [article for article in store.articles() if article.analyst_entered]
+    assert [article.text for article in notes] == [source["evidence"]]
+
+
+def test_an_added_event_needs_a_person_already_in_the_store(client: TestClient) -> None:
+    csrf = log_in(client, "ana")
+    article = client.get("/articles.json").json()["articles"][0]
+    span = {"start": 0, "end": 81}
+
+    path = f"/articles/{article['id']}/events"
+
+    typo = client.post(
+        path, data={"csrf": csrf, "type": "arrest", "subject": "Timur Saidof", **span}
+    )
+    assert typo.status_code == 400 and "pick one from the list" in typo.text
+    assert len(client.get("/cases.json").json()["cases"]) == 2
+
+    known = client.post(path, data={"csrf": csrf, "type": "release", "subject": "Saidov", **span})
+    new = client.post(
+        path, data={"csrf": csrf, "type": "arrest", "new_person": "Anvar Rakhimov", **span}
+    )
+    assert known.status_code == 200 and new.status_code == 200
+    names = {case["name"] for case in client.get("/cases.json").json()["cases"]}
+    assert names == {"Timur Saidov", "Olga Bekova", "Anvar Rakhimov"}

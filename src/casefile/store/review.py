@@ -126,14 +126,20 @@ class ReviewReads:
         return {item.key: item for item in found}
 
     def audit_log(
-        self, since: datetime | None = None, object_id: str | None = None, limit: int = 200
+        self,
+        since: datetime | None = None,
+        object_id: str | None = None,
+        limit: int = 200,
+        object_ids: list[str] | None = None,
     ) -> list[AuditEntry]:
-        """The newest audit entries first, optionally since a time or about one object."""
+        """The newest audit entries first, optionally since a time or about some objects."""
         query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
         if since is not None:
             query = query.where(AuditRow.at >= since)
         if object_id is not None:
             query = query.where(AuditRow.object_id == object_id)
+        if object_ids is not None:
+            query = query.where(AuditRow.object_id.in_(sorted(set(object_ids))))
         with self._session() as session:
             return [
                 AuditEntry(

@@ -44,6 +44,7 @@ from casefile.store.migrate import (
     migrate,
     safe_url,
 )
+from casefile.store.notes import CaseNotes
 from casefile.store.people import best_person
 from casefile.store.resolution import people_named_like
 from casefile.store.results import PersonSummary, UpcomingEvent
@@ -68,7 +69,7 @@ _ID_BATCH = 500
 EventRef = int | str  # an event's row id (as in TimelineEntry.event_id) or its stable key
 
 
-class Store(ReviewReads, UserAccounts, CaseFiles):
+class Store(ReviewReads, UserAccounts, CaseFiles, CaseNotes):
     """A casefile database: SQLite by default, PostgreSQL for a team. Use `Store.open`."""
 
     def __init__(self, engine: Engine) -> None:

@@ -80,6 +80,16 @@ class LoginSession:
 
 
 @dataclass(frozen=True)
+class FeedToken:
+    """A calendar feed token as listed: never the token itself, which is not kept."""
+
+    id: int
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
 class LoginLimits:
     """The login rate limit: at most this many failures in the window, per name and per IP."""
 
@@ -180,8 +190,14 @@ class UserAccounts:
             session.flush()
             return token, LoginSession(row.id, user, kind, row.csrf_token, row.expires_at)
 
-    def session_for(self, token: str) -> LoginSession | None:
-        """The live session of a token; None if unknown, revoked, expired or its user disabled."""
+    def session_for(
+        self, token: str, kinds: tuple[str, ...] = ("web", "api")
+    ) -> LoginSession | None:
+        """The live session of a token; None if unknown, revoked, expired or its user disabled.
+
+        Only sessions of `kinds` count: a calendar feed token (kind "feed")
+        opens nothing but the feed (`feed_session`).
+        """
         if not token:
             return None
         with self._session() as session:
@@ -195,7 +211,47 @@ class UserAccounts:
         row, user = found
         if row.revoked_at is not None or row.expires_at <= utcnow() or not user.active:
             return None
+        if row.kind not in kinds:
+            return None
         return LoginSession(row.id, _user(user), row.kind, row.csrf_token, row.expires_at)
+
+    # Calendar feed tokens: calendar apps cannot send a header, so the token is in the URL.
+    # They are sessions of kind "feed": read-only, for /upcoming.ics alone, revocable one by one.
+
+    def feed_token(self, name: str, lifetime: timedelta = timedelta(days=365)) -> str:
+        """A new calendar feed token for a user (only its hash is kept)."""
+        with self._session() as session:
+            user = _user(_user_row(session, name))
+        token, _ = self.open_session(user, "feed", lifetime)
+        return token
+
+    def feed_session(self, token: str) -> LoginSession | None:
+        """The live feed token `token`; None for any other token (an API token included)."""
+        return self.session_for(token, kinds=("feed",))
+
+    def feed_tokens(self, name: str) -> list[FeedToken]:
+        """A user's calendar feed tokens, newest first, revoked and expired ones included."""
+        with self._session() as session:
+            user = _user_row(session, name)
+            rows = session.scalars(
+                select(SessionRow)
+                .where(SessionRow.user_id == user.id, SessionRow.kind == "feed")
+                .order_by(SessionRow.id.desc())
+            )
+            return [
+                FeedToken(row.id, row.created_at, row.expires_at, row.revoked_at) for row in rows
+            ]
+
+    def revoke_feed_token(self, name: str, token_id: int) -> None:
+        """End one calendar feed token of a user (by the id `feed_tokens` lists)."""
+        with self._session.begin() as session:
+            user = _user_row(session, name)
+            row = session.get(SessionRow, token_id)
+            if row is None or row.user_id != user.id or row.kind != "feed":
+                raise NotFoundError(
+                    f"{name} has no feed token #{token_id}: `casefile user feeds {name}` lists them"
+                )
+            row.revoked_at = row.revoked_at or utcnow()
 
     def close_session(self, token: str) -> None:
         """Log out: the token stops working at once."""

@@ -208,6 +208,9 @@ def _handle(
     settings: WebSettings = request.app.state.settings
     shown = "html" if fmt == "html" else "json"
     login, by_cookie = auth.login_of(request, store)
+    feed_token = values.pop("token", "") if isinstance(route, Export) else ""
+    if login is None and feed_token:
+        login = store.feed_session(feed_token)  # read-only: accepted by the feed alone
     if login is None:
         return _unauthorized(request, shown)
     csrf = values.pop("csrf", "")

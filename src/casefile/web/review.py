@@ -1,10 +1,11 @@
-"""The review actions: confirm, reject, edit or add an event; merge or split people.
+"""The review actions: confirm, reject or edit an event; merge or split people.
 
 Like the views, each takes the request context and plain parameters (from a
 form or an API client) and returns a dict; the store records who did it and
 when in the audit log. `back` is where a browser goes next.
 
-Confirm, reject and edit act on one stored event, by its id. On a case page
+Adding events and notes is `web.casework`. Confirm, reject and edit act on
+one stored event, by its id. On a case page
 an event merged from several articles is reviewed through the report it is
 shown as (`store.case_views.shown_report`); the other reports keep their own state
 and are reviewed on their own pages. Merging and splitting people are the
@@ -18,8 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from casefile.errors import CasefileError
-from casefile.model import Event
-from casefile.store.events import EDITABLE, CorrectionError, validate_changes
+from casefile.store.events import EDITABLE, CorrectionError
 from casefile.web.views import Ctx
 
 _OPTIONAL = ("date", "date_text", "outcome", "country", "agent")
@@ -87,48 +87,6 @@ def edit_event(
         raise CorrectionError("nothing changed: edit at least one field, or confirm the event")
     ctx.store.correct_event(event_id, ctx.user.name, changes, reason=reason.strip())
     return _done(ctx, event_id, "edited", back, changes)
-
-
-def add_event(
-    ctx: Ctx,
-    article_id: str,
-    start: int,
-    end: int,
-    type: str,
-    subject: str,
-    date: str = "",
-    date_text: str = "",
-    status: str = "occurred",
-    outcome: str = "",
-    country: str = "",
-    agent: str = "",
-    certainty: str = "asserted",
-    back: str = "",
-) -> dict[str, Any]:
-    """Record an event the extractor missed, read from the sentence at [start, end)."""
-    article = ctx.store.article(article_id)
-    if not 0 <= start < end <= len(article.text):
-        raise CasefileError(f"no text between {start} and {end} in this article: pick a sentence")
-    fields: dict[str, Any] = {
-        "type": type.strip(),
-        "subject": subject.strip(),
-        "date": date.strip() or None,
-        "date_text": date_text.strip() or None,
-        "status": status.strip() or "occurred",
-        "outcome": outcome.strip() or None,
-        "country": country.strip().upper() or None,
-        "agent": agent.strip() or None,
-        "certainty": certainty.strip() or "asserted",
-    }
-    validate_changes(fields)
-    event = Event(evidence=article.text[start:end], span=(start, end), rule="analyst", **fields)
-    key = ctx.store.add_event(article.id, event, ctx.user.name)
-    added = next(item for item in ctx.store.article_events(article.id) if item.key == key)
-    return {
-        "done": "added",
-        "event": added.to_json(),
-        "next": local_path(back) or f"/articles/{article.id}#event-{added.id}",
-    }
 
 
 def merge_people(ctx: Ctx, into: int, other: int, back: str = "") -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from casefile.web import review, tables, views
+from casefile.web import casework, handover, review, tables, views
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class Export:
 ROUTES: tuple[Page | Action | Export, ...] = (
     Page("/cases", views.cases_page, "cases.html", csv=tables.cases_table),
     Page("/cases/{person_id}", views.case_page, "case.html", csv=tables.case_table),
+    Page("/cases/{person_id}/handover", handover.handover_page, "handover.html"),
+    Export("/cases/{person_id}/handover.pdf", handover.handover_pdf, "application/pdf"),
     Page("/people", views.people_page, "people.html", csv=tables.people_table),
     Page("/people/{person_id}", views.person_page, "person.html"),
     Page("/articles", views.articles_page, "articles.html", csv=tables.articles_table),
@@ -68,7 +70,12 @@ ROUTES: tuple[Page | Action | Export, ...] = (
     Action("/events/{event_id}/confirm", review.confirm_event),
     Action("/events/{event_id}/reject", review.reject_event),
     Action("/events/{event_id}/edit", review.edit_event),
-    Action("/articles/{article_id}/events", review.add_event),
+    Action("/articles/{article_id}/events", casework.add_event),
+    Page(
+        "/cases/{person_id}/add", casework.add_case_event_page, "add_case_event.html", role="editor"
+    ),
+    Action("/cases/{person_id}/events", casework.add_case_event),
+    Action("/cases/{person_id}/notes", casework.add_note),
     Action("/people/merge", review.merge_people),
     Action("/people/{person_id}/split", review.split_person),
 )

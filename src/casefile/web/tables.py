@@ -40,7 +40,8 @@ def cases_table(data: dict[str, Any]) -> Table:
 def case_table(data: dict[str, Any]) -> Table:
     """One row per source of each merged event (the event's columns repeat), then rejected ones.
 
-    `date`, `date_from`, `type`, `status`, `outcome`, `country` and
+    `origin` is "analyst-entered" for an event an analyst added, else
+    "machine". `date`, `date_from`, `type`, `status`, `outcome`, `country` and
     `subject` are the merged event's, the rest the source's (`event_id` is
     the stored event to review); `date_from` is empty for a date read in the
     event's own sentence, else "context" or "story" (inferred, see
@@ -49,8 +50,8 @@ def case_table(data: dict[str, Any]) -> Table:
     """
     columns = [
         "event_id", "date", "date_from", "type", "status", "outcome", "country", "subject",
-        "certainty", "review", "outlet", "published", "article", "evidence", "case_event",
-        "conflict", "unconfirmed",
+        "certainty", "review", "origin", "outlet", "published", "article", "evidence",
+        "case_event", "conflict", "unconfirmed",
     ]  # fmt: skip
     rows = []
     for number, item in enumerate(data["events"], start=1):
@@ -69,6 +70,7 @@ def case_table(data: dict[str, Any]) -> Table:
                     event["subject"],
                     source["certainty"],
                     source["state"],
+                    "analyst-entered" if source["origin"] == "analyst" else "machine",
                     source["outlet"],
                     source["published"],
                     source["article"],

@@ -22,7 +22,7 @@ from casefile.store import Store
 from casefile.store.events import EDITABLE, valid_date
 from casefile.store.review import ReviewedEvent
 from casefile.store.users import User
-from casefile.web import cases, lists, search
+from casefile.web import axis, cases, lists, search
 from casefile.web.activity import activity_lines
 from casefile.web.settings import WebSettings
 from casefile.web.text import paragraphs_of_sentences, snippet
@@ -164,7 +164,7 @@ def _case_json(line: dict[str, Any]) -> dict[str, Any]:
     return {**line, "country": code, "country_name": country_name(code)}
 
 
-def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
+def case_page(ctx: Ctx, person_id: int, view: str = "cards") -> dict[str, Any]:
     """One case: stage, timeline of merged events with every source, linked people, what's next.
 
     `events` are the case layer's merged events, in date order, each with
@@ -174,20 +174,34 @@ def case_page(ctx: Ctx, person_id: int) -> dict[str, Any]:
     The top-level review fields of an event (`id`, `state`, `event`,
     `as_read`, `source`) are those of the report it is shown as: review
     actions on `id` act on that stored event (see `web.cases`).
+    `compact` is the timeline one line per merged event (date, what, where,
+    by whom, how many sources, status) and `axis` the same events on a time
+    axis drawn to scale (SVG geometry); `view=table` shows the compact
+    table on the page instead of the cards.
     """
+    if view not in ("cards", "table"):
+        raise CasefileError(f"view must be cards or table, not {view!r}")
     found, shown = cases.case_file(ctx.store, person_id, ctx.today)
     entries = [*shown.entries, *shown.rejected]
     articles = _articles(ctx.store, {item.article_id for e in entries for item in e.reports})
+    events = [_entry_json(entry, articles) for entry in entries]
+    compact = compact_rows(events)
     return {
         "title": shown.name,
+        "view": view,
         "case": shown.to_json(),
-        "events": [_entry_json(entry, articles) for entry in entries],
+        "compact": compact,
+        "axis": axis.axis(axis.marks(compact), ctx.today),
+        "events": events,
         "upcoming": [event.to_detail_json() for event in found.upcoming],
         "sources": [
             {**article.to_json(), "label": article.label}
             for article in sorted(articles.values(), key=lambda a: a.published or date.max)
         ],
         "people": _linked(found),
+        "notes": [
+            note.to_json() for note in ctx.store.case_notes(shown.id, list(shown.case.names))
+        ],
     }
 
 
@@ -322,6 +336,10 @@ def add_event_page(ctx: Ctx, article_id: str, start: int, end: int) -> dict[str,
         "sentence": article.text[start:end],
         "snippet": snippet(article.text, (start, end)),
         "draft": Event("arrest", "", article.text[start:end], (start, end)).to_json(),
+        "people": [
+            {"id": p.id, "name": p.name, "names": list(p.names)}
+            for p in sorted(ctx.store.people(), key=lambda p: p.name.casefold())
+        ],
         "options": options(),
     }
 
@@ -398,6 +416,35 @@ def changes_page(ctx: Ctx, since: str = "", limit: int = 0, offset: int = 0) -> 
 
 
 # Helpers
+
+
+def compact_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline one line per merged event (rejected reports left out), numbered."""
+    rows: list[dict[str, Any]] = []
+    for item in events:
+        if item["state"] == "rejected":
+            continue
+        shown = item["case_event"] or item["event"]
+        rows.append(
+            {
+                "number": len(rows) + 1,
+                "id": item["id"],
+                "date": shown["date"],
+                "date_from": shown["date_from"],
+                "type": shown["type"],
+                "label": item["label"],
+                "status": shown["status"],
+                "country": shown["country"],
+                "country_name": country_name(shown["country"]),
+                "agent": shown["agent"],
+                "sources": len(item["sources"]),
+                "state": item["state"],
+                "origin": item["origin"],
+                "conflict": bool(item["case_event"] and item["case_event"]["conflict"]),
+                "unconfirmed": bool(item["case_event"] and item["case_event"]["unconfirmed"]),
+            }
+        )
+    return rows
 
 
 def _event_json(item: ReviewedEvent, text: str | None) -> dict[str, Any]:
@@ -531,7 +578,12 @@ def _day(value: str, name: str) -> date | None:
         raise CasefileError(f"{name} must be a date like 2026-01-30, not {value!r}") from None
 
 
-def upcoming_feed(ctx: Ctx, days: int = 0) -> bytes:
-    """The upcoming hearings and deadlines as an iCalendar feed."""
+def upcoming_feed(ctx: Ctx, days: int = 0, token: str = "") -> bytes:
+    """The upcoming hearings and deadlines as an iCalendar feed.
+
+    Calendar apps cannot send a header: `token` is a read-only feed token
+    (`casefile user feed NAME`), good for this feed only and revocable on
+    its own; the app takes it before the view is called.
+    """
     found = ctx.store.upcoming(ctx.today, days or ctx.settings.upcoming_days)
     return upcoming_calendar(found, base_url=ctx.base_url)
