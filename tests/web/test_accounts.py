@@ -105,6 +105,7 @@ def test_a_calendar_feed_token_opens_the_feed_alone_and_is_revoked_on_its_own(
     assert client.get("/upcoming.ics", headers=bearer).status_code == 401
     assert client.get("/cases.json", headers=bearer).status_code == 401
     assert client.get("/upcoming.ics", params={"token": "made-up"}).status_code == 401
+    assert client.get("/cases/1/handover.pdf", params={"token": token}).status_code == 401
 
     listed = runner.invoke(app, ["user", "feeds", "vic", "--db", db]).output
     [token_id] = [line.split()[1] for line in listed.splitlines() if "live" in line]
