@@ -205,7 +205,8 @@ def test_syndicated_copies_from_two_outlets_are_counted_once(
     assert (report.ingest.new, report.ingest.syndicated) == (2, 1)
     (person,) = store.people()
     single = store.timeline(person.id)
-    assert person.event_count == len(single.entries) == 4  # arrest, flight, charge, hearing
+    # arrest, Tashkent's request (detained "at the request of Tashkent"), flight, charge, hearing
+    assert person.event_count == len(single.entries) == 5
     arrest = next(entry for entry in single.entries if entry.event.type == "arrest")
     assert [source.outlet for source in arrest.sources] == ["Steppe Ledger", "Caspian Wire"]
 
