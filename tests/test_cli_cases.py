@@ -185,3 +185,23 @@ def test_case_marks_dates_taken_from_the_scene_or_the_story(tmp_path: Path) -> N
     assert "  2026-11-03 (from context)  ill treatment  occurred" in shown
     assert "Upcoming: hearing 2026-12 (from the story)" in shown
     assert shown.count("(from ") == 4
+
+
+def test_groups_and_organisations_are_listed_apart_from_people(tmp_path: Path) -> None:
+    text = (
+        "Police in Almaty detained the blogger Aziz Karimov on May 13, 2025. "
+        "Three activists were detained at the same protest on May 13, 2025."
+    )
+    article = Article(text=text, published=date(2026, 1, 5), source_id="almaty-1")
+    url = f"sqlite:///{tmp_path / 'groups.db'}"
+    with Store.open(url) as store:
+        store.add_article(article)
+        events = (
+            Event("arrest", "Aziz Karimov", text.split(". ")[0], (0, 60), date="2025-05-13"),
+            Event("arrest", "Three activists", text.split(". ")[1], (62, 130), date="2025-05-13"),
+        )
+        store.save_extraction(Extraction(article, (Person("Aziz Karimov"),), events))
+    output = succeed("cases", "--db", url).stdout
+    people, _, groups = output.partition("Groups and organisations")
+    assert "Aziz Karimov" in people and "Three activists" not in people
+    assert "Three activists" in groups and "group" in groups

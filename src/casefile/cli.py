@@ -28,9 +28,10 @@ from casefile.cli_cases import register as register_cases
 from casefile.cli_watch import register as register_watch
 from casefile.cli_web import register as register_web
 from casefile.errors import CasefileError
-from casefile.model import Skipped, Timeline
+from casefile.model import Skipped
 
 if TYPE_CHECKING:
+    from casefile.cases.records import CaseFile
     from casefile.pipeline import Extractor
 
 app = typer.Typer(
@@ -282,34 +283,37 @@ def timex(
     print(json.dumps({"timexes": [t.to_json() for t in found]}, ensure_ascii=False))
 
 
-def _print_timeline(timeline: Timeline) -> None:
+def _print_timeline(found: CaseFile) -> None:
+    """The merged timeline of `casefile case`, one row an event, as a table."""
+    from casefile.cases import agenda
     from casefile.cases.records import dated
 
-    others = [n for n in timeline.names if n != timeline.name]
-    title = timeline.name + (f" (also {', '.join(others)})" if others else "")
+    item = found.case
+    others = [n for n in item.names if n != item.name]
+    title = item.name + (f" (also {', '.join(others)})" if others else "")
     table = Table(
         "date",
         "event",
         "status",
         "country",
-        "source",
+        "sources",
         "certainty",
         title=title,
         title_justify="left",
     )
-    for entry in timeline.entries:
-        event = entry.event
+    for event in item.events:
         what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
-        source = entry.sources[0]
-        origin = f"{source.outlet or source.article_label[:12]}" + (
-            f" {source.published.isoformat()}" if source.published else ""
-        )
+        origins = [
+            f"{s.source.outlet or s.source.article_label[:12]}"
+            + (f" {s.source.published.isoformat()}" if s.source.published else "")
+            for s in event.sources
+        ]
         table.add_row(
             dated(event.date, event.date_from),
             what,
-            event.status,
+            agenda.status_text(event),
             event.country or "",
-            origin,
+            "; ".join(origins),
             event.certainty,
         )
     console.print(table)
@@ -318,11 +322,12 @@ def _print_timeline(timeline: Timeline) -> None:
 @app.command()
 def timeline(
     name: Annotated[str, typer.Argument(help="Any spelling of the person's name, or their id")],
+    today: Annotated[str | None, typer.Option(help="Count passed dates from this day")] = None,
     db: DbOption = None,
 ) -> None:
-    """One person's case timeline, with the source of every event."""
+    """One person's case timeline: each event once, with every source, status as of today."""
     with _open(db) as store:
-        found = store.timeline(int(name) if name.isdigit() else name)
+        found = store.case(int(name) if name.isdigit() else name, _date(today, "--today"))
     _print_timeline(found)
 
 
@@ -336,7 +341,9 @@ def upcoming(
     start = _date(today, "--today") or date.today()
     with _open(db) as store:
         rows = store.upcoming(start, days)
+        passed = store.overdue(start)
     _print_upcoming(rows, start, days)
+    _print_overdue(passed)
 
 
 def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore[type-arg]
@@ -360,6 +367,24 @@ def _print_upcoming(rows: list, start: date, days: int) -> None:  # type: ignore
             row.sources[0].outlet or row.sources[0].article_label[:12] if row.sources else "",
         )
     console.print(table if rows else f"nothing scheduled between {start} and {days} days later")
+
+
+def _print_overdue(rows: list) -> None:  # type: ignore[type-arg]
+    """Dates that passed with no report of what happened: what a monitor must chase."""
+    if not rows:
+        return
+    table = Table(
+        "date",
+        "person",
+        "event",
+        "no news since",
+        title="Passed with no news since",
+        title_justify="left",
+    )
+    for row in rows:
+        since = row.no_news_since.isoformat() if row.no_news_since else ""
+        table.add_row(row.event.date or "", row.person, row.event.type.replace("_", " "), since)
+    console.print(table)
 
 
 @app.command("eval")

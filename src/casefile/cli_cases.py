@@ -125,12 +125,25 @@ def cases(
     if as_json:
         _print_json([item.to_json() for item in found])
         return
-    table = Table("id", "name", "stage", "events", "articles")
-    for item in found:
+    people = [item for item in found if item.kind == "person"]
+    others = [item for item in found if item.kind != "person"]
+    table = Table("id", "name", "stage", "events", "articles", title="Cases of people")
+    for item in people:
         table.add_row(
             str(item.person), item.name, item.stage, str(len(item.events)), str(len(item.articles))
         )
     console.print(table)
+    if others:  # as the web's case list: a group or an organisation is no person's case
+        groups = Table("id", "name", "kind", "events", "articles", title="Groups and organisations")
+        for item in others:
+            groups.add_row(
+                str(item.person),
+                item.name,
+                item.kind,
+                str(len(item.events)),
+                str(len(item.articles)),
+            )
+        console.print(groups)
 
 
 def changes(
@@ -173,6 +186,7 @@ def changes(
 
 
 def print_case_file(found: CaseFile) -> None:
+    from casefile.cases import agenda
     from casefile.cases.records import dated
 
     item = found.case
@@ -185,6 +199,10 @@ def print_case_file(found: CaseFile) -> None:
     if found.upcoming:
         dates = [f"{e.type.replace('_', ' ')} {dated(e.date, e.date_from)}" for e in found.upcoming]
         say("Upcoming: " + "; ".join(dates))
+    chase = agenda.overdue(item.events, found.today)
+    if chase:
+        dates = [f"{e.type.replace('_', ' ')} {e.date} ({_last_report(e)})" for e in chase]
+        say("Passed with no news since: " + "; ".join(dates))
     count = f"{len(item.events)} events from {len(item.articles)} articles"
     say(f"Timeline ({count}, as of {found.today}):")
     for event in item.events:
@@ -199,6 +217,11 @@ def print_case_file(found: CaseFile) -> None:
             say(f"      {where}{when}, {source.certainty}: {evidence}")
 
 
+def _last_report(event: CaseEvent) -> str:
+    since = event.last_reported
+    return f"last report {since}" if since else "never reported since"
+
+
 def _plain(text: str) -> None:
     console.print(text, markup=False, highlight=False, soft_wrap=True)
 
@@ -209,11 +232,11 @@ def _linked(person: LinkedPerson) -> str:
 
 
 def _event_line(event: CaseEvent) -> str:
+    from casefile.cases import agenda
     from casefile.cases.records import dated
 
     what = event.type.replace("_", " ") + (f" ({event.outcome})" if event.outcome else "")
-    status = event.status + (" - unconfirmed" if event.unconfirmed else "")
-    parts = [dated(event.date, event.date_from), what, status]
+    parts = [dated(event.date, event.date_from), what, agenda.status_text(event)]
     if event.country:
         parts.append(event.country)
     parts += [update.text for update in event.updates]

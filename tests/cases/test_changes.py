@@ -59,7 +59,7 @@ def test_a_postponement_a_refined_date_a_new_source_and_a_new_event() -> None:
         (
             "stage",
             "stage now: detained 2025-05-13 in KZ "
-            "(was: detained 2025-05 in KZ; hearing 2026-02-11 unconfirmed)",
+            "(was: detained 2025-05 in KZ; hearing 2026-02-11: no news since 2026-02-09)",
         ),
     ]
 

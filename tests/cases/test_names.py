@@ -200,3 +200,35 @@ def test_is_partial(name: str, expected: bool) -> None:
 )
 def test_is_description(name: str, expected: bool) -> None:
     assert is_description(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rahaf al-Qunun", "Rahaf AlQunun"),
+        ("Rahaf al-Qunun", "Rahaf Alqunun"),
+        ("Rahaf al-Qunun", "Rahaf Al Qunun"),
+        ("Nabil el-Masri", "Nabil Elmasri"),
+        ("Abdel Karim Haddad", "Abdelkarim Haddad"),
+        ("Abdul-Karim Haddad", "Abdelkarim Haddad"),
+        ("Mohamed Saleh", "Muhammad Saleh"),
+        ("Mohammed Saleh", "Mohamad Saleh"),
+        ("Youssef Darwish", "Yusuf Darwish"),
+    ],
+)
+def test_particles_spacing_and_transliterated_given_names_are_one_name(a: str, b: str) -> None:
+    assert same_person(a, b)
+    assert not names_conflict(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Ivanov", "Anna Ivanova"),  # husband and wife
+        ("Ivanov", "Anna Ivanova"),
+        ("Mohamed Saleh", "Ahmed Saleh"),  # brothers
+        ("Abdel Karim Haddad", "Abdel Rahman Haddad"),
+    ],
+)
+def test_relatives_stay_apart(a: str, b: str) -> None:
+    assert not same_person(a, b)

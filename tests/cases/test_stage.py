@@ -80,7 +80,7 @@ HISTORIES = [
     (
         "a hearing that passed unreported",
         [report("hearing", NAME, "2026-02-11", status="scheduled")],
-        "hearing 2026-02-11 unconfirmed",
+        "hearing 2026-02-11: no news since 2026-02-11",
     ),
     (
         "only an asylum application",

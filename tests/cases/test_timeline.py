@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from casefile.cases import CaseEvent, SourcedEvent, merge_reports, sourced
+from casefile.cases.agenda import last_day
 from casefile.cases.records import dated
-from casefile.cases.timeline import current_status, dates_compatible, last_day
+from casefile.cases.timeline import current_status, dates_compatible
 from casefile.model import Extraction
 from tests.cases.factory import extraction, report
 

@@ -56,7 +56,9 @@ def test_cases_gather_two_outlets_and_spellings(store: Store) -> None:
     assert set(found) == {"person", "names", "articles", "stage", "events"}
     assert {"Ruslan Gaziev", "Руслан Газиев"} <= set(found["names"])
     assert found["articles"] == ["wire-1", "ngo-7"]
-    assert found["stage"] == "detained 2025-05-13 in KZ; hearing 2026-02-26 unconfirmed"
+    assert found["stage"] == (
+        "detained 2025-05-13 in KZ; hearing 2026-02-26: no news since 2026-02-12"
+    )
     brief = [(e["type"], e["date"], e["status"], len(e["sources"])) for e in found["events"]]
     assert brief == [
         ("arrest", "2025-05-13", "occurred", 2),

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from casefile.model import Event
 from casefile.store.events import CorrectionError, event_key, event_keys, review, validate_changes
-from casefile.store.queries import in_window
 
 SENTENCE = "Police detained Ruslan Tagirov and Zarina Saidova on Monday."
 
@@ -59,23 +56,3 @@ def test_review_folds_corrections_oldest_first() -> None:
 def test_invalid_changes_are_refused(changes: dict[str, object]) -> None:
     with pytest.raises(CorrectionError):
         validate_changes(changes)
-
-
-@pytest.mark.parametrize(
-    ("value", "inside"),
-    [
-        ("2026-02-11", True),
-        ("2026-02-01", True),
-        ("2026-03-03", True),
-        ("2026-03-04", False),
-        ("2026-01-31", False),
-        ("2026-01", False),
-        ("2026-02", True),
-        ("2026-03", True),
-        ("2026-04", False),
-        ("2026", False),
-        (None, False),
-    ],
-)
-def test_window_from_feb_1_to_mar_3(value: str | None, inside: bool) -> None:
-    assert in_window(value, date(2026, 2, 1), date(2026, 3, 3)) is inside

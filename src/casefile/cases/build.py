@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from casefile.cases import agenda
 from casefile.cases.linked import linked_people
 from casefile.cases.names import name_key
 from casefile.cases.records import (
@@ -26,7 +27,7 @@ from casefile.cases.records import (
 )
 from casefile.cases.resolve import mention_id, mentions_of, resolve
 from casefile.cases.stage import stage
-from casefile.cases.timeline import case_words, last_day, merge_reports
+from casefile.cases.timeline import merge_reports
 from casefile.model import Extraction, Source
 
 
@@ -113,14 +114,5 @@ def assemble_case(
 
 
 def upcoming(case: Case, today: date) -> tuple[CaseEvent, ...]:
-    """Scheduled events from today on, soonest first (orders dated by their day excluded)."""
-    dated_by_order = case_words().dated_by_order
-    found = [
-        e
-        for e in case.events
-        if e.status == "scheduled"
-        and e.date
-        and e.type not in dated_by_order
-        and last_day(e.date) >= today
-    ]
-    return tuple(sorted(found, key=lambda e: e.date or ""))
+    """The case's upcoming dates, soonest first (`agenda.upcoming`: the one answer)."""
+    return tuple(agenda.upcoming(case.events, today))

@@ -21,7 +21,7 @@ import yaml
 
 from casefile.cases.names import name_key, same_person
 from casefile.cases.records import Case, LinkedPerson
-from casefile.cases.timeline import case_words
+from casefile.cases.words import case_words
 from casefile.model import Person
 
 BEFORE = 40  # characters before a name searched for its role word

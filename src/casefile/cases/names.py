@@ -35,8 +35,11 @@ Pure functions, no I/O.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
+import yaml
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
@@ -78,6 +81,61 @@ def name_key(name: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """The words of a name's key, in order: the last one is taken as the surname."""
     return name_key(name).split()
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """`data/names.yaml`, loaded: particles, joined given names, transliteration pairs."""
+
+    joined: frozenset[str]  # words joined to the next one ("al", "abdel")
+    variant_of: dict[str, str]  # a given name's spelling -> the one compared
+    group_first: frozenset[str]  # "Three activists"
+    organization_last: frozenset[str]  # "The Pahonia Rights Centre"
+
+
+@lru_cache(maxsize=1)
+def name_forms() -> NameForms:
+    text = resources.files("casefile.data").joinpath("names.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    variant_of = {spelling: group[0] for group in data["given_name_variants"] for spelling in group}
+    return NameForms(
+        frozenset(data["particles"]) | frozenset(data["joined_given_names"]),
+        variant_of,
+        frozenset(data["group_first_words"]),
+        frozenset(data["organization_last_words"]),
+    )
+
+
+def kind_of_name(name: str) -> str | None:
+    """ "group" for "Three activists", "organization" for "The Pahonia Rights Centre",
+    else None (the name says nothing: a person's, most likely)."""
+    tokens = name_tokens(name)
+    if not tokens:
+        return None
+    forms = name_forms()
+    if tokens[0] in forms.group_first or is_description(name):
+        return "group"
+    if len(tokens) > 1 and tokens[-1] in forms.organization_last:
+        return "organization"
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def comparable_tokens(name: str) -> list[str]:
+    """A name's words as compared: "al-Qunun", "AlQunun" and "Al Qunun" give "alqunun";
+    "Abdel Karim" and "Abdelkarim" give "abdelkarim"; "Mohamed" gives "muhammad"
+    (`data/names.yaml`). The stored key (`name_key`) keeps the spelling as written."""
+    forms = name_forms()
+    tokens = name_tokens(name)
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in forms.joined and i + 1 < len(tokens):
+            token, i = token + tokens[i + 1], i + 1
+        found.append(forms.variant_of.get(token, token))
+        i += 1
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,7 +215,7 @@ def _reordered(a: list[str], b: list[str]) -> bool:
 
 def same_person(a: str, b: str) -> bool:
     """Whether two names, as written, refer to the same person. Precision before recall."""
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
     if not tokens_a or not tokens_b:
         return False
     if tokens_a == tokens_b:
@@ -181,7 +239,7 @@ def names_conflict(a: str, b: str) -> bool:
     "Aslan Movlayev" conflicts with "Mansur Movlayev", so a person known by
     that name must not take him in even though "Movlayev" alone would match.
     """
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
     if len(tokens_a) < 2 or len(tokens_b) < 2 or same_person(a, b):
         return False
     return similar_tokens(tokens_a[-1], tokens_b[-1])
@@ -193,7 +251,7 @@ def match_strength(a: str, b: str) -> int:
     Used to choose between several people a name could join: an exact
     spelling beats a variant.
     """
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
     if not tokens_a or not tokens_b:
         return 0
     if tokens_a == tokens_b:
@@ -222,7 +280,7 @@ def acronym_of(short: str, long: str) -> bool:
 
 def swapped(a: str, b: str) -> bool:
     """Two two-word names with their words in the other order, variants folded."""
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
     if len(tokens_a) != 2 or len(tokens_b) != 2 or _is_description(a) or _is_description(b):
         return False
     return similar_tokens(tokens_a[0], tokens_b[1]) and similar_tokens(tokens_a[1], tokens_b[0])

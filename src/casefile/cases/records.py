@@ -158,6 +158,17 @@ class CaseEvent:
         return "context" if "context" in given else given[0]
 
     @property
+    def no_news_since(self) -> str | None:
+        """For a date that passed unconfirmed: the day of its last report (ISO), else None."""
+        last = self.last_reported if self.unconfirmed else None
+        return last.isoformat() if last else None
+
+    @property
+    def last_reported(self) -> Day | None:
+        dates = [s.source.published for s in self.sources if s.source.published]
+        return max(dates) if dates else None
+
+    @property
     def first_reported(self) -> Day | None:
         dates = [s.source.published for s in self.sources if s.source.published]
         return min(dates) if dates else None
@@ -198,6 +209,7 @@ class CaseEvent:
             "agent": self.agent,
             "certainty": self.certainty,
             "unconfirmed": self.unconfirmed,
+            "no_news_since": self.no_news_since,
             "conflicting_dates": list(self.conflicting_dates),
             "updates": [update.to_json() for update in self.updates],
             "sources": [_source_detail(s) for s in self.sources],
@@ -275,6 +287,10 @@ class CaseFile:
             "timeline": [event.to_detail_json() for event in self.case.events],
             "linked": [person.to_json() for person in self.linked],
             "upcoming": [event.to_detail_json() for event in self.upcoming],
+            "next": self.upcoming[0].to_detail_json() if self.upcoming else None,
+            "no_news_since": [
+                event.to_detail_json() for event in self.case.events if event.unconfirmed
+            ],
         }
 
 

@@ -31,8 +31,8 @@ from itertools import combinations
 from casefile.cases.names import (
     acronym_of,
     fold,
-    is_description,
     is_partial,
+    kind_of_name,
     name_key,
     name_tokens,
     names_conflict,
@@ -99,9 +99,14 @@ def _forms(subject: str, person: Person | None) -> tuple[str, ...]:
 
 
 def _kind(subject: str, person: Person | None) -> Kind:
-    if person is not None:
-        return person.kind
-    return "group" if is_description(subject) else "person"
+    """A group or an organisation by its words ("Three activists", "... Rights Centre")
+    whatever the article called it; else as the article's people say."""
+    by_name = kind_of_name(subject)
+    if by_name == "group":
+        return "group"
+    if by_name == "organization" and (person is None or person.kind == "person"):
+        return "organization"
+    return person.kind if person is not None else "person"
 
 
 def constraints(

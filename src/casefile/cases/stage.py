@@ -5,8 +5,8 @@ asylum appeal rejected 2026-02-26; detained 2025-05 in KZ; next: hearing
 2026-03-10". The line follows a few tracks, each summarised by its latest
 decisive event and what later events did to it (`CaseEvent.updates`):
 death; extradition; deportation; asylum; custody; the next scheduled date
-(or the last one that passed unconfirmed). Tracks with nothing to say are
-left out. Pure functions.
+(or the last one that passed with no news since), as `agenda.py` decides it.
+Tracks with nothing to say are left out. Pure functions.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from casefile.cases.agenda import stage_part
 from casefile.cases.records import CaseEvent
-from casefile.cases.timeline import case_words, last_day
 
 DECISIONS = frozenset(
     {"extradition_decision", "asylum_decision", "deportation", "sentence", "extradition"}
@@ -38,7 +38,7 @@ def stage(events: Sequence[CaseEvent], today: date | None = None) -> str:
         _deportation(ordered),
         _asylum(ordered),
         _custody(ordered),
-        _next(ordered, today),
+        stage_part(ordered, today),
     ]
     shown = "; ".join(part for part in parts if part)
     return shown or _latest(ordered)
@@ -150,24 +150,3 @@ def _custody(events: Sequence[CaseEvent]) -> str:
         return ""
     where = f" in {last.country}" if last.country and last.type == "arrest" else ""
     return f"{CUSTODY[last.type]}{_on(last)}{where}"
-
-
-def _next(events: Sequence[CaseEvent], today: date | None) -> str:
-    scheduled = [
-        e
-        for e in events
-        if e.status == "scheduled"
-        and e.date
-        and not e.unconfirmed
-        and e.type not in case_words().dated_by_order
-    ]
-    if today is not None:
-        scheduled = [e for e in scheduled if last_day(e.date or "") >= today]
-    if scheduled:
-        first = min(scheduled, key=lambda e: e.date or "")
-        return f"next: {first.type.replace('_', ' ')} {first.date}"
-    unconfirmed = [e for e in events if e.unconfirmed]
-    if unconfirmed:
-        last = max(unconfirmed, key=lambda e: e.date or "")
-        return f"{last.type.replace('_', ' ')} {last.date} unconfirmed"
-    return ""

@@ -4,9 +4,11 @@ Each outlet reports a few facts, often the same ones: "detained in May 2025"
 in one, "detained on May 13, 2025" in the next. Reports of one event become
 one `CaseEvent` that keeps every source, dated as precisely as any source
 dates it. Two reports are one event when they have the same type, compatible
-dates (one is the other cut shorter, or one is undated), countries and
-outcomes, and come from different articles (one article's two events are
-two events: the extractor has already merged what it tells twice).
+dates (one is the other cut shorter, or one is undated: a report dated only
+by its story's month counts as undated, and its month is used only when no
+report reads a date), countries and outcomes, and come from different
+articles (one article's two events are two events: the extractor has already
+merged what it tells twice).
 
 Then the later reports act on the earlier ones:
 
@@ -18,53 +20,24 @@ Then the later reports act on the earlier ones:
   are kept as two events, both flagged `conflict` for an analyst: a
   silent choice would hide the disagreement;
 - a scheduled event whose date has passed with no report that it happened is
-  `unconfirmed` (relative to the `today` passed in).
+  `unconfirmed` (relative to the `today` passed in; `agenda.py` decides it, and
+  every view shows it as "no news since" the last report).
 
 The words and thresholds are data, in `data/cases.yaml`. Pure functions.
 """
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from casefile.cases.agenda import is_overdue
 from casefile.cases.records import CaseEvent, SourcedEvent, Update
-
-
-@dataclass(frozen=True)
-class CaseWords:
-    """`data/cases.yaml`, loaded."""
-
-    postponement_words: tuple[str, ...]
-    postponement_prepositions: tuple[str, ...]
-    conflict_types: frozenset[str]
-    conflict_days: int
-    instance_words: tuple[str, ...]
-    dated_by_order: frozenset[str]
-    extra_roles: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def case_words() -> CaseWords:
-    text = resources.files("casefile.data").joinpath("cases.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return CaseWords(
-        postponement_words=tuple(data["postponement_words"]),
-        postponement_prepositions=tuple(data["postponement_prepositions"]),
-        conflict_types=frozenset(data["conflict_types"]),
-        conflict_days=int(data["conflict_days"]),
-        instance_words=tuple(data["instance_words"]),
-        dated_by_order=frozenset(data["dated_by_order"]),
-        extra_roles=tuple(data["extra_roles"]),
-    )
+from casefile.cases.words import case_words
+from casefile.model import Event
 
 
 def merge_reports(reports: Sequence[SourcedEvent], today: date | None = None) -> list[CaseEvent]:
@@ -96,12 +69,24 @@ def _same_or_unknown(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def read_date(event: Event) -> str | None:
+    """The date a report reads for an event; a story's month (`date_from == "story"`) is a
+    last resort, not a reading: such a report joins a dated telling of the same event."""
+    return None if event.date_from == "story" else event.date
+
+
+def _precision(event: Event) -> tuple[int, int]:
+    """For ordering, finest first: a date read from a sentence (or its context) before a
+    story's month, then days before months before years."""
+    return (event.date_from == "story", -len(event.date or ""))
+
+
 def _fits(report: SourcedEvent, cluster: list[SourcedEvent]) -> bool:
     event = report.event
     return all(
         other.event.type == event.type
         and other.source.article_id != report.source.article_id
-        and dates_compatible(other.event.date, event.date)
+        and dates_compatible(read_date(other.event), read_date(event))
         and _same_or_unknown(other.event.country, event.country)
         and _same_or_unknown(other.event.outcome, event.outcome)
         for other in cluster
@@ -123,7 +108,7 @@ def _cluster(reports: Sequence[SourcedEvent]) -> list[list[SourcedEvent]]:
     """Group reports of one event: the most precisely dated first, each joining its best fit."""
     order = sorted(
         range(len(reports)),
-        key=lambda i: (-len(reports[i].event.date or ""), _published(reports[i]), i),
+        key=lambda i: (_precision(reports[i].event), _published(reports[i]), i),
     )
     clusters: list[list[SourcedEvent]] = []
     for i in order:
@@ -143,7 +128,7 @@ def _published(report: SourcedEvent) -> date:
 
 def _combine(cluster: list[SourcedEvent]) -> CaseEvent:
     """One event from its reports: the finest date, the latest news on its status."""
-    precise = sorted(cluster, key=lambda r: -len(r.event.date or ""))
+    precise = sorted(cluster, key=lambda r: _precision(r.event))
     by_time = sorted(cluster, key=lambda r: (_published(r), r.source.article_label, r.event.span))
     head = precise[0].event
     return CaseEvent(
@@ -206,19 +191,27 @@ def _read_moves(reports: Sequence[SourcedEvent]) -> tuple[list[SourcedEvent], li
 
 
 def _is_move(report: SourcedEvent) -> bool:
+    """A hearing told as the date a postponement moved it to ("postponed until Jan. 14").
+
+    A scheduled report moves with any of the prepositions ("rescheduled for Jan. 14"); a
+    report marked postponed only with "until"/"to" its own date: "the hearing set for
+    Dec. 18 was postponed" is the old date, not a move to it.
+    """
     event, words = report.event, case_words()
-    if event.type != "hearing" or event.date is None or event.status == "occurred":
+    if event.type != "hearing" or event.date is None or not event.date_text:
+        return False
+    if event.status not in ("scheduled", "postponed"):
         return False
     evidence = event.evidence.lower()
     if not any(word in evidence for word in words.postponement_words):
         return False
-    if event.date_text:
-        prepositions = "|".join(map(re.escape, words.postponement_prepositions))
-        pattern = rf"\b(?:{prepositions})\s+{re.escape(event.date_text.lower())}"
-        if re.search(pattern, evidence):
-            return True
-    published = report.source.published
-    return event.status == "postponed" and published is not None and event.date > str(published)
+    prepositions = words.postponement_prepositions
+    if event.status == "postponed":
+        prepositions = tuple(p for p in prepositions if p != "for")
+    pattern = (
+        rf"\b(?:{'|'.join(map(re.escape, prepositions))})\s+{re.escape(event.date_text.lower())}"
+    )
+    return re.search(pattern, evidence) is not None
 
 
 def _apply_moves(events: list[CaseEvent], moves: list[_Move]) -> list[CaseEvent]:
@@ -416,26 +409,11 @@ def _institution(agent: str) -> bool:
     return len(agent) <= 50 and any(word[:1].isupper() for word in agent.split())
 
 
-# --- unconfirmed --------------------------------------------------------------------------
-
-
-def last_day(value: str) -> date:
-    """The last day a date string can mean: "2026-02" -> 2026-02-28."""
-    year = int(value[:4])
-    if len(value) == 4:
-        return date(year, 12, 31)
-    month = int(value[5:7])
-    if len(value) == 7:
-        return date(year, month, calendar.monthrange(year, month)[1])
-    return date.fromisoformat(value)
+# --- overdue ------------------------------------------------------------------------------
 
 
 def mark_unconfirmed(event: CaseEvent, today: date) -> CaseEvent:
-    """A scheduled event whose date has passed, with no report that it took place."""
-    passed = (
-        event.status == "scheduled"
-        and event.date is not None
-        and event.type not in case_words().dated_by_order
-        and last_day(event.date) < today
-    )
+    """A scheduled event whose date has passed, with no report that it took place
+    (`agenda.is_overdue`: shown as "no news since")."""
+    passed = is_overdue(event, today)
     return dataclasses.replace(event, unconfirmed=passed) if passed != event.unconfirmed else event

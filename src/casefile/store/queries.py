@@ -6,18 +6,17 @@ corrections and drops rejected events, so no reader can forget to.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, distinct, func, select
 from sqlalchemy.orm import Session, defer
 
 from casefile.model import Article, Cut, Event, Source, Timeline, TimelineEntry
 from casefile.store.events import Review, corrected, review
-from casefile.store.results import PersonSummary, UpcomingEvent
+from casefile.store.results import PersonSummary
 from casefile.store.schema import ArticleRow, CorrectionRow, EventRow, PersonNameRow, PersonRow
 
 
@@ -186,51 +185,3 @@ def timeline(session: Session, person: PersonSummary) -> Timeline:
         names=person.names,
         entries=tuple(sorted(entries, key=_chronological)),
     )
-
-
-def _month_bounds(value: str) -> tuple[date, date]:
-    year, month = int(value[:4]), int(value[5:7])
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def in_window(value: str | None, first: date, last: date) -> bool:
-    """A date string falls in [first, last]: a day inside it, or a month overlapping it."""
-    if value is None or len(value) not in (7, 10):
-        return False
-    if len(value) == 10:
-        return first <= date.fromisoformat(value) <= last
-    start, end = _month_bounds(value)
-    return start <= last and end >= first
-
-
-def upcoming(session: Session, today: date, days: int) -> list[UpcomingEvent]:
-    """Scheduled events in the window, minus those a report says were postponed or cancelled."""
-    last = today + timedelta(days=days)
-    edited = select(CorrectionRow.event_key).where(CorrectionRow.action == "edit")
-    near = EventRow.date.between(f"{today:%Y-%m}", last.isoformat())
-    rows = _entries(session, or_(near, EventRow.key.in_(edited)))
-    called_off = {
-        (row.person_id, entry.event.type, entry.event.date)
-        for row, entry in rows
-        if entry.event.status in ("postponed", "cancelled")
-    }
-    found = [
-        (row, entry)
-        for row, entry in rows
-        if entry.event.status == "scheduled"
-        and in_window(entry.event.date, today, last)
-        and (row.person_id, entry.event.type, entry.event.date) not in called_off
-    ]
-    ids = [row.person_id for row, _ in found if row.person_id is not None]
-    names = {summary.id: summary.name for summary in summaries(session, ids)}
-    listed = [
-        UpcomingEvent(
-            person_id=row.person_id or 0,
-            person=names.get(row.person_id or 0, entry.event.subject),
-            event=entry.event,
-            sources=entry.sources,
-            event_id=entry.event_id,
-        )
-        for row, entry in found
-    ]
-    return sorted(listed, key=lambda item: (item.event.date or "", item.person.casefold()))

@@ -5,10 +5,12 @@ Frozen like `model.py`, with `to_json` for the JSON front ends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, cast
 
-from casefile.model import Event, Source
+from casefile.cases.records import Case, CaseEvent
+from casefile.model import Event, Source, Status
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class UpcomingEvent:
     event: Event
     sources: tuple[Source, ...]
     event_id: int | None = None
+    no_news_since: date | None = None  # an overdue date: the day of its last report
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,4 +53,21 @@ class UpcomingEvent:
             "event_id": self.event_id,
             "event": self.event.to_json(),
             "sources": [source.article_label for source in self.sources],
+            "no_news_since": self.no_news_since.isoformat() if self.no_news_since else None,
         }
+
+
+def agenda_item(case: Case, event: CaseEvent) -> UpcomingEvent:
+    """A merged event of a case as the agenda lists it: its date, status and country, the
+    wording of the report that gives its date, every source."""
+    shown = next((s for s in event.sources if s.event.date == event.date), event.sources[0])
+    status = cast(Status, event.status)  # the layer's statuses are the model's
+    merged = replace(shown.event, date=event.date, status=status, country=event.country)
+    return UpcomingEvent(
+        person_id=case.person,
+        person=case.name,
+        event=merged,
+        sources=tuple(s.source for s in event.sources),
+        event_id=shown.event_id,
+        no_news_since=event.last_reported if event.unconfirmed else None,
+    )

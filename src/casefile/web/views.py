@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from casefile.cases import CaseFile
+from casefile.cases import CaseFile, agenda
 from casefile.countries import country_name
 from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
@@ -194,6 +194,8 @@ def case_page(ctx: Ctx, person_id: int, view: str = "cards") -> dict[str, Any]:
         "axis": axis.axis(axis.marks(compact), ctx.today),
         "events": events,
         "upcoming": [event.to_detail_json() for event in found.upcoming],
+        "next": found.upcoming[0].to_detail_json() if found.upcoming else None,
+        "no_news_since": [e.to_detail_json() for e in agenda.overdue(found.case.events, ctx.today)],
         "sources": [
             {**article.to_json(), "label": article.label}
             for article in sorted(articles.values(), key=lambda a: a.published or date.max)
@@ -377,6 +379,7 @@ def upcoming_page(ctx: Ctx, days: int = 0, limit: int = 0, offset: int = 0) -> d
     """
     days = days or ctx.settings.upcoming_days
     found, paging = lists.page(ctx.store.upcoming(ctx.today, days), limit, offset)
+    passed = ctx.store.overdue(ctx.today)
     return {
         "title": "Upcoming hearings and deadlines",
         "today": ctx.today.isoformat(),
@@ -389,6 +392,9 @@ def upcoming_page(ctx: Ctx, days: int = 0, limit: int = 0, offset: int = 0) -> d
                 "country_name": country_name(item.event.country),
             }
             for item in found
+        ],
+        "no_news_since": [
+            {**item.to_json(), "label": item.event.type.replace("_", " ")} for item in passed
         ],
     }
 
