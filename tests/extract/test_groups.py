@@ -48,10 +48,10 @@ def test_a_list_of_another_size_is_not_the_group(nlp: Language) -> None:
 
 def test_an_uncounted_group_with_no_list_stays_unnamed(nlp: Language) -> None:
     text = (
-        "Many opposition members have sought refuge in Thailand from repression at home, "
-        "now under Prime Minister Hun Manet, Hun Sen's successor."
+        "Dozens of opposition supporters have found shelter in Malaysia since the crackdown "
+        "ordered by President Arman Tolesh and his nephew Dauren Tolesh."
     )
-    assert not {"Hun Manet", "Hun Sen"} & subjects(nlp, text, "flight")
+    assert not {"Arman Tolesh", "Dauren Tolesh"} & subjects(nlp, text, "flight")
 
 
 def test_an_alias_in_brackets_is_the_same_member(nlp: Language) -> None:

@@ -149,8 +149,8 @@ def test_the_acting_authority_and_place_give_the_country(nlp: Language) -> None:
 
 def test_a_granted_request_was_made_and_is_not_scheduled(nlp: Language) -> None:
     text = (
-        "The Criminal Court on Sept. 30 granted Vietnam's request to extradite Y Kuan Niê, a "
-        "co-founder of a rights group."
+        "On Sept. 30 the court granted a request from Vietnam to extradite Y Kuan Niê, who "
+        "helped found a rights group."
     )
     requests = [e for e in read(nlp, text) if e.type == "extradition_request"]
     assert [(e.status, e.country) for e in requests] == [("occurred", "VN")]
