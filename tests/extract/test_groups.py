@@ -88,3 +88,36 @@ def test_a_long_list_may_miss_one_name_the_model_did_not_read(nlp: Language) -> 
     )
     found = subjects(nlp, text, "wanted")
     assert {"Lam Chi-wai", "Wong Ka-yan", "Joanna Ho"} <= found
+
+
+def test_they_two_sentences_after_the_list_are_still_its_members(nlp: Language) -> None:
+    text = (
+        "The regional prosecutor published its list of exiled journalists on Friday. "
+        "Those listed are the editor Rustam Dzhurayev, the reporter Saodat "
+        "Mirzo, the cameraman Timur Valiev and the columnist Gulnora Ismoil. All four left "
+        "the country after the 2022 protests. They are charged with spreading false "
+        "information and calling for the overthrow of the constitutional order."
+    )
+    assert {"Rustam Dzhurayev", "Timur Valiev", "Gulnora Ismoil"} <= subjects(nlp, text, "charge")
+
+
+def test_they_after_other_plural_subjects_is_not_the_list(nlp: Language) -> None:
+    text = (
+        "The committee named three newspapers, Vesti Dnia, Narodnaya Pravda and Kray, in "
+        "its report. The authorities did not comment. They were accused of hiding records "
+        "from the auditors."
+    )
+    assert not subjects(nlp, text, "charge") & {"Vesti Dnia", "Narodnaya Pravda", "Kray"}
+
+
+def test_names_the_model_calls_organisations_inside_a_list_of_people_are_people(
+    nlp: Language,
+) -> None:
+    text = (
+        "Border guards detained six bloggers at the Kordai crossing on Monday. Those held "
+        "are the former deputies Amir Haidari, Lina Vosk and Petro Danylo, the unionist "
+        "Ana Rusu, and the students Ilie Ceban and Marat Kuanov."
+    )
+    assert {"Amir Haidari", "Lina Vosk", "Petro Danylo", "Ana Rusu"} <= subjects(
+        nlp, text, "arrest"
+    )

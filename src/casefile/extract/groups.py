@@ -19,6 +19,7 @@ from casefile.extract.timex_lexicon import number_value
 PAIR_WORDS = {"both": 2, "couple": 2, "pair": 2, "duo": 2}
 MAX_GAP = 6  # tokens between two names of one list ("lawyer", "unionist", "and activists")
 SENTENCES_AROUND = 2
+PRONOUN_REACH = 3  # sentences "they" looks back for the list it stands for
 
 
 def group_size(group: Token) -> int | None:
@@ -67,6 +68,8 @@ def named_members(group: Token, people: People) -> list[int]:
     doc = group.doc
     sentences = list(doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    if group.pos_ == "PRON":
+        return _listed_before(sentences, here, people)
     reach = SENTENCES_AROUND if size is not None else 1
     last = here if group.pos_ == "PRON" else here + reach  # "they" looks back only
     order = sorted(
@@ -80,6 +83,26 @@ def named_members(group: Token, people: People) -> list[int]:
             if size is not None and (len(members) == size or size - 1 == len(members) >= 4):
                 return members  # one name of a long list may be one the model missed
     return []
+
+
+def _listed_before(sentences: list[Span], here: int, people: People) -> list[int]:
+    """ "they": the members of the last list told, unless other plural subjects came
+    between ("Those named were A, B and C. All live abroad. They are accused of ...")."""
+    for index in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
+        runs = _lists(sentences[index], people)
+        if runs:
+            return runs[-1]
+        if index != here and _other_plural_subject(sentences[index]):
+            return []
+    return []
+
+
+def _other_plural_subject(sentence: Span) -> bool:
+    """A plural subject that is not people ("the authorities", "police"): "they" may be it."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and not is_group(t)
+        for t in sentence
+    )
 
 
 def _lists(sentence: Span, people: People) -> list[list[int]]:

@@ -228,13 +228,26 @@ def _listed_with_people(doc: Doc) -> list[Span]:
     """
     spans = []
     for entity in _names_tagged_otherwise(doc, longest=4):
-        root = entity.root
-        linked = [c for c in root.children if c.dep_ == "conj"]
-        if root.dep_ == "conj":
-            linked.append(root.head)
-        if any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in linked):
+        if any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in _list_of(entity.root)):
             spans.append(entity)
     return spans
+
+
+def _list_of(name: Token) -> list[Token]:
+    """The other names of the list `name` is in: "A, B and C" parses as a chain of
+    conjuncts or appositions, so the whole chain is followed, not the next link."""
+    seen = {name.i}
+    todo = [name]
+    while todo:
+        token = todo.pop()
+        links = [c for c in token.children if c.dep_ in ("conj", "appos")]
+        if token.dep_ in ("conj", "appos"):
+            links.append(token.head)
+        for link in links:
+            if link.i not in seen and link.pos_ == "PROPN":
+                seen.add(link.i)
+                todo.append(link)
+    return [name.doc[i] for i in sorted(seen) if i != name.i]
 
 
 def _names_tagged_otherwise(doc: Doc, longest: int) -> list[Span]:
