@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy import Select, String, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from casefile.cases import Case, ResolvedPerson, SourcedEvent, assemble_case
@@ -41,6 +41,7 @@ from casefile.store.cases_schema import (
     CaseResolutionRow,
     EventFirstSeenRow,
 )
+from casefile.store.resolution import INDEX_VERSION
 from casefile.store.results import PersonSummary
 from casefile.store.review import ReviewedEvent, chronological, reviewed_events
 from casefile.store.schema import EventRow
@@ -223,6 +224,14 @@ _SORT_COLUMNS = {
 }
 
 
+def holds_for(session: Session, today: date) -> bool:
+    """Whether the lines are indexed and hold for `today` (the read of nearly every request)."""
+    state = session.get(CaseResolutionRow, 1)
+    if state is None or state.fingerprint != INDEX_VERSION or state.today != today:
+        return False
+    return not stale(session, today)
+
+
 def page(
     session: Session,
     kind: str = "person",
@@ -235,7 +244,9 @@ def page(
 
     Cases with the sort value come first, ordered by it then by person id
     (both reversed when `descending`), then those without it, by person id:
-    two index range reads, whatever the size of the list.
+    index range reads that stop at the page's end. Only the list's size is
+    counted (over an index); the countries are read by skipping through
+    their index, one probe per country.
     """
     if sort not in SORTS:
         raise CasefileError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
@@ -244,7 +255,6 @@ def page(
     ours = CaseFileRow.kind == kind
     count = select(func.count()).select_from(CaseFileRow)
     total = session.scalar(count.where(ours)) or 0
-    valued = session.scalar(count.where(ours, column.is_not(None))) or 0
     tie = CaseFileRow.person_id.desc() if descending else CaseFileRow.person_id.asc()
     first = _rows(
         session,
@@ -256,18 +266,17 @@ def page(
     )
     rest: list[dict[str, Any]] = []
     if not limit or len(first) < limit:
+        valued = (
+            offset + len(first)
+            if first
+            else session.scalar(count.where(ours, column.is_not(None))) or 0
+        )  # the page ran past the valued lines: their count is where it did
         rest = _rows(
             session,
             select(CaseFileRow.summary).where(ours, column.is_(None)).order_by(tie),
             max(offset - valued, 0),
             limit - len(first) if limit else 0,
         )
-    countries = session.scalars(
-        select(CaseCountryRow.country)
-        .where(CaseCountryRow.kind == kind)
-        .distinct()
-        .order_by(CaseCountryRow.country)
-    )
     return CasePage(
         cases=[*first, *rest],
         total=total,
@@ -275,8 +284,35 @@ def page(
         limit=limit,
         sort=sort,
         descending=descending,
-        countries=list(countries),
+        countries=countries(session, kind),
     )
+
+
+def countries(session: Session, kind: str) -> list[str]:
+    """The countries of a kind's cases, one index probe each (a loose index scan).
+
+    `SELECT DISTINCT` would read every case's countries; this asks the index
+    for the smallest country after the last one found, in one recursive
+    query that SQLite and PostgreSQL both run from the index.
+    """
+    return sorted(session.scalars(_COUNTRIES, {"kind": kind}))
+
+
+def _loose_scan() -> Select[tuple[str]]:
+    table, kind = CaseCountryRow, bindparam("kind", type_=String)
+    found = (select(func.min(table.country).label("country")).where(table.kind == kind)).cte(
+        "found", recursive=True
+    )
+    following = (
+        select(func.min(table.country))
+        .where(table.kind == kind, table.country > found.c.country)
+        .scalar_subquery()
+    )
+    found = found.union_all(select(following).where(found.c.country.is_not(None)))
+    return select(found.c.country).where(found.c.country.is_not(None))
+
+
+_COUNTRIES = _loose_scan()  # built once: building it costs more than running it
 
 
 def _rows(
