@@ -154,3 +154,16 @@ def test_a_granted_request_was_made_and_is_not_scheduled(nlp: Language) -> None:
     )
     requests = [e for e in read(nlp, text) if e.type == "extradition_request"]
     assert [(e.status, e.country) for e in requests] == [("occurred", "VN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The magistrate adjourned the case of the exiled reporter Farid Mammadli to Jan. 14.",
+        "Farid Mammadli's trial in Baku was adjourned until Jan. 14 at the prosecution's request.",
+    ],
+)
+def test_an_adjournment_with_no_old_date_gives_only_the_new_hearing(
+    nlp: Language, text: str
+) -> None:
+    assert hearings(nlp, text) == [("2027-01-14", "scheduled")]

@@ -63,6 +63,12 @@ WHO = "Farrukh Nazarov"
         # hearings: testimony, court appearances
         ("Testifying in court on July 3, Nazarov described the interrogations.", "hearing"),
         ("Nazarov appeared in court in Khujand on Thursday.", "hearing"),
+        ("He was brought before a magistrate in Khujand on Friday.", "hearing"),
+        ("An investigating judge questioned Nazarov in January.", "hearing"),
+        ("He testified before the examining magistrate on 8 October.", "hearing"),
+        ("The case goes to court on December 3, his lawyer said.", "hearing"),
+        ("The judge adjourned the proceedings to December 9.", "hearing"),
+        ("The arraignment of Nazarov took place on Tuesday in Istanbul.", "hearing"),
         # appeals: complaints and cassation to a higher court
         ("His family filed a cassation complaint with the Supreme Court.", "appeal"),
         # sanctions: citizenship and exit bans
@@ -106,6 +112,9 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Police offered money for information leading to Nazarov's arrest.", "arrest"),
         ("The agency released photographs of Nazarov leaving the airport.", "release"),
         ("He was expelled at the request of the security service.", "extradition_request"),
+        ("Nazarov first heard of the case from a neighbour.", "hearing"),
+        ("He came to the court building to support a friend.", "hearing"),
+        ("The judge questioned whether the ministry had the power to act.", "hearing"),
     ],
 )
 def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:

@@ -190,6 +190,8 @@ def postponed(
     if not old:  # "on Tuesday adjourned until Dec. 15 the hearing": it sat that day
         old = [_as_past(t, published) for t, role in roles if role == "decision"]
     new = [as_future(t, published) for t, role in roles if role == "new"]
+    if new and not old:  # "adjourned the case to June 13": nothing dates a postponed session
+        return [(new[0], "scheduled")]
     result: list[tuple[TimeExpression | None, str]] = [(old[0] if old else None, "postponed")]
     if new:
         result.append((new[0], "scheduled"))
