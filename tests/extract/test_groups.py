@@ -121,3 +121,22 @@ def test_names_the_model_calls_organisations_inside_a_list_of_people_are_people(
     assert {"Amir Haidari", "Lina Vosk", "Petro Danylo", "Ana Rusu"} <= subjects(
         nlp, text, "arrest"
     )
+
+
+def test_a_list_set_off_by_semicolons_with_descriptions_names_every_member(
+    nlp: Language,
+) -> None:
+    text = (
+        "KAMPALA, March 9 (Lakes Wire) - Gunmen in hoods seized six Eritrean refugees in "
+        "three districts of the city on Friday morning, witnesses said. Those taken were "
+        "Yonas Tekle, a teacher at a community school, and his 17-year-old son Dawit; "
+        "Semere Haile; Luwam Berhe; Filmon Gebre; and Tesfay Kidane."
+    )
+    assert subjects(nlp, text, "abduction") == {
+        "Yonas Tekle",
+        "Dawit",
+        "Semere Haile",
+        "Luwam Berhe",
+        "Filmon Gebre",
+        "Tesfay Kidane",
+    }

@@ -18,6 +18,7 @@ from casefile.extract.timex_lexicon import number_value
 
 PAIR_WORDS = {"both": 2, "couple": 2, "pair": 2, "duo": 2}
 MAX_GAP = 6  # tokens between two names of one list ("lawyer", "unionist", "and activists")
+MAX_DESCRIBED_GAP = 16  # the same, when a description set off by commas comes between
 SENTENCES_AROUND = 2
 PRONOUN_REACH = 3  # sentences "they" looks back for the list it stands for
 
@@ -121,7 +122,7 @@ def _lists(sentence: Span, people: People) -> list[list[int]]:
             last_end = token.i
             continue  # the rest of the same name
         gap = sentence.doc[last_end + 1 : token.i] if last_end is not None else None
-        if gap is not None and (len(gap) > MAX_GAP or any(t.pos_ in ("VERB", "AUX") for t in gap)):
+        if gap is not None and _ends_list(gap):
             runs.append(current)
             current = []
         if person not in current:
@@ -129,6 +130,17 @@ def _lists(sentence: Span, people: People) -> list[list[int]]:
         last_end = token.i
     runs.append(current)
     return [run for run in runs if len(run) >= 2]
+
+
+def _ends_list(gap: Span) -> bool:
+    """Words between two names that a list does not have: a verb, or a long stretch that
+    is not a description set off by commas ("A, a teacher at a village school, and his
+    son B")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in gap):
+        return True
+    if len(gap) <= MAX_GAP:
+        return False
+    return len(gap) > MAX_DESCRIBED_GAP or not any(t.text in (",", ";") for t in gap)
 
 
 def _in_brackets(token: Token, sentence: Span) -> bool:

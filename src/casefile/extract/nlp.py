@@ -36,10 +36,22 @@ def line_breaks(doc: Doc) -> Doc:
         if (
             "\n" in trailing
             or (previous.is_space and "\n" in previous.text)
-            or previous.text == ";"
+            or (previous.text == ";" and not _list_item(doc, token.i))
         ):
             token.is_sent_start = True
     return doc
+
+
+def _list_item(doc: Doc, start: int) -> bool:
+    """A semicolon that separates the items of a list ("Those held were A, a teacher,
+    and his son B; C; and D.") joins them: the words up to the next semicolon or full
+    stop have no verb (the tagger has run: this component comes before the parser)."""
+    for token in doc[start:]:
+        if token.text in (";", ".", "!", "?") or "\n" in token.text_with_ws:
+            return True
+        if token.tag_.startswith("VB") or token.tag_ == "MD":
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
