@@ -140,3 +140,19 @@ def test_a_list_set_off_by_semicolons_with_descriptions_names_every_member(
         "Filmon Gebre",
         "Tesfay Kidane",
     }
+
+
+def test_a_name_the_model_calls_a_building_inside_a_list_of_people_is_a_person(
+    nlp: Language,
+) -> None:
+    text = (
+        "The security service issued warrants for four more exiles on Tuesday. The four "
+        "wanted persons are: Ravshan Tursunov, 33 years old; Nodira Saidova, 24 years old; "
+        "Bekzod Aliev, 41 years old; and Timur Valiev, 46 years old."
+    )
+    assert subjects(nlp, text, "wanted") == {
+        "Ravshan Tursunov",
+        "Nodira Saidova",
+        "Bekzod Aliev",
+        "Timur Valiev",
+    }

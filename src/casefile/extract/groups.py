@@ -86,6 +86,16 @@ def named_members(group: Token, people: People) -> list[int]:
     return []
 
 
+def listed_after(trigger: Token, people: People) -> list[int]:
+    """The people a list after the trigger's colon or "including" names ("Six more
+    bounties, including A, B and C"), or [] when no list of two or more follows."""
+    rest = syntax.list_after(trigger)
+    if rest is None:
+        return []
+    runs = _lists(rest, people)
+    return runs[0] if runs else []
+
+
 def _listed_before(sentences: list[Span], here: int, people: People) -> list[int]:
     """ "they": the members of the last list told, unless other plural subjects came
     between ("Those named were A, B and C. All live abroad. They are accused of ...")."""

@@ -258,7 +258,7 @@ def _names_tagged_otherwise(doc: Doc, longest: int) -> list[Span]:
     return [
         entity
         for entity in doc.ents
-        if entity.label_ in ("ORG", "GPE", "NORP")
+        if entity.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
         and 2 <= len(entity) <= longest
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (entity[0], entity[-1]))
         and not any(t.lower_ in words.organization_words for t in entity)

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.groups import group_in_phrase, is_group, named_members
+from casefile.extract.groups import group_in_phrase, is_group, listed_after, named_members
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words, quoted_source
 from casefile.extract.places import country_of
@@ -127,6 +127,10 @@ def find_subjects(
     told_of = target if target is not None and is_group(target) else group_in_phrase(token)
     if told_of is not None and _person_at(told_of, people) is None:
         listed = named_members(told_of, people)  # "warrants for the eight ... Those named were"
+        if listed:
+            return [(people.name(p), p) for p in listed], agent
+    if role == "noun" and target is None and told_of is None:
+        listed = listed_after(token, people)  # "Six more bounties, including A, B and C"
         if listed:
             return [(people.name(p), p) for p in listed], agent
     if target is not None and target.lower_ in PAIR_PRONOUNS:
@@ -554,6 +558,8 @@ PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
 
 def names_its_person(noun: Token) -> bool:
     """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
+    if syntax.list_after(noun) is not None:
+        return True  # "Four more bounties, including A, B and C"
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ORDER_NOUNS:
         return True  # "served him with a deportation order", "an order issued against him"
     if _defendant(noun) is not None:

@@ -348,3 +348,20 @@ def _coordinated_inside(token: Token) -> list[Token]:
                 found.append(c)
             found += _coordinated_inside(c)
     return found
+
+
+LIST_OPENERS = (":", "including", "among", "–", "—")
+
+
+def list_after(token: Token) -> Span | None:
+    """The words after a colon or "including" that follows `token` in its sentence, where a
+    list of names may stand for whom a heading-like phrase is about ("First eight warrants
+    and bounties: A, B, C", "Four more bounties, including A and B")."""
+    sentence = token.sent
+    for word in sentence[token.i - sentence.start + 1 :]:
+        if word.lower_ in LIST_OPENERS:
+            rest = token.doc[word.i + 1 : sentence.end]
+            return rest if sum(t.pos_ == "PROPN" for t in rest) >= 2 else None
+        if word.pos_ in ("VERB", "AUX") and word.lower_ != "including":
+            return None  # a clause of its own comes first: its list is its own
+    return None

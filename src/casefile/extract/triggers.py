@@ -244,6 +244,8 @@ def _names_someone(noun: Token) -> bool:
     """
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "subject":
         return True
+    if syntax.list_after(noun) is not None:
+        return True  # "First eight warrants: A, B, ...", "six more bounties, including A and B"
     return any(
         t.pos_ == "PROPN" or (t.dep_ == "poss" and t.pos_ == "PRON")
         for c in noun.children

@@ -112,6 +112,8 @@ def event_dates(
             dates = times.on(syntax.clause_tokens(above), near=token)
             if dates:
                 break
+    if not dates:  # "- 24 Dec 2024: Six more bounties, including ...": the line's date
+        dates = times.on(_line_date(token.sent), near=token)
     if not dates:  # "kidnapped in Dubai, where he had gone at the end of August"
         for place in scope:
             for clause in place.children:
@@ -120,6 +122,18 @@ def event_dates(
                 ):
                     dates = times.on(list(clause.subtree), near=token)
     return dates
+
+
+def _line_date(sentence: Span) -> list[Token]:
+    """The words before the colon of a timeline line ("3 May 2024: detained ..."), or []."""
+    for word in sentence[:LINE_DATE_WORDS]:
+        if word.text == ":":
+            return [t for t in sentence[: word.i - sentence.start] if t.text not in BULLETS]
+    return []
+
+
+LINE_DATE_WORDS = 8  # "- Friday, 24 December 2024:" at most
+BULLETS = ("-", "*", "•", "–", "—")
 
 
 def is_ahead(timex: TimeExpression, published: date | None) -> bool:
