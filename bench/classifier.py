@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from casefile.evaluate import format_table, load_gold, score
+from casefile.evaluate.events import format_table, load_gold, score
 from casefile.extract import classify, extract_doc, extract_many
 from casefile.extract.prefilter import could_hold_events
 

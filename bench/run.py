@@ -39,7 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.evaluate import (
+from casefile.evaluate.events import (
     WIKIEVENTS_TYPES,
     GoldArticle,
     Report,
@@ -305,7 +305,7 @@ def _run_bench_file(name: str, argv: list[str]) -> Figures:
 
 def html_section(bench: Bench) -> Figures:
     """casefile's HTML path (`article_from_html`) on the 181 real pages of article-extraction."""
-    from casefile.evaluate_html import evaluate_html, load_pages
+    from casefile.evaluate.html import evaluate_html, load_pages
 
     report = evaluate_html(load_pages(bench.eval_dir / "article-extraction"))
     print(
@@ -333,7 +333,7 @@ CASE_SETS = ("dev.jsonl", "dev-b.jsonl")  # the two dev sets, each the other's c
 
 
 def cases_section(bench: Bench) -> Figures:
-    """Person clustering and case timelines on dev and dev-b (`casefile.evaluate_cases`).
+    """Person clustering and case timelines on dev and dev-b (`casefile.evaluate.cases`).
 
     (a) gold events in: the cross-document layer alone; (b) the extractor's
     events in: the whole pipeline, bounded by the extractor's recall; (c) the
@@ -352,7 +352,7 @@ def cases_section(bench: Bench) -> Figures:
 
 def _cases_on(bench: Bench, gold: Sequence[GoldArticle]) -> Figures:
     from casefile.cases import build_cases
-    from casefile.evaluate_cases import gold_extractions, score_cases
+    from casefile.evaluate.cases import gold_extractions, score_cases
 
     rows, figures = [], {}
     fed = gold_extractions(gold)

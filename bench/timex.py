@@ -5,7 +5,7 @@
 
 For each corpus (by default the platinum test set `tempeval3/` and the
 183 TimeBank documents `timebank/`) prints strict and relaxed extent F1,
-type and value F1 (TempEval-3 definitions, see casefile.evaluate_timex),
+type and value F1 (TempEval-3 definitions, see casefile.evaluate.timex),
 with P and R; HeidelTime's and SUTime's published platinum figures beside;
 and the wall time of tagging the 20 platinum documents in this process
 (reading files and importing excluded, best of `--repeat`).
@@ -23,7 +23,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from casefile.evaluate_timex import TimeMLDocument, list_errors, read_corpus, score, tag_corpus
+from casefile.evaluate.timex import TimeMLDocument, list_errors, read_corpus, score, tag_corpus
 
 DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CORPORA = {"platinum": "tempeval3", "TimeBank": "timebank"}

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from casefile.evaluate import GoldArticle, load_gold
+from casefile.evaluate.events import GoldArticle, load_gold
 from casefile.extract import classify
 from casefile.extract.nlp import load_nlp
 from casefile.model import EVENT_TYPES

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from casefile.extract import EXTRACTOR_VERSION
+from casefile.news.copies import original_of
 from casefile.pipeline import ingest
 from casefile.store import Store
-from casefile.store.syndication import original_of
 
 NAZAROV = """Police in Georgia detained Rustam Nazarov, an exiled Uzbek blogger, in Tbilisi \
 on Feb. 27, his lawyer said. Nazarov fled Uzbekistan in 2021 after prosecutors charged him \

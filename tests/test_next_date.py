@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
-from casefile.cli import app
+from casefile.cli.app import app
 from casefile.store import Store
 from casefile.web import WebSettings, create_app
 from tests.web.conftest import add_accounts, log_in, person_id

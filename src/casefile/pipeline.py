@@ -7,7 +7,7 @@ the report, and the rest goes on.
 
 Each article goes through three steps, each one transaction and each safe to
 repeat: it is stored (`Store.add_article`), indexed and, if it is a
-syndicated copy of a stored article, linked to it (`store.syndication`),
+syndicated copy of a stored article, linked to it (`news.copies`),
 then extracted (`Store.save_extraction`: its events, people and extractor
 version together). An article stored but never extracted is unfinished: the
 next `ingest` of it (running the interrupted batch again) or any
@@ -28,9 +28,9 @@ workers extract while this process stores and saves.
 
 Inputs may be URLs (fetched by `sources.fetch`, safely). A syndicated copy of
 a stored article keeps only the events its own sentences add
-(`casefile.syndication`). Very long texts are analysed up to a limit
+(`casefile.news.syndication`). Very long texts are analysed up to a limit
 (`extract.limits`), and the report names them. After anything new is
-stored, the watch list is checked and alerts are raised (`casefile.alerts`).
+stored, the watch list is checked and alerts are raised (`casefile.news.alerts`).
 """
 
 from __future__ import annotations
@@ -42,8 +42,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from casefile.alerts import DEFAULT_DAYS, raise_alerts
-from casefile.evaluate import Report, load_gold, score
+from casefile.evaluate.events import Report, load_gold, score
 from casefile.extract import (
     EXTRACTOR_VERSION,
     MAX_ANALYSED_CHARS,
@@ -52,15 +51,16 @@ from casefile.extract import (
     load_nlp,
 )
 from casefile.model import Article, Extraction, Skipped
+from casefile.news.alerts import DEFAULT_DAYS, raise_alerts
+from casefile.news.copies import article_text, link_copy, original_of
+from casefile.news.syndication import drop_shared_events
+from casefile.news.watchlist import Alert
 from casefile.partitions import partitions
 from casefile.sources import read_path
 from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.sources.storable import storable, storable_extraction
 from casefile.sources.url import read_inputs
 from casefile.store import Store
-from casefile.store.alerts import Alert
-from casefile.store.syndication import article_text, link_copy, original_of
-from casefile.syndication import drop_shared_events
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ Extractor = Callable[[Iterable[Article]], Iterator[list[Extraction | Skipped]]]
 
 
 class Progress(Protocol):
-    """What a front end is told while a batch runs (`cli_progress.py` draws it with Rich)."""
+    """What a front end is told while a batch runs (`cli/progress.py` draws it with Rich)."""
 
     def read(self, label: str) -> None:
         """One input was read (an article or a skipped input)."""

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from casefile.cases import Case, build_case_files, build_cases
-from casefile.evaluate import GoldArticle, gold_from_json
-from casefile.evaluate_cases import gold_extractions
+from casefile.evaluate.cases import gold_extractions
+from casefile.evaluate.events import GoldArticle, gold_from_json
 from casefile.model import Article
 from casefile.sources import read_path
 from tests.cases.factory import extraction, report

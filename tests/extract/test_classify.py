@@ -19,7 +19,7 @@ from types import ModuleType
 import pytest
 from spacy.language import Language
 
-from casefile.evaluate import GoldArticle, GoldEvent
+from casefile.evaluate.events import GoldArticle, GoldEvent
 from casefile.extract import classify, extract, load_nlp
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.triggers import find_candidates

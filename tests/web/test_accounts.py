@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from casefile.cli import app
+from casefile.cli.app import app
 from casefile.store import Store
 from casefile.store.migrate import alembic_config
 from casefile.store.users import AuthError

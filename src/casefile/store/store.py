@@ -23,6 +23,7 @@ from casefile.cases import agenda
 from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
+from casefile.news.copies import with_copies
 from casefile.store import queries
 from casefile.store.cases import (
     CaseFiles,
@@ -59,7 +60,6 @@ from casefile.store.schema import (
     PersonNameRow,
     utcnow,
 )
-from casefile.store.syndication import with_copies
 from casefile.store.users import UserAccounts
 
 log = logging.getLogger(__name__)

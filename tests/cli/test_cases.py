@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from casefile.cli import app
+from casefile.cli.app import app
 from casefile.errors import CasefileError, NotFoundError
 from casefile.model import Article, Event, Extraction, Person
 from casefile.store import Store
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 STORIES = [
     "2026-03-06-davlatov-caspian-wire.txt",
     "2026-04-10-davlatow-ararat-observer.txt",

@@ -12,12 +12,12 @@ import pytest
 
 from casefile.errors import CasefileError, NotFoundError
 from casefile.model import Article, Event, Extraction, Person
+from casefile.news import feeds as stored
+from casefile.news import watchlist as watched
+from casefile.news.copies import copies, link_copy, original_of
+from casefile.news.feeds import SeenEntry
+from casefile.news.syndication import drop_shared_events
 from casefile.store import Store
-from casefile.store import alerts as watched
-from casefile.store import feeds as stored
-from casefile.store.feeds import SeenEntry
-from casefile.store.syndication import copies, link_copy, original_of
-from casefile.syndication import drop_shared_events
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -36,8 +36,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from casefile.alerts import DEFAULT_DAYS, Channels, Delivery, deliver, raise_alerts
 from casefile.model import Article, Skipped
+from casefile.news import feeds as stored
+from casefile.news.alerts import DEFAULT_DAYS, Channels, Delivery, deliver, raise_alerts
+from casefile.news.feeds import FeedInfo, SeenEntry
+from casefile.news.watchlist import Alert
 from casefile.pipeline import IngestReport, ingest_items
 from casefile.sources.feeds import FeedEntry, FeedError, parse_feed
 from casefile.sources.fetch import (
@@ -50,9 +53,6 @@ from casefile.sources.fetch import (
 )
 from casefile.sources.url import article_from_fetched
 from casefile.store import Store
-from casefile.store import feeds as stored
-from casefile.store.alerts import Alert
-from casefile.store.feeds import FeedInfo, SeenEntry
 from casefile.store.schema import utcnow
 
 log = logging.getLogger(__name__)

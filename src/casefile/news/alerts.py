@@ -1,6 +1,6 @@
 """Alerts: raising them after an ingest or a poll, and sending them out.
 
-Raising is `store.alerts.check` (what is new, changed or coming up in a
+Raising is `news.watchlist.check` (what is new, changed or coming up in a
 watched case). Sending goes to the channels the user named:
 
 - a webhook: one JSON POST `{"alerts": [...]}` per batch, through the same
@@ -25,10 +25,10 @@ from email.message import EmailMessage
 
 from casefile.cases.records import dated
 from casefile.errors import CasefileError
+from casefile.news import watchlist as stored
+from casefile.news.watchlist import Alert
 from casefile.sources.fetch import Fetcher, FetchError
 from casefile.store import Store
-from casefile.store import alerts as stored
-from casefile.store.alerts import Alert
 
 log = logging.getLogger(__name__)
 

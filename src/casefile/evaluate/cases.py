@@ -34,7 +34,7 @@ from typing import Any
 
 from casefile.cases.names import is_description, name_key, same_person
 from casefile.cases.records import Case, CaseEvent
-from casefile.evaluate import GoldArticle, GoldEvent, Scores, dates_agree, match_article
+from casefile.evaluate.events import GoldArticle, GoldEvent, Scores, dates_agree, match_article
 from casefile.model import Event, Extraction, Person
 
 # Person keys of gold subjects that are not proper names (dev/README.md: groups, unnamed people).

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from casefile.alerts import Channels, alert_line, deliver, raise_alerts, smtp_address
 from casefile.errors import CasefileError
 from casefile.model import Article, Event, Extraction, Person
+from casefile.news import watchlist as watched
+from casefile.news.alerts import Channels, alert_line, deliver, raise_alerts, smtp_address
 from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.store import Store
-from casefile.store import alerts as watched
 from tests.httpservers import LocalServer, Page, free_port, serving
 
 TEXT = (

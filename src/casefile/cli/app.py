@@ -24,9 +24,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from casefile.cli_cases import register as register_cases
-from casefile.cli_watch import register as register_watch
-from casefile.cli_web import register as register_web
+from casefile.cli.cases import register as register_cases
+from casefile.cli.news import register as register_watch
+from casefile.cli.web import register as register_web
 from casefile.errors import CasefileError
 from casefile.model import Skipped
 
@@ -139,7 +139,7 @@ def ingest(
 
     A run that is stopped can be started again: it extracts only what is missing.
     """
-    from casefile.cli_progress import run_progress
+    from casefile.cli.progress import run_progress
     from casefile.pipeline import ingest as run_ingest
 
     with (
@@ -192,7 +192,7 @@ def reextract(
     partition_size: PartitionOption = None,
 ) -> None:
     """Re-run extraction on stored articles after the lexicon or extractor changed."""
-    from casefile.cli_progress import run_progress
+    from casefile.cli.progress import run_progress
     from casefile.pipeline import reextract as run_reextract
 
     with (
@@ -400,7 +400,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
 ) -> None:
     """Score the extractor against gold events: precision, recall, F1, per type, dates."""
-    from casefile.evaluate import format_report
+    from casefile.evaluate.events import format_report
     from casefile.pipeline import evaluate_gold
 
     if not gold.exists():
@@ -420,7 +420,7 @@ def demo(
     db: DbOption = None,
 ) -> None:
     """Ingest the example articles, then print every person's case file and what is coming up."""
-    from casefile.cli_cases import print_case_file
+    from casefile.cli.cases import print_case_file
 
     ingest([str(path) for path in paths], None, db)
     start = _date(today, "--today") or date.today()

@@ -1,6 +1,6 @@
 """Syndicated copies in the store: the LSH index, the links, the copies as extra sources.
 
-The rules (shingles, threshold, bands) are `casefile.syndication`; this
+The rules (shingles, threshold, bands) are `casefile.news.syndication`; this
 module keeps its index in `article_bands` (and each article's shingles in
 `article_shingles`), its links in `syndication`, and
 puts the copies of an article beside it as sources on a timeline.
@@ -18,8 +18,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casefile import syndication
 from casefile.model import Article, Source, Timeline
+from casefile.news import syndication
 from casefile.store.feeds_schema import ArticleBandRow, ArticleShinglesRow, SyndicationRow
 from casefile.store.schema import ArticleRow, utcnow
 

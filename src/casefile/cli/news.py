@@ -1,7 +1,7 @@
 """`casefile feeds ...`, `watch`, `watchlist ...` and `alerts`: following the news.
 
 Registered on the main Typer app by `cli.py` (`register(app)`). Each command
-is a few lines against `casefile.watch`, `casefile.alerts` and the store's
+is a few lines against `casefile.news.watch`, `casefile.news.alerts` and the store's
 feed and alert functions; errors the library raises (`CasefileError`) become
 one line in `cli.main`.
 """
@@ -66,7 +66,7 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
 
 
 def _channels(webhook: str | None, smtp: str | None, mail_to: list[str] | None, mail_from: str):  # type: ignore[no-untyped-def]
-    from casefile.alerts import Channels
+    from casefile.news.alerts import Channels
 
     return Channels(webhook=webhook, smtp=smtp, mail_to=tuple(mail_to or ()), mail_from=mail_from)
 
@@ -80,7 +80,7 @@ def feeds_add(
     db: DbOption = None,
 ) -> None:
     """Follow a feed; `casefile watch` polls it."""
-    from casefile.store.feeds import add_feed
+    from casefile.news.feeds import add_feed
 
     with _open(db) as store:
         feed = add_feed(store, url)
@@ -93,7 +93,7 @@ def feeds_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """The feeds followed, when each was last read, and its last error."""
-    from casefile.store.feeds import feeds
+    from casefile.news.feeds import feeds
 
     with _open(db) as store:
         found = feeds(store)
@@ -119,7 +119,7 @@ def feeds_remove(
     db: DbOption = None,
 ) -> None:
     """Stop following a feed; the articles read from it stay."""
-    from casefile.store.feeds import remove_feed
+    from casefile.news.feeds import remove_feed
 
     with _open(db) as store:
         removed = remove_feed(store, feed)
@@ -148,9 +148,9 @@ def watch(
     db: DbOption = None,
 ) -> None:
     """Poll the feeds on a schedule, ingest new articles, raise and send alerts."""
+    from casefile.news.watch import PollReport, WatchSettings
+    from casefile.news.watch import watch as run_watch
     from casefile.sources.fetch import Fetcher, FetchPolicy
-    from casefile.watch import PollReport, WatchSettings
-    from casefile.watch import watch as run_watch
 
     if interval <= 0 or delay < 0 or budget <= 0:
         raise CasefileError("--interval and --budget must be positive and --delay not negative")
@@ -207,7 +207,7 @@ def watchlist_add(
     db: DbOption = None,
 ) -> None:
     """Raise alerts on a person's case, a country, or a type of event, from now on."""
-    from casefile.store.alerts import add_watch
+    from casefile.news.watchlist import add_watch
 
     given = [
         (kind, value)
@@ -224,7 +224,7 @@ def watchlist_add(
 @watchlist_app.command("list")
 def watchlist_list(db: DbOption = None) -> None:
     """What is watched."""
-    from casefile.store.alerts import watch_items
+    from casefile.news.watchlist import watch_items
 
     with _open(db) as store:
         items = watch_items(store)
@@ -240,7 +240,7 @@ def watchlist_remove(
     db: DbOption = None,
 ) -> None:
     """Stop watching an item; its alerts stay."""
-    from casefile.store.alerts import remove_watch
+    from casefile.news.watchlist import remove_watch
 
     with _open(db) as store:
         removed = remove_watch(store, item)
@@ -266,10 +266,10 @@ def alerts(
     db: DbOption = None,
 ) -> None:
     """Check the watch list, list the alerts, and send the undelivered ones if asked."""
-    from casefile.alerts import deliver, raise_alerts
+    from casefile.news.alerts import deliver, raise_alerts
+    from casefile.news.watchlist import alerts as stored_alerts
+    from casefile.news.watchlist import mark_read as mark
     from casefile.sources.fetch import Fetcher, FetchPolicy
-    from casefile.store.alerts import alerts as stored_alerts
-    from casefile.store.alerts import mark_read as mark
 
     try:
         start = date.fromisoformat(today) if today else date.today()
@@ -295,7 +295,7 @@ def alerts(
 
 
 def _print_alerts(found: list, empty: str | None = None) -> None:  # type: ignore[type-arg]
-    from casefile.alerts import alert_line
+    from casefile.news.alerts import alert_line
 
     if not found:
         if empty:

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from casefile.cli import app
+from casefile.cli.app import app
+from casefile.news import feeds as stored
+from casefile.news import watchlist as watched
+from casefile.news.watch import HostThrottle, PollReport, WatchSettings, poll, watch
 from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.store import Store
-from casefile.store import alerts as watched
-from casefile.store import feeds as stored
-from casefile.watch import HostThrottle, PollReport, WatchSettings, poll, watch
 from tests.httpservers import LocalServer, Page, free_port, serving
 from tests.newsroom import BILLION_LAUGHS, KARIMOV, MALFORMED, NAZAROVA, WEATHER, article_page, rss
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.evaluate_html import (
+from casefile.evaluate.html import (
     Page,
     evaluate_html,
     load_pages,

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from casefile import syndication
+from casefile.news import syndication
 
 
 def plain_minhash(shingles: frozenset[int]) -> list[int]:

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from casefile.cases import build_cases
-from casefile.evaluate import GoldArticle, gold_from_json
-from casefile.evaluate_cases import bcubed, gold_extractions, merge_gold, named, score_cases
+from casefile.evaluate.cases import bcubed, gold_extractions, merge_gold, named, score_cases
+from casefile.evaluate.events import GoldArticle, gold_from_json
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from casefile.evaluate_timex import align, list_errors, parse_tml, score
+from casefile.evaluate.timex import align, list_errors, parse_tml, score
 from casefile.model import TimeExpression
 
 TML = """<?xml version="1.0" ?>

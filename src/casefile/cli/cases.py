@@ -4,7 +4,7 @@ A thin shell over `Store.case`, `Store.cases`, `Store.changes`,
 `Store.merge_people` and `Store.split_person`; the logic is in `casefile.cases`
 and `casefile.store.cases`. `cases --json` is a contract read by benchmarks
 outside the project (`Case.to_json`): keep it stable. Errors are
-`CasefileError`s, printed in one line by `casefile.cli.main`.
+`CasefileError`s, printed in one line by `casefile.cli.app.main`.
 """
 
 from __future__ import annotations

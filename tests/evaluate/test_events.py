@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.evaluate import (
+from casefile.evaluate.events import (
     WIKIEVENTS_TYPES,
     GoldArticle,
     GoldEvent,

@@ -2,7 +2,7 @@
 
 Most tests run the Typer app in-process with `CliRunner` (typer's runner keeps
 stdout and stderr apart) against a SQLite store in a temporary folder. Error
-messages are printed by `casefile.cli.main`, which `CliRunner` does not go
+messages are printed by `casefile.cli.app.main`, which `CliRunner` does not go
 through, so those tests run the installed `casefile` command in a subprocess,
 as a user or a script would, with stderr not a terminal.
 
@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from casefile.cli import app
+from casefile.cli.app import app
 from casefile.errors import NotFoundError
 from casefile.store import Store
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 DAVLATOV = "2026-03-06-davlatov-caspian-wire.txt"  # spelled Davlatow by the next outlet
 DAVLATOW = "2026-04-10-davlatow-ararat-observer.txt"
 ORAZOV_HEARING_SET = "2026-11-13-orazov-bosphorus-monitor.txt"  # hearing on 2026-11-17

@@ -24,7 +24,7 @@ Finding candidates without comparing with every stored text is MinHash LSH:
 bands of `ROWS` rows; texts sharing one band key are candidates (about 99 %
 of pairs at J = 0.6 share one), and every candidate is checked with the
 exact Jaccard similarity. The MinHash is vectorised (numpy, 64-bit halves,
-the same numbers as the plain formula). Pure functions: `store.syndication`
+the same numbers as the plain formula). Pure functions: `news.copies`
 keeps the bands and each article's shingles, so candidates are compared
 without reading or shingling their text again.
 """

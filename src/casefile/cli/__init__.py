@@ -1,0 +1,1 @@
+"""The command line: `app` is the root command, one module per group of commands."""

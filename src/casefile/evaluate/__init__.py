@@ -1,0 +1,1 @@
+"""Scoring against gold sets: events, cases, article text (HTML) and time expressions."""
