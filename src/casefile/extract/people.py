@@ -20,21 +20,12 @@ from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import syntax
+from casefile.extract.gender import PRONOUN_GENDER, GenderWords, person_gender
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
 from casefile.extract.when import dateline_end
 from casefile.model import Person
 
-PRONOUN_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
 PRONOUNS = set(PRONOUN_GENDER)
 
 
@@ -49,6 +40,7 @@ class PeopleWords:
     authorities: frozenset[str]
     titles: frozenset[str]
     place_nouns: frozenset[str]
+    officials: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +61,7 @@ def people_words() -> PeopleWords:
         frozenset(data["authorities"]),
         frozenset(data["titles"]),
         frozenset(data["place_nouns"]),
+        frozenset(data["officials"]),
     )
 
 
@@ -155,6 +148,8 @@ def _clean_name(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].pos_ == "PART" or doc[end - 1].is_punct):
         end -= 1
+    if any(t.like_num for t in doc[start:end]):
+        return None  # "Articles 3 and 34": no name holds a number
     if start >= end or doc[end - 1].lower_ in words.organization_words:
         return None  # "Russian Exile Solidarity Network": an organisation
     return doc[start:end]
@@ -318,6 +313,8 @@ def _roles_of(span: Span) -> set[str]:
     for candidate in candidates:
         if candidate is not None and candidate.lower_ in words.roles:
             roles.add(words.roles[candidate.lower_])
+        if candidate is not None and candidate.lower_.strip(".") in words.officials:
+            roles.add("official")
     return roles
 
 
@@ -368,11 +365,11 @@ def find_people(doc: Doc, title: str | None = None) -> People:
         for token in span:
             token_person[token.i] = index
 
-    for index, record in enumerate(records):
-        record.gender = _gender(doc, index, record, token_person)
     _drop_lone_names(doc, records, token_person)
     _map_bare_surnames(doc, records, token_person)
     _drop_lone_names(doc, records, token_person)  # a place shows itself in a bare mention too
+    for index, record in enumerate(records):
+        record.gender = _gender(doc, index, record, token_person)
     main = _main_person(records, _only_speaking(doc, records, token_person), title)
     sections = _name_headings(doc, token_person)
     _resolve_pronouns(doc, records, token_person, main, sections)
@@ -454,29 +451,11 @@ def _section_person(sections: list[tuple[int, int]], i: int, main: int | None) -
 
 
 def _gender(doc: Doc, index: int, record: PersonRecord, token_person: dict[int, int]) -> str | None:
-    """What the text says of a person's gender: an honorific, a kin word, a name ending.
-
-    Only clear signals count; unknown stays unknown, and any pronoun may then
-    stand for the person.
-    """
     words = people_words()
-    for i, person in token_person.items():
-        if person != index:
-            continue
-        token = doc[i]
-        neighbours = [doc[i - 1]] if i > 0 else []
-        neighbours += [c for c in token.children if c.dep_ in ("appos", "compound")]
-        if token.dep_ == "appos":
-            neighbours.append(token.head)
-        for word in neighbours:
-            gender = words.gendered.get(word.lower_.strip("."))
-            if gender:
-                return gender
-    surname = record.key_tokens[-1]
-    for ending, gender in words.surname_endings:
-        if len(surname) > len(ending) + 2 and surname.endswith(ending):
-            return gender
-    return None
+    mentions = sorted(i for i, person in token_person.items() if person == index)
+    return person_gender(
+        doc, mentions, record.key_tokens[-1], GenderWords(words.gendered, words.surname_endings)
+    )
 
 
 def _drop_lone_names(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
@@ -580,12 +559,16 @@ def _resolve_pronouns(
     if main is not None:
         salience[main] = 0.0
     topic: int | None = None  # whom the sentence before was about
+    named_before: set[int] = set()  # who the sentence before named
     for sentence in doc.sents:
         for someone in salience:
             salience[someone] /= 2
         main_here = _section_person(sections, sentence.start, main)
+        named = set(named_before)
         for token in sentence:
             person = token_person.get(token.i)
+            if person is not None and token.pos_ == "PROPN":
+                named.add(person)
             if token.lower_ in PRONOUNS and person is None:
                 gender = PRONOUN_GENDER[token.lower_]
                 antecedent = _nearest_in_sentence(token, token_person, records, gender)
@@ -602,7 +585,8 @@ def _resolve_pronouns(
                     continue
                 token_person[token.i] = antecedent
                 record = records[antecedent]
-                record.gender = record.gender or gender  # "his" once, "he" from then on
+                if named == {antecedent} and not record.roles & {"counsel", "official"}:
+                    record.gender = record.gender or gender  # no one else it could be
                 record.mention_count += 1
                 if token.lower_ not in (m.lower() for m in record.mentions):
                     record.mentions.append(token.lower_)
@@ -610,6 +594,9 @@ def _resolve_pronouns(
             if person is not None:
                 salience[person] = salience.get(person, 0.0) + _weight(token, records[person])
         topic = _sentence_topic(sentence, token_person, records)
+        named_before = {
+            p for t in sentence if (p := token_person.get(t.i)) is not None and t.pos_ == "PROPN"
+        }
 
 
 def _subject_phrase(token: Token) -> bool:
@@ -685,7 +672,12 @@ MAIN_PERSON_BONUS = 80.0
 def _most_salient(
     salience: dict[int, float], main: int | None, records: list[PersonRecord], gender: str
 ) -> int | None:
-    fitting = [p for p in salience if records[p].gender in (None, gender)]
+    fitting = [
+        p
+        for p in salience
+        if records[p].gender == gender
+        or (records[p].gender is None and "official" not in records[p].roles)
+    ]  # an official's own pronoun is one the text shows agreeing with them
     if not fitting:
         return None
     return max(fitting, key=lambda p: salience[p] + (MAIN_PERSON_BONUS if p == main else 0.0))
@@ -693,7 +685,8 @@ def _most_salient(
 
 def _is_speaker(token: Token, record: PersonRecord) -> bool:
     """Someone quoted ("Adam said", "his lawyer told reporters") is rarely who "he" means next."""
-    return "counsel" in record.roles or _according_to(token) or quoted_source(token)
+    in_office = bool(record.roles & {"counsel", "official"})
+    return in_office or _according_to(token) or quoted_source(token)
 
 
 def quoted_source(token: Token) -> bool:
@@ -729,8 +722,10 @@ def _nearest_in_sentence(
         if (
             i in token_person
             and token_person[i] != bound
+            and PRONOUN_GENDER.get(doc[i].lower_, gender) == gender  # "told her he": not her
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
+            and not records[token_person[i]].roles & {"counsel", "official"}
             and not _according_to(doc[i])
             and records[token_person[i]].gender in (None, gender)
         ):
@@ -772,12 +767,40 @@ def _inside_noun_phrase(token: Token) -> bool:
 def _joined_persons(doc: Doc) -> list[Span]:
     """PERSON entities, with two that touch read as one name ("Ahmed Yousif" "Mohamed Ali")."""
     joined: list[Span] = []
-    for entity in (e for e in doc.ents if e.label_ == "PERSON"):
+    for entity in (_given_name_too(e) for e in doc.ents if e.label_ == "PERSON"):
         if joined and joined[-1].end == entity.start:
             joined[-1] = doc[joined[-1].start : entity.end]
         else:
             joined.append(entity)
     return joined
+
+
+def _given_name_too(entity: Span) -> Span:
+    """A name the model began a word late ("Noor [Hamad Al-Mansour]"): the capitalised
+    proper noun before it that the parse joins to the name and no entity claims."""
+    words = people_words()
+    doc = entity.doc
+    start = entity.start
+    while start > 0:
+        before = doc[start - 1]
+        if not (
+            before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and not before.text.isupper()
+            and before.ent_type_ == ""
+            and before.i > before.sent.start  # "Qualifier Amina Zhakupova beat ...": a noun
+            and not doc[before.i - 1].is_punct
+            and before.dep_ == "compound"
+            and entity.start <= before.head.i < entity.end
+            and _key(before.text) not in words.honorifics
+            and before.lower_ not in words.roles
+            and before.lower_ not in words.officials
+            and before.lower_ not in words.organization_words
+            and country_of(before.text) is None
+        ):
+            break
+        start -= 1
+    return doc[start : entity.end]
 
 
 def _only_speaking(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> set[int]:
@@ -802,9 +825,15 @@ def _main_person(
     named = [i for i, r in enumerate(records) if r.key_tokens[-1] in titled]
     if len(named) == 1:
         return named[0]  # "Izzat Amon's son on a second prison term": the father, though kin
+    if not named:  # "the girl Rahaf": a title may call the person by the given name
+        named = [i for i, r in enumerate(records) if titled & set(r.key_tokens)]
+        if len(named) == 1:
+            return named[0]
     candidates = [
-        i for i, r in enumerate(records) if not r.roles & {"counsel", "family"} and i not in sources
-    ] or list(range(len(records)))
+        i
+        for i, r in enumerate(records)
+        if not r.roles & {"counsel", "family", "official"} and i not in sources
+    ] or [i for i, r in enumerate(records) if "official" not in r.roles]
     if not candidates:
         return None
     return max(candidates, key=lambda i: (records[i].mention_count, -records[i].first_token))
