@@ -16,7 +16,8 @@ whatever the size of the store:
   which touches only the cases one of whose dates was crossed.
 
 Lists are read a page at a time (`page`) in a stable order: by name, next
-date, last change or country, then person id.
+date, last change or country, then person id; filtered by the rows of
+`case_filters`. The agenda (`case_dates`) is kept with the lines.
 """
 
 from __future__ import annotations
@@ -28,23 +29,27 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Select, String, bindparam, delete, func, insert, or_, select
+from sqlalchemy import Select, String, bindparam, delete, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from casefile.cases import Case, ResolvedPerson, SourcedEvent, assemble_case
 from casefile.errors import CasefileError
-from casefile.store import queries
+from casefile.store import case_dates, case_filters, queries
+from casefile.store.case_filters import CaseFilter
 from casefile.store.case_views import view
 from casefile.store.cases_schema import (
     CaseCountryRow,
+    CaseDateRow,
+    CaseEntryRow,
     CaseFileRow,
     CaseResolutionRow,
+    CaseSearchRow,
     EventFirstSeenRow,
 )
 from casefile.store.resolution import INDEX_VERSION
 from casefile.store.results import PersonSummary
 from casefile.store.review import ReviewedEvent, chronological, reviewed_events
-from casefile.store.schema import EventRow
+from casefile.store.schema import ArticleRow, EventRow
 
 Sort = Literal["name", "next_date", "last_change", "country"]
 SORTS: tuple[str, ...] = ("name", "next_date", "last_change", "country")
@@ -56,7 +61,8 @@ class CasePage:
     """One page of a case list: its lines, and how many cases the list has in all."""
 
     cases: list[dict[str, Any]]  # `CaseView.to_json()` lines
-    total: int
+    total: int  # cases of the kind
+    matched: int  # cases the filter kept (the total without one)
     offset: int
     limit: int
     sort: str
@@ -137,10 +143,14 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
         for person, items in reviewed.items()
     }
     people = queries.summaries(session, [person for person, shown in found.items() if shown])
-    lines, countries = [], []
+    titles = _titles(session, (item.article_id for items in reviewed.values() for item in items))
+    lines, countries, entries, texts, dates = [], [], [], [], []
     for person in people:
         case = assemble_case(resolved(person), found[person.id], today)
         shown = view(case, sorted(reviewed[person.id], key=chronological), today)
+        entries += case_filters.entry_rows(person.id, person.kind, shown)
+        texts.append(case_filters.search_row(person.id, person.kind, shown, titles))
+        dates += case_dates.date_rows(case, today)
         valid_from, valid_until = _days_alike(case, today)
         summary = shown.to_json()
         lines.append(
@@ -162,9 +172,26 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
         ]
     if lines:
         session.execute(insert(CaseFileRow), lines)
-    if countries:
-        session.execute(insert(CaseCountryRow), countries)
+    for table, rows in (
+        (CaseCountryRow, countries),
+        (CaseEntryRow, entries),
+        (CaseSearchRow, texts),
+        (CaseDateRow, dates),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
     session.flush()
+
+
+def _titles(session: Session, article_ids: Iterable[str]) -> dict[str, str]:
+    """The titles of these articles (what a case's search text holds of them)."""
+    return {
+        article_id: title or ""
+        for part in queries.chunks(article_ids)
+        for article_id, title in session.execute(
+            select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_(part))
+        )
+    }
 
 
 def stale(session: Session, today: date) -> list[int]:
@@ -239,27 +266,31 @@ def page(
     descending: bool = False,
     offset: int = 0,
     limit: int = PAGE_SIZE,
+    wanted: CaseFilter | None = None,
 ) -> CasePage:
     """A page of the materialised lines of one kind of case, in a stable order (limit 0: all).
 
-    Cases with the sort value come first, ordered by it then by person id
-    (both reversed when `descending`), then those without it, by person id:
-    index range reads that stop at the page's end. Only the list's size is
-    counted (over an index); the countries are read by skipping through
-    their index, one probe per country.
+    Cases with the sort value come first, ordered by it (reversed when
+    `descending`) then by person id, then those without it, by person id:
+    index range reads that stop at the page's end. `wanted` keeps the
+    cases a filter matches (`case_filters`); `total` counts the whole
+    list, `matched` what the filter kept. The countries are read by
+    skipping through their index, one probe per country.
     """
     if sort not in SORTS:
         raise CasefileError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     offset, limit = max(offset, 0), max(limit, 0)
     column = _SORT_COLUMNS[sort]
     ours = CaseFileRow.kind == kind
+    kept = case_filters.condition(session, kind, wanted) if wanted else true()
     count = select(func.count()).select_from(CaseFileRow)
     total = session.scalar(count.where(ours)) or 0
-    tie = CaseFileRow.person_id.desc() if descending else CaseFileRow.person_id.asc()
+    matched = session.scalar(count.where(ours, kept)) or 0 if wanted else total
+    tie = CaseFileRow.person_id.asc()  # ties by id both ways, as the lists always had them
     first = _rows(
         session,
         select(CaseFileRow.summary)
-        .where(ours, column.is_not(None))
+        .where(ours, kept, column.is_not(None))
         .order_by(column.desc() if descending else column.asc(), tie),
         offset,
         limit,
@@ -269,17 +300,18 @@ def page(
         valued = (
             offset + len(first)
             if first
-            else session.scalar(count.where(ours, column.is_not(None))) or 0
+            else session.scalar(count.where(ours, kept, column.is_not(None))) or 0
         )  # the page ran past the valued lines: their count is where it did
         rest = _rows(
             session,
-            select(CaseFileRow.summary).where(ours, column.is_(None)).order_by(tie),
+            select(CaseFileRow.summary).where(ours, kept, column.is_(None)).order_by(tie),
             max(offset - valued, 0),
             limit - len(first) if limit else 0,
         )
     return CasePage(
         cases=[*first, *rest],
         total=total,
+        matched=matched,
         offset=offset,
         limit=limit,
         sort=sort,

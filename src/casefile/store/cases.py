@@ -18,6 +18,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,7 +40,8 @@ from casefile.cases.linked import linked_people
 from casefile.cases.names import match_strength, name_key
 from casefile.errors import CasefileError
 from casefile.model import Extraction, Person
-from casefile.store import case_index, queries, resolution
+from casefile.store import case_dates, case_index, queries, resolution
+from casefile.store.case_filters import CaseFilter
 from casefile.store.case_index import reports, resolved
 from casefile.store.cases_schema import (
     ArticlePersonRow,
@@ -47,7 +49,7 @@ from casefile.store.cases_schema import (
     EventFirstSeenRow,
     PersonDecisionRow,
 )
-from casefile.store.results import PersonSummary
+from casefile.store.results import PersonSummary, UpcomingEvent
 from casefile.store.schema import (
     ArticleRow,
     AuditRow,
@@ -55,6 +57,8 @@ from casefile.store.schema import (
     EventRow,
     utcnow,
 )
+
+T = TypeVar("T")
 
 
 class DecisionError(CasefileError):
@@ -369,22 +373,57 @@ class CaseFiles:
         offset: int = 0,
         limit: int = case_index.PAGE_SIZE,
         kind: str = "person",
+        wanted: CaseFilter | None = None,
     ) -> case_index.CasePage:
         """A page of the case list (materialised lines, `CaseView.to_json()`), stably ordered.
 
-        Nearly every call is one read: the lines hold for `today`, the page
-        comes from the index. Lines computed for another day are brought up
-        to `today` first; that touches only the cases one of whose dates
-        lies between (and a store migrated from before the index is indexed).
+        `wanted` filters and searches the list (`store.case_filters`), in
+        the same indexed read.
+        """
+        return self._read_lines(
+            today,
+            lambda session: case_index.page(session, kind, sort, descending, offset, limit, wanted),
+        )
+
+    def upcoming_page(
+        self, today: date, days: int | None = 30, offset: int = 0, limit: int = 0
+    ) -> case_dates.AgendaPage:
+        """Every case's upcoming dates from `today` to `today + days` (None: all), soonest
+        first, one row per merged event (`cases.agenda`); a page of them (limit 0: all)."""
+        return self._read_lines(
+            today, lambda session: case_dates.upcoming(session, today, days, offset, limit)
+        )
+
+    def overdue_page(self, today: date, offset: int = 0, limit: int = 0) -> case_dates.AgendaPage:
+        """Scheduled dates now past that no report followed up ("no news since"), latest
+        first: the list a monitor must chase; a page of it (limit 0: all)."""
+        return self._read_lines(today, lambda session: case_dates.overdue(session, offset, limit))
+
+    def upcoming(self, today: date, days: int = 30) -> list[UpcomingEvent]:
+        """Every case's upcoming dates from `today` to `today + days` (a month counts if it
+        overlaps), soonest first: one row per merged event, as `cases.agenda` decides."""
+        return self.upcoming_page(today, days).items
+
+    def overdue(self, today: date) -> list[UpcomingEvent]:
+        """Every scheduled date now past with no news since, latest first."""
+        return self.overdue_page(today).items
+
+    def _read_lines(self, today: date, read: Callable[[Session], T]) -> T:
+        """`read` the materialised lines as they hold for `today`.
+
+        Nearly every call is one read session: the lines hold for `today`.
+        Lines computed for another day are brought up to `today` first; that
+        touches only the cases one of whose dates lies between (and a store
+        migrated from before the index is indexed in full, once).
         """
         with self._session() as session:
             if case_index.holds_for(session, today):
-                return case_index.page(session, kind, sort, descending, offset, limit)
+                return read(session)
         with self._session.begin() as session:
             ensureresolved(session)
             case_index.refresh_day(session, today)
         with self._session() as session:
-            return case_index.page(session, kind, sort, descending, offset, limit)
+            return read(session)
 
     _session: sessionmaker[Session]
     find_person: Callable[[str], PersonSummary]

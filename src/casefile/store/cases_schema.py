@@ -23,6 +23,10 @@ contract tests see one schema); migration `0008_cases` creates them.
 - `case_files`: each person's case as the lists show it, materialised
   (`store.case_index`): recomputed for the people a change touches, read a
   page at a time in a stable order.
+- `case_file_entries`, `case_file_search`: what the list's filters look at,
+  one row per timeline entry and one text per case (`store.case_filters`);
+  `case_file_dates`: each case's upcoming and passed-without-news dates
+  (`store.case_dates`). Computed with the case's line, dropped with it.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casefile.store.schema import HASH, Base
@@ -137,3 +141,62 @@ class CaseCountryRow(Base):
     )
     country: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
     kind: Mapped[str] = mapped_column(String(20))  # the case's, so the list reads no join
+
+
+class CaseEntryRow(Base):
+    """One timeline entry of a case (a merged event, or a rejected report), as filters see it."""
+
+    __tablename__ = "case_file_entries"
+    __table_args__ = (
+        Index("ix_case_file_entries_kind_type", "kind", "type"),
+        Index("ix_case_file_entries_kind_status", "kind", "status"),
+        Index("ix_case_file_entries_kind_country", "kind", "country_key"),
+        Index("ix_case_file_entries_kind_review", "kind", "review"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("case_files.person_id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # the case's
+    type: Mapped[str] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(20))
+    unconfirmed: Mapped[bool] = mapped_column(Boolean)
+    country_key: Mapped[str] = mapped_column(String(20))  # case-folded, "" for none
+    review: Mapped[str] = mapped_column(String(20))  # the state of the report it is shown as
+    rejected: Mapped[bool] = mapped_column(Boolean)  # a rejected report, outside the timeline
+    date_low: Mapped[str | None] = mapped_column(String(10))  # the days its date covers
+    date_high: Mapped[str | None] = mapped_column(String(10))
+
+
+class CaseSearchRow(Base):
+    """A case's searchable text: names, stage, evidence, agents, titles (plain and folded)."""
+
+    __tablename__ = "case_file_search"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("case_files.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    plain: Mapped[str] = mapped_column(Text)  # case-folded
+    folded: Mapped[str] = mapped_column(Text)  # as name lookup compares (`web.search.folded`)
+
+
+class CaseDateRow(Base):
+    """A date on a case's agenda: upcoming, or passed with no news since (`cases.agenda`)."""
+
+    __tablename__ = "case_file_dates"
+    __table_args__ = (
+        Index("ix_case_file_dates_which_date", "which", "date", "sort_name", "person_id", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("case_files.person_id", ondelete="CASCADE"), index=True
+    )
+    which: Mapped[str] = mapped_column(String(10))  # upcoming | overdue
+    date: Mapped[str] = mapped_column(String(10))  # the merged event's ("" for none)
+    person: Mapped[str] = mapped_column(String(500))  # the case's name, as listed
+    sort_name: Mapped[str] = mapped_column(String(500))  # the name, case-folded
+    seq: Mapped[int] = mapped_column(Integer)  # the agenda's order within the case
+    item: Mapped[dict[str, Any]] = mapped_column(JSON)  # the `UpcomingEvent`

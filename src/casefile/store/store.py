@@ -19,7 +19,6 @@ from sqlalchemy import Engine, delete, exists, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from casefile.cases import agenda
 from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
@@ -49,7 +48,7 @@ from casefile.store.migrate import (
 from casefile.store.notes import CaseNotes
 from casefile.store.people import best_person
 from casefile.store.resolution import people_named_like
-from casefile.store.results import PersonSummary, UpcomingEvent, agenda_item
+from casefile.store.results import PersonSummary
 from casefile.store.review import ReviewReads
 from casefile.store.schema import (
     ArticleRow,
@@ -234,26 +233,6 @@ class Store(ReviewReads, UserAccounts, CaseFiles, CaseNotes):
         with self._session() as session:
             found = queries.timeline(session, _person(session, name_or_id))
             return with_copies(session, found)  # syndicated copies as extra sources
-
-    def upcoming(self, today: date, days: int = 30) -> list[UpcomingEvent]:
-        """Every case's upcoming dates from `today` to `today + days` (a month counts if it
-        overlaps), soonest first: one row per merged event, as `cases.agenda` decides."""
-        rows = [
-            agenda_item(case, event)
-            for case in self.cases(today)
-            for event in agenda.upcoming(case.events, today, days)
-        ]
-        return sorted(rows, key=lambda row: (row.event.date or "", row.person.casefold()))
-
-    def overdue(self, today: date) -> list[UpcomingEvent]:
-        """Scheduled dates now past that no report followed up ("no news since"), latest first:
-        the list a monitor must chase."""
-        rows = [
-            agenda_item(case, event)
-            for case in self.cases(today)
-            for event in agenda.overdue(case.events, today)
-        ]
-        return sorted(rows, key=lambda row: (row.event.date or "", row.person), reverse=True)
 
     # Analyst review
 

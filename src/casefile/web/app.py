@@ -69,7 +69,10 @@ async def settled(app: FastAPI) -> AsyncIterator[None]:
     """
     gc.collect()
     gc.freeze()
-    yield
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # an app stopped in a process that goes on (tests) is collected again
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:

@@ -13,16 +13,7 @@ from casefile.cases import CaseFile
 from casefile.store import Store
 from casefile.store.case_views import CaseView, Entry, shown_report, view
 
-__all__ = ["CaseView", "Entry", "case_file", "case_views", "shown_report", "view"]
-
-
-def case_views(store: Store, today: date) -> list[CaseView]:
-    """Every case of a person (not an organisation or a group), by name."""
-    return [
-        view(case, store.person_events(case.person), today)
-        for case in store.cases(today)
-        if case.kind == "person"
-    ]
+__all__ = ["CaseView", "Entry", "case_file", "shown_report", "view"]
 
 
 def case_file(store: Store, person_id: int, today: date) -> tuple[CaseFile, CaseView]:

@@ -19,10 +19,11 @@ from casefile.errors import CasefileError, NotFoundError
 from casefile.export import upcoming_calendar
 from casefile.model import CERTAINTIES, EVENT_TYPES, STATUSES, Article, Event
 from casefile.store import Store
-from casefile.store.events import EDITABLE, valid_date
+from casefile.store.case_filters import CaseFilter
+from casefile.store.events import EDITABLE
 from casefile.store.review import ReviewedEvent
 from casefile.store.users import User
-from casefile.web import axis, cases, lists, search
+from casefile.web import axis, cases, lists
 from casefile.web.activity import activity_lines
 from casefile.web.settings import WebSettings
 from casefile.web.text import paragraphs_of_sentences, snippet
@@ -96,12 +97,10 @@ def cases_page(
     `name`, `next_date`, `last_change` or `country` (the code of the
     country of the case's latest event), `-` before it for the reverse;
     cases without a value come last, ties go by id. `limit` (default 100)
-    and `offset` page the list (see `page`). Without filters the page is
-    read from the store's materialised case files (`Store.case_page`),
-    ordered and paged in the query; filters look at every case.
+    and `offset` page the list (see `page`). The page is read from the
+    store's materialised case files (`Store.case_page`), filtered, ordered
+    and paged in the query, whatever the size of the store.
     """
-    first = _bound(date_from, "date_from", low=True)
-    last = _bound(date_to, "date_to", low=False)
     filters = {
         "q": q,
         "country": country,
@@ -111,27 +110,22 @@ def cases_page(
         "date_from": date_from,
         "date_to": date_to,
     }
-    if not any(filters.values()):
-        sort = CASE_SORTS.check(sort)
-        size = lists.page_size(limit, offset)
-        listed = ctx.store.case_page(
-            ctx.today, sort.lstrip("-"), sort.startswith("-"), offset=offset, limit=size
-        )
-        paging = lists.paging(offset, size, len(listed.cases), listed.total)
-        return _cases_data(filters, sort, listed.countries, listed.total, paging, listed.cases)
-    summaries = cases.case_views(ctx.store, ctx.today)
-    titles = {article.id: article.title or "" for article in ctx.store.articles()}
-    found = [
-        summary
-        for summary in search.matching_cases(summaries, q, titles)
-        if _matches_events(summary, country, event_type, status, review, first, last)
-    ]
-    ordered, sort = CASE_SORTS.apply(
-        [summary.to_json() for summary in found], sort, tiebreak=lambda case: (case["id"],)
+    wanted = CaseFilter(
+        q=q,
+        country=country,
+        event_type=event_type,
+        status=status,
+        review=review,
+        date_from=_bound(date_from, "date_from", low=True),
+        date_to=_bound(date_to, "date_to", low=False),
     )
-    shown, paging = lists.page(ordered, limit, offset)
-    codes = sorted({e.country for s in summaries for e in s.entries if e.country})
-    return _cases_data(filters, sort, codes, len(summaries), paging, shown)
+    sort = CASE_SORTS.check(sort)
+    size = lists.page_size(limit, offset)
+    listed = ctx.store.case_page(
+        ctx.today, sort.lstrip("-"), sort.startswith("-"), offset, size, wanted=wanted
+    )
+    paging = lists.paging(offset, size, len(listed.cases), listed.matched)
+    return _cases_data(filters, sort, listed.countries, listed.total, paging, listed.cases)
 
 
 def _cases_data(
@@ -372,29 +366,38 @@ def event_page(ctx: Ctx, event_id: int) -> dict[str, Any]:
 # Dates
 
 
-def upcoming_page(ctx: Ctx, days: int = 0, limit: int = 0, offset: int = 0) -> dict[str, Any]:
+def upcoming_page(
+    ctx: Ctx, days: int = 0, limit: int = 0, offset: int = 0, passed_offset: int = 0
+) -> dict[str, Any]:
     """Scheduled hearings and deadlines from today on, by date then name; paged.
 
-    `limit` and `offset` page the list (the store returns it ordered).
+    `limit` and `offset` page the upcoming dates; the dates passed with no
+    news since (`no_news_since`, latest first) are paged with the same
+    `limit` from `passed_offset` (`passed_page` says where). Both are read
+    from the store's materialised agenda, a page at a time.
     """
     days = days or ctx.settings.upcoming_days
-    found, paging = lists.page(ctx.store.upcoming(ctx.today, days), limit, offset)
-    passed = ctx.store.overdue(ctx.today)
+    size = lists.page_size(limit, offset)
+    if passed_offset < 0:
+        raise CasefileError(f"passed_offset must be 0 or more, not {passed_offset}")
+    found = ctx.store.upcoming_page(ctx.today, days, offset, size)
+    passed = ctx.store.overdue_page(ctx.today, passed_offset, size)
     return {
         "title": "Upcoming hearings and deadlines",
         "today": ctx.today.isoformat(),
         "days": days,
-        "page": paging,
+        "page": lists.paging(offset, size, len(found.items), found.total),
         "upcoming": [
             {
                 **item.to_json(),
                 "label": item.event.type.replace("_", " "),
                 "country_name": country_name(item.event.country),
             }
-            for item in found
+            for item in found.items
         ],
+        "passed_page": lists.paging(passed_offset, size, len(passed.items), passed.total),
         "no_news_since": [
-            {**item.to_json(), "label": item.event.type.replace("_", " ")} for item in passed
+            {**item.to_json(), "label": item.event.type.replace("_", " ")} for item in passed.items
         ],
     }
 
@@ -518,37 +521,6 @@ def _articles(store: Store, ids: set[str]) -> dict[str, Article]:
     return {article_id: store.article(article_id) for article_id in sorted(ids)}
 
 
-def _matches_events(
-    summary: cases.CaseView,
-    country: str,
-    event_type: str,
-    status: str,
-    review: str,
-    first: str,
-    last: str,
-) -> bool:
-    if not any((country, event_type, status, review, first, last)):
-        return True
-    entries = summary.entries + (summary.rejected if review == "rejected" else ())
-    for entry in entries:
-        if country and (entry.country or "").casefold() != country.casefold():
-            continue
-        if event_type and entry.type != event_type:
-            continue
-        if (
-            status
-            and entry.status != status
-            and not (status == "unconfirmed" and entry.unconfirmed)
-        ):
-            continue
-        if review and entry.state != review:
-            continue
-        if (first or last) and not _overlaps(entry.date, first, last):
-            continue
-        return True
-    return False
-
-
 def _bound(value: str, name: str, low: bool) -> str:
     """A partial date widened to a full day: 2025 -> 2025-01-01 (low) or 2025-12-31 (high)."""
     if not value:
@@ -565,14 +537,6 @@ def _bound(value: str, name: str, low: bool) -> str:
         return (following - timedelta(days=1)).isoformat()
     except (ValueError, IndexError):
         raise CasefileError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
-
-
-def _overlaps(value: str | None, first: str, last: str) -> bool:
-    """Whether a stored date overlaps [first, last]; a malformed stored date matches nothing."""
-    if not value or not valid_date(value):
-        return False
-    low, high = _bound(value, "date", low=True), _bound(value, "date", low=False)
-    return (not first or high >= first) and (not last or low <= last)
 
 
 def _day(value: str, name: str) -> date | None:
