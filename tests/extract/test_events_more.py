@@ -523,3 +523,32 @@ def test_orders_and_requests(nlp, text, expected):
 )
 def test_court_reporting(nlp, text, expected):
     assert summary(nlp, text, FRIDAY) == expected
+
+
+def test_the_items_of_a_list_of_demands_are_no_events_but_what_they_name_is(
+    nlp: Language,
+) -> None:
+    text = (
+        "The exiled blogger Farrukh Nazarov was detained in Bishkek on 2 March. "
+        "Eleven rights groups call on:\n"
+        "- the Kyrgyz authorities to refrain from deporting, extraditing or otherwise "
+        "transferring Nazarov to Tajikistan;\n"
+        "- the police to release him without delay;\n"
+        "- the courts to refuse Dushanbe's extradition request."
+    )
+    events = extract(Article(text=text, published=date(2026, 3, 10)), nlp).events
+    types = {e.type for e in events}
+    assert "arrest" in types
+    assert "extradition_request" in types  # named, so it was made
+    assert not types & {"deportation", "extradition", "release"}
+
+
+def test_bulleted_demands_in_the_imperative_are_no_events(nlp: Language) -> None:
+    text = (
+        "Kyrgyz police detained the exiled blogger Farrukh Nazarov on 2 March. "
+        "We urge the authorities to:\n"
+        "- refrain from deporting Nazarov to Tajikistan;\n"
+        "- release him and drop all charges."
+    )
+    events = extract(Article(text=text, published=date(2026, 3, 10)), nlp).events
+    assert {e.type for e in events} == {"arrest"}

@@ -68,6 +68,8 @@ WHO = "Farrukh Nazarov"
         ("He testified before the examining magistrate on 8 October.", "hearing"),
         ("The case goes to court on December 3, his lawyer said.", "hearing"),
         ("The judge adjourned the proceedings to December 9.", "hearing"),
+        ("Nazarov appealed to the Supreme Court in May.", "appeal"),
+        ("A Tajik court suspended his extradition in 2021.", "extradition_decision"),
         ("The arraignment of Nazarov took place on Tuesday in Istanbul.", "hearing"),
         # appeals: complaints and cassation to a higher court
         ("His family filed a cassation complaint with the Supreme Court.", "appeal"),
@@ -115,6 +117,17 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),
+        # a plea is no legal appeal
+        ("Nazarov appealed to supporters to stay calm after the verdict.", "appeal"),
+        ("From exile, Nazarov appealed for help on social media in May.", "appeal"),
+        # ties between states are no decision on anyone's extradition
+        ("Germany suspended its extradition treaty with Tajikistan in 2021.", "extradition_decision"),
+        ("Canada froze extradition with Minsk in 2020, his lawyer noted.", "extradition_decision"),
+        # a thing hanging is no execution
+        ("Portraits of Nazarov were hanging in the hall of the congress.", "death"),
+        # a recognition by the UN refugee agency is his asylum decision, not also an
+        # international action
+        ("The UN refugee agency recognised Nazarov as a refugee in 2021.", "international_action"),
     ],
 )
 def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:

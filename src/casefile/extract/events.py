@@ -67,10 +67,70 @@ def find_events(
         if sentence.text.rstrip().endswith("?"):
             continue  # "Who has taken up his case?": a question asserts nothing
         hedged = _is_hedged(sentence, lexicon)
-        for candidate in find_candidates(sentence, lexicon):
-            for event in _build(candidate, people, times, published, hedged, lexicon):
-                events.append(event)
+        demanded = _demanded_item(sentence, lexicon)
+        told = [
+            (candidate.trigger.i, event)
+            for candidate in find_candidates(sentence, lexicon)
+            # "urges Kenya to:" then "- refrain from deporting them;": the acts asked for
+            # are no events; a thing the item names ("to refuse Belarus's request") still is
+            if not (demanded and _asked_act(candidate.trigger))
+            for event in _build(candidate, people, times, published, hedged, lexicon)
+        ]
+        events += _without_doubled_international_acts(told, lexicon)
     return events
+
+
+def _asked_act(trigger: Token) -> bool:
+    return trigger.pos_ == "VERB" or trigger.dep_ == "ROOT"
+
+
+def _without_doubled_international_acts(
+    told: list[tuple[int, Event]], lexicon: Lexicon
+) -> list[Event]:
+    """An international body's act that its word also tells as an event of its own type
+    ("the UN refugee agency recognised her as a refugee") is that event only."""
+    typed = {
+        (trigger, event.subject)
+        for trigger, event in told
+        if event.type in lexicon.story.international_acts
+    }
+    return [
+        event
+        for trigger, event in told
+        if event.type != "international_action" or (trigger, event.subject) not in typed
+    ]
+
+
+def _demanded_item(sentence: Span, lexicon: Lexicon) -> bool:
+    """An item of a list of demands: the lines after "We urge the authorities to:" or
+    "The coalition calls on Kenya to:" ask for acts; they do not report them."""
+    doc = sentence.doc
+    start = sentence.start
+    while start > 0:
+        before = doc[start - 1].sent
+        text = before.text.strip()
+        if not text or text in BULLETS:
+            start = before.start
+            continue
+        if text.endswith(":"):
+            words = [t for t in before if not t.is_punct and not t.is_space]
+            return bool(words) and (
+                words[-1].lower_ == "to"
+                or any(syntax.lemma(t) in lexicon.context.blockers for t in words)
+            )
+        if not _list_item_line(before):
+            return False
+        start = before.start
+    return False
+
+
+def _list_item_line(sentence: Span) -> bool:
+    """A line of a bulleted list: it starts with a bullet or in lower case."""
+    first = next((t for t in sentence if not t.is_space), None)
+    return first is not None and (first.text in BULLETS or first.text[:1].islower())
+
+
+BULLETS = ("-", "*", "•", "–", "—")
 
 
 def _build(

@@ -60,6 +60,7 @@ class StoryRules:
     verdicts: frozenset[str] = frozenset()
     for_the_client: frozenset[str] = frozenset()
     asked_for: frozenset[str] = frozenset()
+    international_acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class Lexicon:
     possessed_objects: dict[str, frozenset[str]]
     measures: frozenset[str]
     story: StoryRules = StoryRules()
+    # Nouns a topic word may modify without the decision being about anyone's case
+    # ("suspended their extradition treaties").
+    decision_not_about: frozenset[str] = frozenset()
 
     def possessed(self, event_type: str) -> frozenset[str]:
         """Nouns whose possessor is the event's subject ("revoked her licence")."""
@@ -110,6 +114,7 @@ _FLAG_KEYS = (
     "authority_agent",
     "animate_agent",
     "attempts_count",
+    "not_a_plea",
 )
 
 
@@ -206,6 +211,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_topics=dict(decisions["topics"]),
         asylum_outcomes=dict(decisions.get("asylum_outcomes", {})),
         decision_nouns=dict(decisions.get("nouns", {})),
+        decision_not_about=_words(decisions.get("not_about")),
         international_agents=international_agents,
         international_verbs=international_verbs,
         measures=_words(data.get("measures")),

@@ -150,6 +150,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in token.children)
     ):
         return False  # "a man suspected of shooting": a description, not a report
+    if "not_a_plea" in rule.flags and _is_plea(token):
+        return False  # "appealed to supporters to stay calm": a plea, not a legal appeal
     near = _near_lemmas(token)
     if "with_context" in rule.flags:
         sentence_lemmas = {syntax.lemma(t) for t in sentence}
@@ -237,6 +239,34 @@ DEMAND_HOLDERS = {
 }
 
 
+def _ties_between_states(topic: Token, lexicon: Lexicon) -> bool:
+    """ "extradition treaties", "extradition with Minsk": relations, not someone's case."""
+    if topic.dep_ in ("compound", "amod") and syntax.lemma(topic.head) in lexicon.decision_not_about:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in topic.children)
+
+
+def _is_plea(verb: Token) -> bool:
+    """ "appealed for calm", "appealed to the exiles to come home", "appealed to supporters":
+    asked people for something, where a legal appeal goes to a court or an authority."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        target = syntax.child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "to" else None
+        if target is not None and (
+            target.lemma_.lower() in PLEADED_TO or any(g.dep_ == "xcomp" for g in target.children)
+        ):
+            return True
+    return False
+
+
+# Whom a plea is made to; a legal appeal is made to a court or an authority.
+PLEADED_TO = {"supporter", "public", "people", "person", "citizen", "community", "world",
+              "follower", "viewer", "reader", "resident", "voter", "everyone", "all"}
+
+
 def _names_someone(noun: Token) -> bool:
     """Does a plural event noun say whose events they are ("the arrests of Ivanov and Petrov")?
 
@@ -296,7 +326,7 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     topics = [
         lexicon.decision_topics[syntax.lemma(t)]
         for t in scope
-        if syntax.lemma(t) in lexicon.decision_topics
+        if syntax.lemma(t) in lexicon.decision_topics and not _ties_between_states(t, lexicon)
     ]
     if (
         not topics
