@@ -121,7 +121,10 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov appealed to supporters to stay calm after the verdict.", "appeal"),
         ("From exile, Nazarov appealed for help on social media in May.", "appeal"),
         # ties between states are no decision on anyone's extradition
-        ("Germany suspended its extradition treaty with Tajikistan in 2021.", "extradition_decision"),
+        (
+            "Germany suspended its extradition treaty with Tajikistan in 2021.",
+            "extradition_decision",
+        ),
         ("Canada froze extradition with Minsk in 2020, his lawyer noted.", "extradition_decision"),
         # a thing hanging is no execution
         ("Portraits of Nazarov were hanging in the hall of the congress.", "death"),

@@ -241,7 +241,10 @@ DEMAND_HOLDERS = {
 
 def _ties_between_states(topic: Token, lexicon: Lexicon) -> bool:
     """ "extradition treaties", "extradition with Minsk": relations, not someone's case."""
-    if topic.dep_ in ("compound", "amod") and syntax.lemma(topic.head) in lexicon.decision_not_about:
+    if (
+        topic.dep_ in ("compound", "amod")
+        and syntax.lemma(topic.head) in lexicon.decision_not_about
+    ):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in topic.children)
 
@@ -263,8 +266,22 @@ def _is_plea(verb: Token) -> bool:
 
 
 # Whom a plea is made to; a legal appeal is made to a court or an authority.
-PLEADED_TO = {"supporter", "public", "people", "person", "citizen", "community", "world",
-              "follower", "viewer", "reader", "resident", "voter", "everyone", "all"}
+PLEADED_TO = {
+    "supporter",
+    "public",
+    "people",
+    "person",
+    "citizen",
+    "community",
+    "world",
+    "follower",
+    "viewer",
+    "reader",
+    "resident",
+    "voter",
+    "everyone",
+    "all",
+}
 
 
 def _names_someone(noun: Token) -> bool:
