@@ -254,7 +254,7 @@ def _told_dates(
     today = published.isoformat() if published else "9999"
     told = []
     for timex in times.timexes:
-        if timex.date is None or timex.type not in ("DATE", "TIME"):
+        if timex.date is None:  # spans and sets have none; "a day later" (P1D) has one
             continue
         if timex.date > today[: len(timex.date)]:
             continue

@@ -57,11 +57,17 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
         if not (cue.group(0).lower() == "moved to" and text[cue.end() : start].strip())
     ]  # "moved to March 17" is a new date; "moved to house arrest on Monday" a move
     if before:
-        return _cue_tense(text, before[-1])
+        tense = _cue_tense(text, before[-1])
+        if tense == "past" and _INFINITIVE.search(text, before[-1].end(), start):
+            return None  # "agreed to buy it in February": when, the cue does not say
+        return tense
     stop = _SENTENCE_END.search(text, end)
     window_end = min(stop.start() if stop else len(text), end + 80)
     after = _CUES.search(text, end, window_end)
     return _cue_tense(text, after) if after else None
+
+
+_INFINITIVE = re.compile(rf"\bto\s+(?!(?:{lex.NOT_INFINITIVE})\b)[a-z]+\b")
 
 
 def _cue_tense(text: str, cue: re.Match[str]) -> Tense | None:
@@ -226,8 +232,8 @@ def _find(
                 text=text[start:end],
                 start=start,
                 end=end,
-                type=reading.type,
-                value=reading.value,
+                type="DURATION" if reading.span else reading.type,
+                value=reading.span or reading.value,
                 mod=reading.mod,
                 date=_event_date(reading),
             )
@@ -270,8 +276,12 @@ def _sets_scene(text: str, start: int) -> bool:
 
 
 def _recent(quarter: date, anchor: date | None) -> bool:
-    """Could a report of `anchor` be about this quarter (not one compared with it)?"""
-    return anchor is None or quarter > shift(anchor, -9, "M")
+    """Could a report of `anchor` be about this quarter (not one compared with it)?
+
+    Results are reported for a quarter that has ended: "a fourth-quarter charge"
+    named in November looks ahead, and the report's "latest quarter" stays the third.
+    """
+    return anchor is None or shift(anchor, -9, "M") < quarter <= shift(anchor, -3, "M")
 
 
 _OF_THAT_YEAR = re.compile(

@@ -54,6 +54,7 @@ _RELATIVE_STEP = {
     "the previous": -1,
     "the preceding": -1,
     "the last": -1,
+    "the past": -1,
     "next": 1,
     "the next": 1,
     "the following": 1,
@@ -88,10 +89,8 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         origin = ctx.day_reference
     if origin is None:
         return Reading("DATE", None, mod)
-    if (unit in ("DE", "CE") and rel in _SPAN_RELATIONS) or (rel == "the past" and not mod):
-        return Reading(
-            "DURATION", duration_value(1, unit), mod
-        )  # "the past year", "the next decade"
+    if unit in ("DE", "CE") and rel in _SPAN_RELATIONS - _LOOKING_BACK:
+        return Reading("DURATION", duration_value(1, unit), mod)  # "the next decade"
     step = _RELATIVE_STEP.get(rel, 0)
     before_after = squash(group(match, "ba"))
     dated = not anaphoric or ctx.reference is not None
@@ -115,6 +114,9 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value_at(day, unit), mod, day, unit, dated)
 
 
+# "the past year", "the last decade" name the period before the current one, as "last year"
+# does (TimeML annotators give them its value); "the past five years" is a duration.
+_LOOKING_BACK = frozenset(("the last", "the past", "past", "this past"))
 _SPAN_RELATIONS = frozenset(
     (
         "the next",
@@ -172,14 +174,19 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     backwards = direction in ("ago", "earlier", "before", "back", "previously")
     relative = direction in ("later", "earlier", "after", "afterwards", "before")
     origin = ctx.reference if relative and ctx.reference else ctx.anchor
+    # "three days later", "a week earlier": TimeML annotates the span; "a year earlier" in a
+    # comparison of results, and "two weeks ago", stay dates
+    span = duration_value(amount, unit) if relative and unit not in ("Y", "DE", "CE") else None
     if amount is None:
+        if span:
+            return Reading("DURATION", span, mod)
         return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod)
     if origin is None:
-        return Reading("DATE", None, mod)
+        return Reading("DATE", None, mod, span=span)
     if unit in TIME_UNITS:
-        return Reading("DATE", origin.isoformat(), mod, origin, "D")
+        return Reading("DATE", origin.isoformat(), mod, origin, "D", span=span)
     if amount != int(amount):
-        return Reading("DATE", None, mod)
+        return Reading("DATE", None, mod, span=span)
     base = unit if unit != "WE" else "W"
     if base == "Y" and amount == 1 and backwards and ctx.quarter is not None:
         # "profit rose from $3 million a year ago" in a report on a quarter: that quarter then
@@ -191,7 +198,7 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     if relative and ctx.reference_unit and (_coarser(ctx.reference_unit, base) or same_period):
         base = ctx.reference_unit
     dated = not relative or ctx.reference is not None
-    return Reading("DATE", value_at(day, base), mod, day, base, dated)
+    return Reading("DATE", value_at(day, base), mod, day, base, dated, span=span)
 
 
 def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -270,8 +277,6 @@ def norm_duration(match: re.Match[str], ctx: Context) -> Reading | None:
         amount = 0.5
     if amount is not None and group(match, "half"):
         amount += 0.5
-    if unit == "WE":
-        unit = "WE"
     if amount is not None and amount != int(amount):
         if unit == "Y":
             amount, unit = amount * 12, "M"

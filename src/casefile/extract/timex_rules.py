@@ -41,6 +41,9 @@ class Reading:
     unit: str | None = None
     dated: bool = True  # False: the value is a guess no event should be dated by
     compared: bool = False  # a period named for comparison ("a year ago"): no new reference
+    # TimeML's reading when it differs from the date: "three days later" is annotated as the
+    # span P3D, yet it still dates an event and is the reference for what follows
+    span: str | None = None
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class SentenceTimes:
         chars = {t.idx for t in tokens}
         found = []
         for timex in self.timexes:
-            if timex.date is None or timex.type not in ("DATE", "TIME"):
+            if timex.date is None:  # spans and sets have none; "a day later" (P1D) has one
                 continue
             if any(timex.start <= c < timex.end for c in chars):
                 found.append(timex)

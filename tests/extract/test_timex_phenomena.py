@@ -1,0 +1,114 @@
+"""Time-expression phenomena of general news, each stated as the TimeML convention it follows.
+
+Every case is a sentence written for this file (wire copy, an earnings note, a
+regional paper in translation, an NGO release, a court report); the expected
+values are what the TIMEX3 guidelines give.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casefile.extract.timex import find_timexes
+
+TUESDAY = date(1994, 11, 8)  # early in a fourth quarter, as most earnings notes are
+SPRING = date(2021, 4, 14)
+
+
+def value_of(text: str, expression: str, anchor: date) -> str | None:
+    """The TimeML value the tagger gives `expression` where it first occurs in `text`."""
+    for timex in find_timexes(text, anchor):
+        if timex.text == expression:
+            return timex.value
+    found = [t.text for t in find_timexes(text, anchor)]
+    raise AssertionError(f"{expression!r} not tagged in {text!r}; found {found}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # the infinitive's event, not the past verb before it, decides: the nearest occurrence
+        ("The ministry agreed to hand over the files in January.", "January", "1995-01"),
+        ("The court asked the defence to reply by Nov. 30.", "Nov. 30", "1994-11-30"),
+        ("Talks that were meant to end by March stalled again.", "March", "1995-03"),
+        ("The board approved a plan to list the shares in February.", "February", "1995-02"),
+        # a real past tense still reaches back
+        ("She stepped down as director in March.", "March", "1994-03"),
+        ("The activist was sent to prison in December.", "December", "1993-12"),
+        ("The refugees returned to Minsk in December.", "December", "1993-12"),
+        ("A recognised refugee, he was flown to Vilnius in October.", "October", "1994-10"),
+    ],
+)
+def test_a_past_verb_with_an_infinitive_leaves_the_year_to_the_nearest_date(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a quarter still running is not the one a results note is about
+        (
+            "The group expects a fourth-quarter writedown. Profit in the latest quarter fell 9%.",
+            "the latest quarter",
+            "1994-Q3",
+        ),
+        (
+            "Third-quarter sales were flat. A fourth-quarter charge is likely; net income fell"
+            " to $4 million from $6 million a year ago.",
+            "a year ago",
+            "1993-Q3",
+        ),
+        # a quarter that has ended is
+        (
+            "In the second quarter the bank lost money. In the latest quarter it earned $2m.",
+            "the latest quarter",
+            "1994-Q2",
+        ),
+    ],
+)
+def test_the_quarter_reported_on_has_ended(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Arrests of bloggers doubled over the past year.", "the past year", "2020"),
+        ("Exports have shrunk in the last decade.", "the last decade", "201"),
+        ("Fuel prices rose in the past month, the union said.", "the past month", "2021-03"),
+        # with a number it is a span
+        ("He has been in pre-trial detention for the past two years.", "the past two years", "P2Y"),
+        ("Rents climbed over the last six months.", "the last six months", "P6M"),
+    ],
+)
+def test_the_past_year_is_the_year_before(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "day"),
+    [
+        ("The blogger was detained on June 4. Two days later a judge remanded him.",
+         "Two days later", "P2D", "2020-06-06"),
+        ("Her appeal was lodged on 9 February 2021 and heard a week later.",
+         "a week later", "P1W", "2021-02"),
+        ("Guards moved him to a cell block on March 30; a few days later he fell ill.",
+         "a few days later", "PXD", None),
+    ],
+)  # fmt: skip
+def test_days_later_is_a_span_that_still_dates_the_event(
+    text: str, expression: str, value: str, day: str | None
+) -> None:
+    """TimeML annotates "two days later" as the span (P2D); the event it dates keeps its day."""
+    (timex,) = [t for t in find_timexes(text, SPRING) if t.text == expression]
+    assert (timex.type, timex.value, timex.date) == ("DURATION", value, day)
+
+
+def test_a_year_later_stays_a_date() -> None:
+    text = "Net income rose to $8 million from $5 million a year earlier."
+    (timex,) = find_timexes(text, SPRING)
+    assert (timex.type, timex.value) == ("DATE", "2020")
