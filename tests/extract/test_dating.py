@@ -184,3 +184,21 @@ def test_a_lead_retold_in_a_dated_scene_takes_the_scenes_day(nlp: Language) -> N
     ]
 
     assert abduction.date == "2023-10-16"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyrgyz government confirmed the deportation of the blogger Ulan Sadykov on Monday.",
+        "The interior ministry announced the detention of Ulan Sadykov on Friday.",
+    ],
+)
+def test_the_day_an_event_was_announced_does_not_date_it(nlp: Language, text: str) -> None:
+    event = next(e for e in extract(Article(text=text, published=date(2026, 3, 11)), nlp).events)
+    assert event.date not in ("2026-03-09", "2026-03-06")
+
+
+def test_a_date_on_the_event_itself_still_dates_it(nlp: Language) -> None:
+    text = "The ministry said the arrest of Ulan Sadykov on Friday had been lawful."
+    event = the_event(nlp, text, date(2026, 3, 11), "arrest")
+    assert event.date == "2026-03-06"

@@ -225,11 +225,18 @@ def _build_for(
 
     if candidate.type == "ill_treatment" and _claimed_by(token.sent, subject[1], people, lexicon):
         hedged = True  # abuse claimed only by the victim is reported (GUIDELINES)
-    anchor = (
-        token
-        if candidate.person_role not in ("noun", "phrase")
-        else (syntax.governing_verb(token) or token)
-    )
+    anchor = token
+    if candidate.person_role in ("noun", "phrase"):
+        verb = syntax.governing_verb(token)
+        said = (
+            verb is not None
+            and token.head == verb
+            and token.dep_ in ("dobj", "nsubjpass")
+            and syntax.lemma(verb) in lexicon.context.speech_verbs
+        )
+        if verb is not None and not said:
+            anchor = verb  # "was deported on Friday"; not "confirmed his deportation on
+            # Monday": the day something was said is not the day of the event (GUIDELINES)
     scope = _scope(candidate, anchor, lexicon)
     status = _status(token, anchor, lexicon)
     dates = event_dates(
