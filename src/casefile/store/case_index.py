@@ -23,13 +23,24 @@ date, last change or country, then person id; filtered by the rows of
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Select, String, bindparam, delete, func, insert, or_, select, true
+from sqlalchemy import (
+    Select,
+    String,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from casefile.cases import Case, ResolvedPerson, SourcedEvent, assemble_case
@@ -38,6 +49,7 @@ from casefile.store import case_dates, case_filters, queries
 from casefile.store.case_filters import CaseFilter
 from casefile.store.case_views import view
 from casefile.store.cases_schema import (
+    CaseCountRow,
     CaseCountryRow,
     CaseDateRow,
     CaseEntryRow,
@@ -127,6 +139,11 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
     """Compute these people's lines again (and drop those of people without a case)."""
     today = today or materialised_day(session)
     ids = sorted(set(person_ids))
+    before = Counter(
+        kind
+        for part in queries.chunks(ids)
+        for kind in session.scalars(select(CaseFileRow.kind).where(CaseFileRow.person_id.in_(part)))
+    )
     for part in queries.chunks(ids):
         session.execute(delete(CaseFileRow).where(CaseFileRow.person_id.in_(part)))
     session.flush()
@@ -180,7 +197,23 @@ def refresh(session: Session, person_ids: Collection[int], today: date | None = 
     ):
         if rows:
             session.execute(insert(table), rows)
+    _count(session, before, Counter(line["kind"] for line in lines))
     session.flush()
+
+
+def _count(session: Session, before: Counter[str], after: Counter[str]) -> None:
+    """Keep `case_file_counts` right: the lines of each kind before and after a refresh."""
+    for kind in sorted(before | after):
+        change = after[kind] - before[kind]
+        if not change:
+            continue
+        done = session.execute(
+            update(CaseCountRow)
+            .where(CaseCountRow.kind == kind)
+            .values(total=CaseCountRow.total + change)
+        )
+        if not done.rowcount:  # type: ignore[attr-defined]
+            session.execute(insert(CaseCountRow).values(kind=kind, total=change))
 
 
 def _titles(session: Session, article_ids: Iterable[str]) -> dict[str, str]:
@@ -273,8 +306,9 @@ def page(
     Cases with the sort value come first, ordered by it (reversed when
     `descending`) then by person id, then those without it, by person id:
     index range reads that stop at the page's end. `wanted` keeps the
-    cases a filter matches (`case_filters`); `total` counts the whole
-    list, `matched` what the filter kept. The countries are read by
+    cases a filter matches (`case_filters`); `total` is the whole list's
+    size, read from `case_file_counts` (kept by `refresh`), `matched`
+    what the filter kept (counted: as many as it matches). The countries are read by
     skipping through their index, one probe per country.
     """
     if sort not in SORTS:
@@ -284,7 +318,7 @@ def page(
     ours = CaseFileRow.kind == kind
     kept = case_filters.condition(session, kind, wanted) if wanted else true()
     count = select(func.count()).select_from(CaseFileRow)
-    total = session.scalar(count.where(ours)) or 0
+    total = session.scalar(select(CaseCountRow.total).where(CaseCountRow.kind == kind)) or 0
     matched = session.scalar(count.where(ours, kept)) or 0 if wanted else total
     tie = CaseFileRow.person_id.asc()  # ties by id both ways, as the lists always had them
     first = _rows(

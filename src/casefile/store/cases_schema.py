@@ -27,6 +27,8 @@ contract tests see one schema); migration `0008_cases` creates them.
   one row per timeline entry and one text per case (`store.case_filters`);
   `case_file_dates`: each case's upcoming and passed-without-news dates
   (`store.case_dates`). Computed with the case's line, dropped with it.
+- `case_file_counts`: how many lines each kind of case has, kept by the
+  same writes, so a list page reads its size instead of counting.
 """
 
 from __future__ import annotations
@@ -200,3 +202,12 @@ class CaseDateRow(Base):
     sort_name: Mapped[str] = mapped_column(String(500))  # the name, case-folded
     seq: Mapped[int] = mapped_column(Integer)  # the agenda's order within the case
     item: Mapped[dict[str, Any]] = mapped_column(JSON)  # the `UpcomingEvent`
+
+
+class CaseCountRow(Base):
+    """How many case lines of a kind there are (a list reads it rather than counts them)."""
+
+    __tablename__ = "case_file_counts"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    total: Mapped[int] = mapped_column(Integer)
