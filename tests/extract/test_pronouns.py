@@ -193,3 +193,25 @@ def test_a_pronoun_of_the_other_gender_is_no_antecedent(nlp: Language) -> None:
         "His mother told the Court that on a visit he had told her he was beaten in custody."
     )
     assert subjects(nlp, text, "ill_treatment") == ["Rustam Yuldashev"]
+
+
+def test_a_surname_tagged_alone_takes_its_full_form_from_earlier(nlp: Language) -> None:
+    # Translated regional press: the description runs into the name in the lead.
+    text = (
+        "The migration board refused the ethnic Uzbek teacher from Kyrgyzstan Gulnora Tashpulatova "
+        "refugee status on Monday. Her advocate, Bakyt Orozov, said he would appeal. "
+        "In May Tashpulatova was detained by the security service."
+    )
+    people = find_people(nlp(text))
+    names = [r.name for r in people.records]
+    assert "Gulnora Tashpulatova" in names
+    assert not any(name.startswith("Kyrgyzstan") for name in names)
+
+
+def test_an_official_acting_on_the_person_is_not_the_subject(nlp: Language) -> None:
+    # Wire: the secretary cancels a passport; the activist is the one sanctioned.
+    text = (
+        "Exiled activist Grace Leung said on Monday she would keep campaigning. "
+        "Last December the security secretary, Michael Chan, cancelled her passport."
+    )
+    assert "Michael Chan" not in subjects(nlp, text, "sanction")

@@ -44,13 +44,17 @@ class GenderWords:
     surname_endings: tuple[tuple[str, str], ...]
 
 
-def person_gender(doc: Doc, mentions: list[int], surname: str, words: GenderWords) -> str | None:
+def person_gender(
+    doc: Doc, mentions: list[int], surname: str, words: GenderWords, in_office: bool = False
+) -> str | None:
     """ "f", "m", or None: the person's gender from the cues beside `mentions` (token
     indexes of their names), else from a near-certain surname ending; conflicting
-    cues leave it unknown."""
+    cues leave it unknown. Someone `in_office` acts on others' things ("the
+    secretary cancelled her passport"), so their clause's pronouns say nothing."""
     votes: Counter[str] = Counter()
     for i in mentions:
-        cue = _title_or_noun(doc[i], words) or _spouse(doc[i]) or _own_pronoun(doc[i], mentions)
+        own = None if in_office else _own_pronoun(doc[i], mentions)
+        cue = _title_or_noun(doc[i], words) or _spouse(doc[i]) or own
         if cue is not None:
             votes[cue] += 1
     if len(votes) == 1:

@@ -117,6 +117,10 @@ class People:
     def is_counsel(self, index: int) -> bool:
         return "counsel" in self.records[index].roles
 
+    def acts_on_cases(self, index: int) -> bool:
+        """Counsel or an official: someone who acts on a case more often than undergoes it."""
+        return bool(self.records[index].roles & {"counsel", "official"})
+
     def add(self, name: str, token: Token) -> int:
         """A person the model missed but the grammar shows ("his brother Begench was detained")."""
         key_tokens = tuple(_key(part) for part in name.split())
@@ -334,6 +338,8 @@ def find_people(doc: Doc, title: str | None = None) -> People:
     taken = {t.i for s in spans for t in s}
     spans += [s for s in introduced if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
+    spans += [s for s in _names_in_full(doc, spans) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
     spans += [s for s in _described_names(doc) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _recurring_names(doc) if not any(t.i in taken for t in s)]
@@ -454,7 +460,11 @@ def _gender(doc: Doc, index: int, record: PersonRecord, token_person: dict[int, 
     words = people_words()
     mentions = sorted(i for i, person in token_person.items() if person == index)
     return person_gender(
-        doc, mentions, record.key_tokens[-1], GenderWords(words.gendered, words.surname_endings)
+        doc,
+        mentions,
+        record.key_tokens[-1],
+        GenderWords(words.gendered, words.surname_endings),
+        in_office="official" in record.roles,
     )
 
 
@@ -714,7 +724,10 @@ def _nearest_in_sentence(
     own = _clause_subject(pronoun)
     if pronoun.dep_ == "poss" and own is not None and own.i in token_person and own.i < pronoun.i:
         person = token_person[own.i]
-        if records[person].gender in (None, gender):
+        agrees = records[person].gender == gender or (
+            records[person].gender is None and "official" not in records[person].roles
+        )  # "the security chief X cancelled her passport": someone else's, unless shown his
+        if agrees:
             return person  # "the lawyer Volha Barysevich had her licence revoked": her own
     # "Lukashenko had pardoned him": an object pronoun is never its own clause's subject
     bound = token_person.get(own.i) if own is not None and pronoun.dep_ != "poss" else None
@@ -775,6 +788,22 @@ def _joined_persons(doc: Doc) -> list[Span]:
     return joined
 
 
+def _names_in_full(doc: Doc, names: list[Span]) -> list[Span]:
+    """The full form of a surname the model tagged alone: "... the woman from China
+    Sairagul Sauytbay" where only a later "Sauytbay" was called a person. The
+    capitalised proper nouns right before another mention of the surname, that no
+    entity claims, are the given names."""
+    surnames = {span[-1].text for span in names if span[-1].text[:1].isupper()}
+    found = []
+    for token in doc:
+        if token.text not in surnames or token.ent_type_ == "PERSON" or token.i == 0:
+            continue
+        given = _given_name_too(doc[token.i : token.i + 1])
+        if len(given) > 1:
+            found.append(given)
+    return found
+
+
 def _given_name_too(entity: Span) -> Span:
     """A name the model began a word late ("Noor [Hamad Al-Mansour]"): the capitalised
     proper noun before it that the parse joins to the name and no entity claims."""
@@ -786,7 +815,7 @@ def _given_name_too(entity: Span) -> Span:
         if not (
             before.pos_ == "PROPN"
             and before.text[:1].isupper()
-            and not before.text.isupper()
+            and not (before.text.isupper() and len(before.text) > 1)  # "Y Quynh Bdap", no acronym
             and before.ent_type_ == ""
             and before.i > before.sent.start  # "Qualifier Amina Zhakupova beat ...": a noun
             and not doc[before.i - 1].is_punct

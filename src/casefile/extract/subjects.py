@@ -726,7 +726,7 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
         and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
     }
     named.discard(None)
-    clients = {n for n in named if n is not None and not people.is_counsel(n)}
+    clients = {n for n in named if n is not None and not people.acts_on_cases(n)}
     if len(clients) == 1:
         return clients.pop()
     return None
