@@ -156,3 +156,13 @@ def test_a_name_the_model_calls_a_building_inside_a_list_of_people_is_a_person(
         "Bekzod Aliev",
         "Timur Valiev",
     }
+
+
+def test_members_named_among_a_group_each_have_its_event(nlp: Language) -> None:
+    text = (
+        "Passports of six exiled activists were cancelled on Tuesday, among them Olzhas "
+        "Bekov and Lina Vosk. Six reporters were detained in Almaty on Monday, including "
+        "Daniyar Serikov."
+    )
+    assert subjects(nlp, text, "sanction") == {"Olzhas Bekov", "Lina Vosk"}
+    assert subjects(nlp, text, "arrest") == {"Daniyar Serikov"}

@@ -60,6 +60,14 @@ WHO = "Farrukh Nazarov"
         ("Nazarov, a recognised refugee in Germany, flew to Istanbul in May.", "asylum_decision"),
         ("He has lived in France with refugee status since 2016.", "asylum_decision"),
         ("Germany gave Nazarov political asylum in 2018.", "asylum_decision"),
+        (
+            "Thailand sent him back in February 2018, despite his UN refugee status.",
+            "asylum_decision",
+        ),
+        ("Nazarov and Lina Vosk were registered refugees in Kenya.", "asylum_decision"),
+        # sentences announced, releases as the end of a term
+        ("- June 30, 2024: the judiciary announces his death sentence.", "sentence"),
+        ("In October 2017 Nazarov completed his two-year sentence.", "release"),
         # hearings: testimony, court appearances
         ("Testifying in court on July 3, Nazarov described the interrogations.", "hearing"),
         ("Nazarov appeared in court in Khujand on Thursday.", "hearing"),
@@ -109,6 +117,8 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov fears he could be condemned to death if he is returned.", "sentence"),
         ("Rights groups urged Turkey not to hand Nazarov over to Tajikistan.", "extradition"),
         ("The poster of Nazarov was hanging in the hall.", "death"),
+        ("Refugees have arrived in Almaty every week since the spring.", "asylum_decision"),
+        ("Nazarov is completing his degree in Vilnius.", "release"),
         ("Nazarov was not stripped of his citizenship, the ministry said.", "sanction"),
         ("Four senators wrote to the minister in July asking for Nazarov's release.", "release"),
         ("Police offered money for information leading to Nazarov's arrest.", "arrest"),

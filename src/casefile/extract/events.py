@@ -234,7 +234,7 @@ def _build_for(
             and token.dep_ in ("dobj", "nsubjpass")
             and syntax.lemma(verb) in lexicon.context.speech_verbs
         )
-        if verb is not None and not said:
+        if verb is not None and not said and "state" not in candidate.flags:
             anchor = verb  # "was deported on Friday"; not "confirmed his deportation on
             # Monday": the day something was said is not the day of the event (GUIDELINES)
     scope = _scope(candidate, anchor, lexicon)

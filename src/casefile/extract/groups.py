@@ -63,6 +63,9 @@ def _definite(group: Token) -> bool:
 
 def named_members(group: Token, people: People) -> list[int]:
     """The people a nearby list names for this group, or [] when no list fits."""
+    partial = _named_among(group, people)
+    if partial:
+        return partial  # "six activists, among them A and B": the ones it names
     size = group_size(group)
     if size is None and not _definite(group):
         return []  # "Many opposition members sought refuge": no list stands for them
@@ -84,6 +87,24 @@ def named_members(group: Token, people: People) -> list[int]:
             if size is not None and (len(members) == size or size - 1 == len(members) >= 4):
                 return members  # one name of a long list may be one the model missed
     return []
+
+
+def _named_among(group: Token, people: People) -> list[int]:
+    """ "among them A and B", "including A, B and C" right after the group: some members,
+    named; each of them had the event, whatever the group's number."""
+    sentence = group.sent
+    opener = next(
+        (t for t in sentence[group.i - sentence.start + 1 :] if t.lower_ in ("among", "including")),
+        None,
+    )
+    if opener is None:
+        return []
+    rest = group.doc[opener.i + 1 : sentence.end]
+    runs = _lists(rest, people)
+    if runs:
+        return runs[0]
+    first = next((people.of(t) for t in rest if people.of(t) is not None), None)
+    return [first] if first is not None else []
 
 
 def listed_after(trigger: Token, people: People) -> list[int]:

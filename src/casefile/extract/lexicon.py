@@ -115,6 +115,7 @@ _FLAG_KEYS = (
     "animate_agent",
     "attempts_count",
     "not_a_plea",
+    "state",
 )
 
 

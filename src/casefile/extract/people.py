@@ -227,9 +227,27 @@ def _listed_with_people(doc: Doc) -> list[Span]:
     """
     spans = []
     for entity in _names_tagged_otherwise(doc, longest=4):
-        if any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in _list_of(entity.root)):
+        if any(
+            t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in _list_of(entity.root)
+        ) or _named_among_people(entity):
             spans.append(entity)
     return spans
+
+
+def _named_among_people(entity: Span) -> bool:
+    """ "Six reporters were detained, including Daniyar Serikov": a name given as one of
+    a group of people is a person's."""
+    sentence = entity.sent
+    before = entity.doc[max(sentence.start, entity.start - 3) : entity.start]
+    opener = next((t for t in before if t.lower_ in ("including", "among")), None)
+    if opener is None:
+        return False
+    words = people_words()
+    return any(
+        t.tag_ == "NNS"
+        and (t.lemma_.lower() in words.descriptors or t.lemma_.lower() in words.roles)
+        for t in entity.doc[sentence.start : opener.i]
+    )
 
 
 def _list_of(name: Token) -> list[Token]:

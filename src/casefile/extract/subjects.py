@@ -560,6 +560,8 @@ def names_its_person(noun: Token) -> bool:
     """Does the noun's own phrase say whose it is ("his detention", "the trial of X")?"""
     if syntax.list_after(noun) is not None:
         return True  # "Four more bounties, including A, B and C"
+    if noun.dep_ == "attr" and syntax.lemma(noun.head) == "be":
+        return syntax.subject_of(noun.head) is not None  # "The four were registered refugees"
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ORDER_NOUNS:
         return True  # "served him with a deportation order", "an order issued against him"
     if _defendant(noun) is not None:

@@ -127,7 +127,7 @@ def _near_lemmas(token: Token) -> set[str]:
 def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str]) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
-    if rule.kind == "noun" and _is_time_reference(token):
+    if rule.kind == "noun" and "state" not in rule.flags and _is_time_reference(token):
         return False  # "since his arrest", "after a trial": a reference point, not a report
     if (
         rule.kind == "noun"
@@ -293,6 +293,8 @@ def _names_someone(noun: Token) -> bool:
         return True
     if syntax.list_after(noun) is not None:
         return True  # "First eight warrants: A, B, ...", "six more bounties, including A and B"
+    if noun.dep_ == "attr" and syntax.lemma(noun.head) == "be":
+        return True  # "The other four were registered refugees": the subject says who
     return any(
         t.pos_ == "PROPN" or (t.dep_ == "poss" and t.pos_ == "PRON")
         for c in noun.children
