@@ -8,7 +8,7 @@
 - `serve`: a generated store behind `casefile serve`; 8 clients with an API
   token read `/cases.json` (first page, 50 cases), one case file
   (`/cases/ID.json`, the list's first case) and `/upcoming.json` (first
-  page) while the store is idle, then `/cases.json` while `casefile ingest`
+  page, 60 days from 2024-06-01) while the store is idle, then `/cases.json` while `casefile ingest`
   writes into it; p50/p99 latency, the load average beside each, and the
   growth of each figure from the smaller store to the larger.
 
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,10 @@ def serve_section(full: bool) -> dict[str, Any]:
 
 
 PAGES = ("/cases.json", "/cases/{id}.json", "/upcoming.json")
+# The server's today: the generated stream's people are introduced with the
+# articles, so a day within the first 1,000 articles' stories gives both
+# stores the same kind of agenda (both lists of /upcoming hold over 50 dates).
+SERVED_DAY = date(2024, 6, 1)
 
 
 def _serve_run(size: int) -> dict[str, Any]:
@@ -127,6 +132,7 @@ def _serve_run(size: int) -> dict[str, Any]:
         stream = articles(size + 300)
         with Store.open(url) as store:
             bulk_load(store, stream[:size])
+            store.case_page(SERVED_DAY)  # the lines brought to the day the server counts from
             user = store.add_user("bench", "viewer", "bench-password-123")
             token, _ = store.open_session(user, "api")
         inbox = Path(folder) / "inbox"
@@ -137,7 +143,7 @@ def _serve_run(size: int) -> dict[str, Any]:
                 f"Date: {article.published}\n\n{article.text}\n", encoding="utf-8"
             )
         port = _free_port()
-        env = {**os.environ, "CASEFILE_DB": url}
+        env = {**os.environ, "CASEFILE_DB": url, "CASEFILE_TODAY": SERVED_DAY.isoformat()}
         server = subprocess.Popen(
             [CASEFILE, "serve", "--port", str(port)],
             env=env,

@@ -14,6 +14,7 @@ PostgreSQL.
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from casefile.model import Event
@@ -179,3 +180,21 @@ def test_the_agenda_follows_the_day_it_is_read_for(store: Store) -> None:
         assert [(i.person_id, i.event_id, i.event.date) for i in passed] == overdue
         counts.append((len(upcoming), len(overdue)))
     assert counts[0][0] > counts[1][0] and counts[0][1] < counts[1][1]  # dates moved on
+
+
+def test_readers_of_a_new_day_take_turns_moving_the_lines(store_url: str) -> None:
+    """Requests of several server processes arrive on a new day at once: each gets its page."""
+    with Store.open(store_url) as store:
+        for extraction in articles(16, seed=6):
+            store.save_extraction(extraction)
+        store.case_page(TODAY)
+    day = date(2024, 3, 10)
+    stores = [Store.open(store_url) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(len(stores)) as pool:
+            pages = list(pool.map(lambda one: one.case_page(day, limit=0).cases, stores))
+        expected = [c.stage for c in stores[0].cases(day) if c.kind == "person"]
+    finally:
+        for one in stores:
+            one.close()
+    assert all([line["stage"] for line in page] == expected for page in pages)

@@ -420,8 +420,10 @@ class CaseFiles:
             if case_index.holds_for(session, today):
                 return read(session)
         with self._session.begin() as session:
-            ensureresolved(session)
-            case_index.refresh_day(session, today)
+            resolution.lock(session)  # one request moves the lines; the others wait, then read
+            if not case_index.holds_for(session, today):
+                ensureresolved(session)
+                case_index.refresh_day(session, today)
         with self._session() as session:
             return read(session)
 
