@@ -396,9 +396,23 @@ def _person_at(token: Token, people: People) -> int | None:
         return None
     if _describes_main_person(token):
         if any(c.lower_ == "the" for c in token.children):
-            return people.recent(token) or people.main_at(token)  # "the Chechen activist"
+            recent = people.recent(token)
+            if recent is not None and recent == _clause_subject_person(token, people):
+                recent = None  # "Judge Aliev found the blogger guilty": not the judge
+            return recent if recent is not None else people.main_at(token)
         return people.main_at(token)  # "a jailed critic of ...": before the name comes
     return None
+
+
+def _clause_subject_person(token: Token, people: People) -> int | None:
+    """The person who is the subject of the clause a description sits in."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    subject = syntax.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject == token:
+        return None
+    return people.of(subject)
 
 
 def _one_of(group: Token) -> Token | None:

@@ -79,7 +79,7 @@ def is_passive(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "advcl")
-        and verb.head.pos_ == "NOUN"
+        and verb.head.pos_ in ("NOUN", "PROPN")  # "Nazarov, deported and later jailed"
         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
     )
 
@@ -132,7 +132,19 @@ def object_of(verb: Token) -> Token | None:
         else:
             own = child(current, "dative") or child(current, "dobj")
             if own is not None:
-                return relative_antecedent(own)  # "three men whom Bahrain executed"
+                first = next(
+                    (
+                        c
+                        for c in own.children
+                        if c.dep_ == "nmod" and c.i < own.i and c.pos_ == "PRON"
+                    ),
+                    None,
+                )  # "judged him fixed-term imprisonment": two objects parsed as one
+                return relative_antecedent(first or own)  # "three men whom Bahrain executed"
+            small = child(current, "ccomp")
+            said_of = child(small, "nsubj") if small is not None and small.pos_ == "ADJ" else None
+            if said_of is not None and said_of.pos_ in ("NOUN", "PROPN", "PRON"):
+                return said_of  # "found the blogger guilty": a small clause
             if (
                 current.tag_ in ("VBN", "VBD")
                 and current.dep_ in ("ccomp", "xcomp")
@@ -179,8 +191,29 @@ def relative_antecedent(token: Token) -> Token:
         if token.dep_ == "poss":  # "whose extradition": the relative sits on the object
             verb = verb.head
         if verb.dep_ == "relcl":
-            return verb.head
+            return _who(token, verb.head)
     return token
+
+
+def _who(relative: Token, noun: Token) -> Token:
+    """ "who" stands for a person: "X, a co-founder of the group who was jailed" is X,
+    though the parser hangs the clause on "group"."""
+    if relative.lower_ not in ("who", "whom", "whose") or noun.pos_ in ("PROPN", "PRON"):
+        return noun
+    from casefile.extract.people import people_words  # people.py reads this module
+
+    words = people_words()
+    if noun.lemma_.lower() in words.descriptors or noun.lemma_.lower() in words.roles:
+        return noun  # "an assistant to a lawyer who fled": the lawyer fled
+    current = noun
+    for _ in range(4):
+        if current.dep_ in ("pobj", "prep", "appos") and current.head != current:
+            current = current.head
+            if current.pos_ == "PROPN":
+                return current
+            continue
+        break
+    return noun
 
 
 def agent_of(verb: Token) -> Token | None:
