@@ -166,3 +166,29 @@ def test_members_named_among_a_group_each_have_its_event(nlp: Language) -> None:
     )
     assert subjects(nlp, text, "sanction") == {"Olzhas Bekov", "Lina Vosk"}
     assert subjects(nlp, text, "arrest") == {"Daniyar Serikov"}
+
+
+def test_a_counted_group_with_its_list_after_a_colon_is_each_member(nlp: Language) -> None:
+    # Feature style: the list hangs on the group as an apposition, and the group's
+    # noun ("partners") is no word the lexicon knows for people.
+    text = (
+        "The printer was not the only one. Four partners went missing between May and "
+        "July 2016 and later turned up in police custody in Guangzhou: Tam Kei, "
+        "Cheung Wai-ming, Lam Ka-po and Ho Siu-fung."
+    )
+    assert subjects(nlp, text, "abduction") == {
+        "Tam Kei",
+        "Cheung Wai-ming",
+        "Lam Ka-po",
+        "Ho Siu-fung",
+    }
+
+
+def test_one_named_among_a_group_keeps_the_event_to_himself(nlp: Language) -> None:
+    # Look-alike: "X was among the politicians banned": X only, no list to share it.
+    text = (
+        "Former deputies Sok Dara and Chea Vanna left the country in 2018. "
+        "Meas Rithy was among the many former opposition politicians banned from politics, "
+        "yet he chose to stay in Phnom Penh."
+    )
+    assert subjects(nlp, text, "sanction") <= {"Meas Rithy"}

@@ -267,6 +267,43 @@ def _list_of(name: Token) -> list[Token]:
     return [name.doc[i] for i in sorted(seen) if i != name.i]
 
 
+def _untagged_in_lists(doc: Doc) -> list[Span]:
+    """Names no model tagged, listed with people: "custody: Lui Tak, Cheung Po and Lam Wai"
+    names three people, the first no less than the others."""
+    words = people_words()
+    spans = []
+    for token in doc:
+        if not (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and token.ent_type_ == ""
+            and token.dep_ in ("conj", "appos")
+        ):
+            continue
+        linked = [c for c in token.children if c.dep_ in ("conj", "appos")] + [token.head]
+        if not any(t.ent_type_ == "PERSON" and t.pos_ in ("PROPN", "NOUN") for t in linked):
+            continue
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head == token
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].ent_type_ == ""
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        if (
+            len(span) >= 2
+            and not any(t.lower_ in words.organization_words for t in span)
+            and country_of(span.text) is None
+        ):
+            spans.append(span)
+    return spans
+
+
 def _names_tagged_otherwise(doc: Doc, longest: int) -> list[Span]:
     """Entities the model called organisations or places that look like a person's name:
     two to `longest` words from one capitalised proper noun to another, no organisation
@@ -363,6 +400,8 @@ def find_people(doc: Doc, title: str | None = None) -> People:
     spans += [s for s in _recurring_names(doc) if not any(t.i in taken for t in s)]
     taken = {t.i for s in spans for t in s}
     spans += [s for s in _listed_with_people(doc) if not any(t.i in taken for t in s)]
+    taken = {t.i for s in spans for t in s}
+    spans += [s for s in _untagged_in_lists(doc) if not any(t.i in taken for t in s)]
     filed = _dateline_end(doc)  # "ISTANBUL, March 14 (Bosphorus Wire) —": the outlet
     outlets = set(re.findall(r"\(([^)]{1,60})\)", doc.text[:filed]))
     cleaned = [

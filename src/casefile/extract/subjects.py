@@ -14,7 +14,13 @@ import re
 from spacy.tokens import Span, Token
 
 from casefile.extract import syntax
-from casefile.extract.groups import group_in_phrase, is_group, listed_after, named_members
+from casefile.extract.groups import (
+    group_in_phrase,
+    group_size,
+    is_group,
+    listed_after,
+    named_members,
+)
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import People, people_words, quoted_source
 from casefile.extract.places import country_of
@@ -124,8 +130,9 @@ def find_subjects(
         agent = syntax.subject_of(token)
     found: list[int] = []
     groups: list[str] = []
-    told_of = target if target is not None and is_group(target) else group_in_phrase(token)
-    if told_of is not None and _person_at(told_of, people) is None:
+    counted = target is not None and (is_group(target) or _counted_with_list(target))
+    told_of = target if counted else group_in_phrase(token)
+    if told_of is not None and (_person_at(told_of, people) is None or _counted_with_list(told_of)):
         listed = named_members(told_of, people)  # "warrants for the eight ... Those named were"
         if listed:
             return [(people.name(p), p) for p in listed], agent
@@ -169,6 +176,16 @@ def find_subjects(
         if person is not None:
             found.append(person)
     return [(people.name(p), p) for p in found], agent
+
+
+def _counted_with_list(group: Token) -> bool:
+    """ "Four colleagues ...: A, B, C and D": a counted group whose list hangs on it as
+    an apposition; its first name is one member, not the group."""
+    return (
+        group.tag_ in ("NNS", "NNPS")
+        and group_size(group) is not None
+        and any(c.dep_ == "appos" for c in group.children)
+    )
 
 
 def _client_of_filer(
