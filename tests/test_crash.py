@@ -2,11 +2,13 @@
 
 A subprocess ingests a batch (two wire stories, each with a syndicated copy
 on another outlet, and one more report) and is killed with SIGKILL at one
-point: right after an article is stored, just before a copy is linked, after
-an extraction is saved, and inside an extraction's transaction. Running the
-batch again must leave the store exactly as one uninterrupted run leaves it:
-every article once, every copy linked to its original, every article read
-by the current extractor with the same events.
+point: right after a partition of articles is stored and linked, inside the
+transaction that stores and links one, after an extraction is saved, inside
+an extraction's transaction, and after every extraction is saved but before
+the batch resolves its people. Running the batch again must leave the store
+exactly as one uninterrupted run leaves it: every article once, every copy
+linked to its original, every article read by the current extractor with
+the same events, filed under the same people.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ BATCH = {
 KILLER = """
 import os, signal, sys
 from casefile import pipeline
+from casefile.news import copies
 from casefile.store import Store, store as store_module
 
 url, folder, point, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -73,15 +76,19 @@ def killing(call, before):
         return result
     return wrapped
 
-if point == "after storing":
-    Store.add_article = killing(Store.add_article, before=False)
-elif point == "before linking":
-    pipeline.link_copy = killing(pipeline.link_copy, before=True)
-elif point == "after an extraction":  # a partition of one article is one commit
+if point == "after storing":  # a partition of one article is one commit
+    pipeline.PARTITION_SIZE = 1
+    pipeline.add_and_link = killing(pipeline.add_and_link, before=False)
+elif point == "inside storing":  # partitions of two: the second one's transaction cut off
+    pipeline.PARTITION_SIZE = 2
+    copies.link_in = killing(copies.link_in, before=True)
+elif point == "after an extraction":
     pipeline.PARTITION_SIZE = 1
     Store.save_extractions = killing(Store.save_extractions, before=False)
 elif point == "inside an extraction":  # events written, the transaction not yet committed
     store_module.record_extraction = killing(store_module.record_extraction, before=True)
+elif point == "before resolving":  # every extraction saved, no person resolved yet
+    Store.resolve_pending = killing(Store.resolve_pending, before=True)
 with Store.open(url) as store:
     pipeline.ingest([folder], store)
 sys.exit(3)  # never reached: the point is always hit
@@ -96,7 +103,8 @@ def write_batch(folder: Path) -> Path:
 
 
 def state(store: Store) -> dict[str, object]:
-    """Everything a crash could leave wrong, by file name: links, extraction, events."""
+    """Everything a crash could leave wrong, by file name: links, extraction, events, people."""
+    people = {person.id: person.name for person in store.people()}
     found: dict[str, object] = {}
     for article in store.articles():
         link = original_of(store, article.id)
@@ -104,7 +112,7 @@ def state(store: Store) -> dict[str, object]:
             store.article(link.original_id).label if link else None,
             store.has_extraction(article.id, EXTRACTOR_VERSION),
             sorted(
-                (e.event.type, e.event.subject, e.event.span)
+                (e.event.type, e.event.subject, e.event.span, people.get(e.person_id or 0))
                 for e in store.article_events(article.id)
             ),
         )
@@ -127,10 +135,11 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("point", "count"),
     [
-        ("after storing", 2),  # the first copy stored, neither linked nor extracted
-        ("before linking", 4),  # the second copy stored, not linked
+        ("after storing", 2),  # the first copy stored and linked, not extracted
+        ("inside storing", 4),  # the second copy's partition neither stored nor linked
         ("after an extraction", 2),  # two articles extracted, the others not or not yet stored
         ("inside an extraction", 3),  # the third extraction's transaction cut off
+        ("before resolving", 1),  # every article extracted, nobody filed under a person
     ],
 )
 def test_the_next_run_completes_a_batch_killed_midway(

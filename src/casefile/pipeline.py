@@ -52,7 +52,7 @@ from casefile.extract import (
 )
 from casefile.model import Article, Extraction, Skipped
 from casefile.news.alerts import DEFAULT_DAYS, raise_alerts
-from casefile.news.copies import article_text, link_copy, original_of
+from casefile.news.copies import Link, add_and_link, article_text, link_copy, originals_of
 from casefile.news.syndication import drop_shared_events
 from casefile.news.watchlist import Alert
 from casefile.partitions import partitions
@@ -68,6 +68,11 @@ log = logging.getLogger(__name__)
 # extractions are saved in one transaction, so there are few commits, yet a
 # crash loses little work.
 PARTITION_SIZE = 32
+
+# Articles saved between two resolutions of their people: resolving once for many
+# articles reads each shared surname's mentions once (`store.pending`), and a run over
+# an archive still shows its cases as it goes.
+RESOLVE_EVERY = 2000
 
 Extractor = Callable[[Iterable[Article]], Iterator[list[Extraction | Skipped]]]
 """Articles in; their extractions (or why not) out in partitions, in input order."""
@@ -173,8 +178,9 @@ def ingest_items(
     progress.extracting(len(articles), len(report.skipped))
     pending = _store_new(store, articles, report, progress)
     _extract_and_save(store, pending, report, progress, extractor or extract_here)
+    store.resolve_pending()  # the batch's people at once (and those a killed run left)
     if report.extracted:
-        store.resolve_people()  # across the whole batch: context, the analysts' merges and splits
+        store.resolve_people()
     if report.new or report.extracted:
         report.alerts = raise_alerts(store, days=alert_days)
     return report
@@ -183,25 +189,22 @@ def ingest_items(
 def _store_new(
     store: Store, articles: Iterable[Article], report: IngestReport, progress: Progress
 ) -> Iterator[Article]:
-    """Store and link each article; yield those this extractor version has not read yet."""
+    """Store and link each article (a partition per transaction); yield those this extractor
+    version has not read yet."""
     sent: set[str] = set()  # a batch may hold one text twice
-    for article in articles:
-        if article.published is None:
-            report.undated.append(article.label)
-        new = store.add_article(article)
-        report.new += new
-        report.duplicates += not new
-        # A copy is linked when it is first read: a new article, or one an interrupted
-        # run stored but never extracted. One extracted before keeps its own events.
-        find = new or not store.has_extraction(article.id)
-        if link_copy(store, article, find=find) is not None:
-            report.syndicated += 1
-        if article.id in sent or store.has_extraction(article.id, EXTRACTOR_VERSION):
-            report.already_extracted += article.id not in sent
-            progress.skipped(1)
-            continue
-        sent.add(article.id)
-        yield article
+    for part in partitions(articles, PARTITION_SIZE):
+        for article, added in zip(part, add_and_link(store, part), strict=True):
+            if article.published is None:
+                report.undated.append(article.label)
+            report.new += added.new
+            report.duplicates += not added.new
+            report.syndicated += added.link is not None
+            if article.id in sent or EXTRACTOR_VERSION in added.extractors:
+                report.already_extracted += article.id not in sent
+                progress.skipped(1)
+                continue
+            sent.add(article.id)
+            yield article
 
 
 def _extract_and_save(
@@ -212,14 +215,21 @@ def _extract_and_save(
     extractor: Extractor,
 ) -> None:
     """Extract and save, a partition per transaction; an article the rules fail on is
-    reported and left unfinished."""
+    reported and left unfinished.
+
+    People are resolved every `RESOLVE_EVERY` articles (so a long run's cases
+    show while it goes on), and by the caller at the end (`store.pending`).
+    """
+    unresolved = 0
     for part in extractor(_warn_if_cut(articles, report)):
-        saved = [
-            _without_copied_events(store, storable_extraction(x))
-            for x in part
-            if isinstance(x, Extraction)
-        ]
-        store.save_extractions(saved)
+        read = [storable_extraction(x) for x in part if isinstance(x, Extraction)]
+        links = originals_of(store, [extraction.article.id for extraction in read])
+        saved = [_without_copied_events(store, x, links.get(x.article.id)) for x in read]
+        store.save_extractions(saved, resolve=False)
+        unresolved += len(saved)
+        if unresolved >= RESOLVE_EVERY:
+            store.resolve_pending()
+            unresolved = 0
         report.skipped.extend(x for x in part if isinstance(x, Skipped))
         report.extracted += len(saved)
         report.events += sum(len(extraction.events) for extraction in saved)
@@ -243,9 +253,8 @@ def cut_warning(article: Article) -> str | None:
     )
 
 
-def _without_copied_events(store: Store, extraction: Extraction) -> Extraction:
+def _without_copied_events(store: Store, extraction: Extraction, link: Link | None) -> Extraction:
     """A syndicated copy keeps only the events of sentences its original does not have."""
-    link = original_of(store, extraction.article.id)
     original = article_text(store, link.original_id) if link else None
     return drop_shared_events(extraction, original) if original else extraction
 
@@ -283,6 +292,7 @@ def reextract(
         log.warning("%s", line)
         if on_problem is not None:
             on_problem(line)
+    store.resolve_pending()
     store.resolve_people()
     return report.extracted
 

@@ -213,6 +213,7 @@ def _reordered(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) >= 3 and sorted(map(fold, a)) == sorted(map(fold, b))
 
 
+@lru_cache(maxsize=1 << 18)  # resolution asks it of the same names (a lawyer's) many times
 def same_person(a: str, b: str) -> bool:
     """Whether two names, as written, refer to the same person. Precision before recall."""
     tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
@@ -286,6 +287,7 @@ def swapped(a: str, b: str) -> bool:
     return similar_tokens(tokens_a[0], tokens_b[1]) and similar_tokens(tokens_a[1], tokens_b[0])
 
 
+@lru_cache(maxsize=1 << 16)
 def is_partial(name: str) -> bool:
     """A surname alone or with initials ("Movlayev", "M. Movlayev"): it could be several people."""
     tokens = name_tokens(name)

@@ -368,6 +368,8 @@ def _join_weak(
             needed = SWAP_CONTEXT if swapped(a.name, b.name) else ACRONYM_CONTEXT
         else:
             continue  # the groups below are built only for the pairs that need them
+        if clusters.find(i) == clusters.find(j):
+            continue  # one person already (`allowed` says no): nothing to weigh
         ours, theirs = clusters.group(i), clusters.group(j)
         if a.kind == "group" and {m.article for m in ours} & {m.article for m in theirs}:
             continue  # one article's two groups are two groups
@@ -386,7 +388,7 @@ def context_score(ours: Sequence[Mention], theirs: Sequence[Mention]) -> int:
     score = 0
     if {m.article for m in ours} & {m.article for m in theirs}:
         score += 3
-    own = [form for m in (*ours, *theirs) for form in (m.name, *m.forms)]
+    own = list(dict.fromkeys(form for m in (*ours, *theirs) for form in (m.name, *m.forms)))
     our_names = {n for m in ours for n in m.co_names if not any(same_person(n, o) for o in own)}
     their_names = {n for m in theirs for n in m.co_names}
     shared = sum(1 for n in our_names if any(same_person(n, t) for t in their_names))

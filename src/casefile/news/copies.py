@@ -11,15 +11,18 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from casefile.model import Article, Source, Timeline
 from casefile.news import syndication
+from casefile.store import queries
 from casefile.store.feeds_schema import ArticleBandRow, ArticleShinglesRow, SyndicationRow
 from casefile.store.schema import ArticleRow, utcnow
 
@@ -44,9 +47,71 @@ def session(store: Store) -> Session:
 
 def original_of(store: Store, article_id: str) -> Link | None:
     """The link of a stored copy to its original, None if the article is no copy."""
+    return originals_of(store, [article_id]).get(article_id)
+
+
+def originals_of(store: Store, article_ids: Collection[str]) -> dict[str, Link]:
+    """The links of those of these articles that are copies (one query per thousand)."""
     with session(store) as db:
-        row = db.get(SyndicationRow, article_id)
-        return Link(row.article_id, row.original_id, row.similarity) if row else None
+        return {
+            row.article_id: Link(row.article_id, row.original_id, row.similarity)
+            for part in queries.chunks(article_ids)
+            for row in db.scalars(select(SyndicationRow).where(SyndicationRow.article_id.in_(part)))
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class Added:
+    """What storing one article of a batch found."""
+
+    new: bool  # stored now; False: the same text was stored before
+    link: Link | None  # the stored article it is a syndicated copy of
+    extractors: frozenset[str]  # the extractor versions that have read it before
+
+
+def add_and_link(store: Store, articles: Sequence[Article]) -> list[Added]:
+    """Store and index a batch of articles in one transaction, linking each copy.
+
+    The same, article by article and in order, as `Store.add_article` then
+    `link_copy` (a copy is looked for among the articles stored before it,
+    this batch's earlier ones included), with one commit for the batch. An
+    article another session stores meanwhile makes the batch go again one
+    article at a time.
+    """
+    try:
+        with session(store) as db, db.begin():
+            return _add_and_link(db, articles)
+    except IntegrityError:
+        added = []
+        for article in articles:
+            new = store.add_article(article)
+            read = store.extractors_of([article.id]).get(article.id, frozenset())
+            added.append(Added(new, link_copy(store, article, find=new or not read), read))
+        return added
+
+
+def _add_and_link(db: Session, articles: Sequence[Article]) -> list[Added]:
+    ids = [article.id for article in articles]
+    stored = {
+        found
+        for part in queries.chunks(ids)
+        for found in db.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part)))
+    }
+    read = queries.extractors_of(db, ids)
+    added, last = [], None
+    for article in articles:
+        new = article.id not in stored
+        if new:
+            row = queries.article_row(article)
+            if last is not None and row.ingested_at <= last:  # "stored before" stays strict
+                row.ingested_at = last + timedelta(microseconds=1)
+            last = row.ingested_at
+            db.add(row)
+            db.flush()
+            stored.add(article.id)
+        before = read.get(article.id, frozenset())
+        added.append(Added(new, link_in(db, article, find=new or not before), before))
+    return added
 
 
 def link_copy(store: Store, article: Article, find: bool = True) -> Link | None:
@@ -59,36 +124,39 @@ def link_copy(store: Store, article: Article, find: bool = True) -> Link | None:
     after the fact: its events are already counted).
     """
     with session(store) as db, db.begin():
-        existing = db.get(SyndicationRow, article.id)
-        if existing is not None:
-            return Link(existing.article_id, existing.original_id, existing.similarity)
-        shingle_set = syndication.shingles(article.text)
-        keys = syndication.band_keys(shingle_set)
-        if not keys:
-            return None
-        indexed = db.scalar(
-            select(ArticleBandRow.article_id)
-            .where(ArticleBandRow.article_id == article.id)
-            .limit(1)
+        return link_in(db, article, find)
+
+
+def link_in(db: Session, article: Article, find: bool = True) -> Link | None:
+    """`link_copy` within the caller's transaction (a batch of articles stored at once)."""
+    existing = db.get(SyndicationRow, article.id)
+    if existing is not None:
+        return Link(existing.article_id, existing.original_id, existing.similarity)
+    shingle_set = syndication.shingles(article.text)
+    keys = syndication.band_keys(shingle_set)
+    if not keys:
+        return None
+    indexed = db.scalar(
+        select(ArticleBandRow.article_id).where(ArticleBandRow.article_id == article.id).limit(1)
+    )
+    if indexed is None:
+        db.add_all(ArticleBandRow(article_id=article.id, band=key) for key in keys)
+        db.add(ArticleShinglesRow(article_id=article.id, shingles=_packed(shingle_set)))
+    best = _best_candidate(db, article.id, shingle_set, keys) if find else None
+    if best is None:
+        return None
+    original_id, similarity = best
+    root = db.get(SyndicationRow, original_id)
+    if root is not None:
+        original_id = root.original_id
+    db.add(
+        SyndicationRow(
+            article_id=article.id,
+            original_id=original_id,
+            similarity=similarity,
+            linked_at=utcnow(),
         )
-        if indexed is None:
-            db.add_all(ArticleBandRow(article_id=article.id, band=key) for key in keys)
-            db.add(ArticleShinglesRow(article_id=article.id, shingles=_packed(shingle_set)))
-        best = _best_candidate(db, article.id, shingle_set, keys) if find else None
-        if best is None:
-            return None
-        original_id, similarity = best
-        root = db.get(SyndicationRow, original_id)
-        if root is not None:
-            original_id = root.original_id
-        db.add(
-            SyndicationRow(
-                article_id=article.id,
-                original_id=original_id,
-                similarity=similarity,
-                linked_at=utcnow(),
-            )
-        )
+    )
     log.info("article %s is a copy of %s (J=%.2f)", article.label, original_id, similarity)
     return Link(article.id, original_id, similarity)
 

@@ -46,6 +46,7 @@ from casefile.store.case_index import reports, resolved
 from casefile.store.cases_schema import (
     ArticlePersonRow,
     CaseMentionRow,
+    CasePendingRow,
     EventFirstSeenRow,
     PersonDecisionRow,
 )
@@ -146,6 +147,7 @@ def ensureresolved(session: Session) -> None:
 def resolve_people(session: Session) -> None:
     """Resolve every mention of the store again from scratch (the index is rebuilt too)."""
     case_index.refresh(session, resolution.resolve_all(session))
+    session.execute(delete(CasePendingRow))  # nothing is left to resolve
 
 
 def person_of_mention(session: Session, mention: str) -> int:

@@ -20,6 +20,9 @@ contract tests see one schema); migration `0008_cases` creates them.
   article names it, `cases.resolve.Mention`) with the person it was resolved
   to, and its blocking keys, so that resolving after a change reads only the
   mentions that share a key with what changed (`store.resolution`).
+- `case_pending`: articles whose extraction is saved but whose people a
+  batch has not resolved yet (`casefile ingest` resolves once per batch,
+  not once per article); a killed batch leaves them for the next one.
 - `case_files`: each person's case as the lists show it, materialised
   (`store.case_index`): recomputed for the people a change touches, read a
   page at a time in a stable order.
@@ -108,6 +111,14 @@ class CaseMentionBlockRow(Base):
         ForeignKey("case_mentions.id", ondelete="CASCADE"), index=True
     )
     block: Mapped[str] = mapped_column(String(MENTION), index=True)
+
+
+class CasePendingRow(Base):
+    __tablename__ = "case_pending"
+
+    article_id: Mapped[str] = mapped_column(
+        String(HASH), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class CaseFileRow(Base):

@@ -7,7 +7,7 @@ corrections and drops rejected events, so no reader can forget to.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session, defer
 from casefile.model import Article, Cut, Event, Source, Timeline, TimelineEntry
 from casefile.store.events import Review, corrected, review
 from casefile.store.results import PersonSummary
-from casefile.store.schema import ArticleRow, CorrectionRow, EventRow, PersonNameRow, PersonRow
+from casefile.store.schema import (
+    ArticleRow,
+    CorrectionRow,
+    EventRow,
+    ExtractionRunRow,
+    PersonNameRow,
+    PersonRow,
+    utcnow,
+)
 
 
 def to_article(row: ArticleRow) -> Article:
@@ -185,3 +193,31 @@ def timeline(session: Session, person: PersonSummary) -> Timeline:
         names=person.names,
         entries=tuple(sorted(entries, key=_chronological)),
     )
+
+
+def article_row(article: Article) -> ArticleRow:
+    """A new article's row (stored now)."""
+    return ArticleRow(
+        id=article.id,
+        source_id=article.source_id,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        fetched_at=article.fetched_at,
+        ingested_at=utcnow(),
+        text=article.text,
+        cuts=cuts_json(article),
+    )
+
+
+def extractors_of(session: Session, article_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+    """The extractor versions that have read each of these articles (those read at all)."""
+    found: dict[str, set[str]] = {}
+    for part in chunks(article_ids):
+        query = select(ExtractionRunRow.article_id, ExtractionRunRow.extractor).where(
+            ExtractionRunRow.article_id.in_(part)
+        )
+        for article_id, extractor in session.execute(query):
+            found.setdefault(article_id, set()).add(extractor)
+    return {article_id: frozenset(versions) for article_id, versions in found.items()}

@@ -23,7 +23,7 @@ from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
 from casefile.news.copies import with_copies
-from casefile.store import queries
+from casefile.store import pending, queries
 from casefile.store.cases import (
     CaseFiles,
     changed,
@@ -120,10 +120,15 @@ class Store(ReviewReads, UserAccounts, CaseFiles, CaseNotes):
             with self._session.begin() as session:
                 if session.get(ArticleRow, article.id) is not None:
                     return False
-                session.add(_article_row(article))
+                session.add(queries.article_row(article))
         except IntegrityError:  # stored meanwhile by another session
             return False
         return True
+
+    def extractors_of(self, article_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+        """The extractor versions that have read each of these articles (those read at all)."""
+        with self._session() as session:
+            return queries.extractors_of(session, article_ids)
 
     def has_extraction(self, article_id: str, extractor: str | None = None) -> bool:
         """Whether this extractor version (None: any) has read this article (so it can be skipped).
@@ -154,18 +159,25 @@ class Store(ReviewReads, UserAccounts, CaseFiles, CaseNotes):
         """
         self.save_extractions([extraction])
 
-    def save_extractions(self, extractions: Sequence[Extraction]) -> None:
+    def save_extractions(self, extractions: Sequence[Extraction], resolve: bool = True) -> None:
         """Save a batch of extractions in order, in one transaction: all of them or none.
 
-        Each is saved exactly as `save_extraction` saves it alone (the
-        store ends the same), but a batch commits once, which is what makes
-        ingesting thousands of articles cheap on a server store.
+        The store ends as if each were saved alone by `save_extraction`, but
+        a batch commits once and resolves the people it touches once, which
+        is what makes ingesting thousands of articles cheap. With `resolve`
+        False the articles are only marked, for `resolve_pending` to resolve
+        at the end of a longer batch (`pipeline.ingest`).
         """
         if not extractions:
             return
         try:
             with self._session.begin() as session:
                 counts = [_save_extraction(session, extraction) for extraction in extractions]
+                ids = [extraction.article.id for extraction in extractions]
+                if resolve:
+                    changed(session, ids)
+                else:
+                    pending.mark(session, ids)
         except SQLAlchemyError as error:
             labels = ", ".join(extraction.article.label for extraction in extractions[:3])
             more = f" and {len(extractions) - 3} more" if len(extractions) > 3 else ""
@@ -174,6 +186,19 @@ class Store(ReviewReads, UserAccounts, CaseFiles, CaseNotes):
             ) from error
         for extraction, count in zip(extractions, counts, strict=True):
             log.info("saved %d events of article %s", count, extraction.article.label)
+
+    def resolve_pending(self) -> int:
+        """Resolve the people of every article saved with `resolve=False`; how many there were.
+
+        One transaction per `pending.RESOLVE_CHUNK` articles.
+        """
+        done = 0
+        while True:
+            with self._session.begin() as session:
+                count = pending.resolve(session)
+            done += count
+            if count < pending.RESOLVE_CHUNK:
+                return done
 
     def extracted(self, article_ids: Sequence[str], extractor: str) -> set[str]:
         """Which of these articles this extractor version has already read (one query per 500)."""
@@ -285,7 +310,7 @@ def _save_extraction(session: Session, extraction: Extraction) -> int:
     """One article's machine events replaced by these; returns how many were saved."""
     article = extraction.article
     if session.get(ArticleRow, article.id) is None:
-        session.add(_article_row(article))
+        session.add(queries.article_row(article))
         session.flush()
     rows = _event_rows(session, extraction)
     keep_people(session, article.id, rows)
@@ -303,7 +328,6 @@ def _save_extraction(session: Session, extraction: Extraction) -> int:
     )
     session.flush()
     record_extraction(session, extraction, [row.key for row in rows])
-    changed(session, [article.id])
     return len(rows)
 
 
@@ -354,21 +378,6 @@ def _forms(session: Session, person_ids: set[int] | None) -> dict[int, list[str]
         for person_id, form in session.execute(part):
             forms.setdefault(person_id, []).append(form)
     return forms
-
-
-def _article_row(article: Article) -> ArticleRow:
-    return ArticleRow(
-        id=article.id,
-        source_id=article.source_id,
-        url=article.url,
-        title=article.title,
-        outlet=article.outlet,
-        published=article.published,
-        fetched_at=article.fetched_at,
-        ingested_at=utcnow(),
-        text=article.text,
-        cuts=queries.cuts_json(article),
-    )
 
 
 def _event_row(article_id: str, event: Event, key: str, origin: str, extractor: str) -> EventRow:
