@@ -98,6 +98,24 @@ WHO = "Farrukh Nazarov"
         ),
         # extradition decisions worded as orders
         ("A Moscow court ordered Nazarov's extradition to Tajikistan.", "extradition_decision"),
+        # requests and decisions named through the state that asked
+        (
+            "Kyrgyzstan agreed to Dushanbe's request and handed Nazarov over on Friday.",
+            "extradition_request",
+        ),
+        (
+            "Kyrgyzstan agreed to Dushanbe's request and handed Nazarov over on Friday.",
+            "extradition_decision",
+        ),
+        ("Two states had turned down Tajik requests to hand over Nazarov.", "extradition_decision"),
+        ("On 26 November the appeal court ruled to extradite Nazarov.", "extradition_decision"),
+        ("Rights groups condemned the decision to extradite Nazarov.", "extradition_decision"),
+        (
+            "Dushanbe earlier sent Bishkek a request about his extradition, which was refused.",
+            "extradition_request",
+        ),
+        # a ruling on anything else is a hearing
+        ("The court ruled on Monday to suspend the order, his lawyer said.", "hearing"),
         # deaths: executions, fatal wounds
         ("Nazarov was hanged at dawn on Saturday, state television said.", "death"),
         ("Security forces mortally wounded Nazarov during the raid.", "death"),
@@ -124,6 +142,12 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Police offered money for information leading to Nazarov's arrest.", "arrest"),
         ("The agency released photographs of Nazarov leaving the airport.", "release"),
         ("He was expelled at the request of the security service.", "extradition_request"),
+        ("Nazarov was returned at the security service's request.", "extradition_request"),
+        (
+            "Nazarov was handed the decision on his deportation at the airport.",
+            "extradition_decision",
+        ),
+        ("The Tajik request for a meeting on trade was turned down.", "extradition_decision"),
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),

@@ -116,6 +116,7 @@ _FLAG_KEYS = (
     "attempts_count",
     "not_a_plea",
     "state",
+    "by_a_state",
 )
 
 

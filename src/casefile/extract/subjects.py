@@ -584,7 +584,7 @@ def rule_links_person(candidate: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
-PERSON_OBJECT_PREPS = ("of", "on", "against", "for")
+PERSON_OBJECT_PREPS = ("of", "on", "against", "for", "about", "concerning", "regarding")
 
 
 def names_its_person(noun: Token) -> bool:

@@ -150,6 +150,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in token.children)
     ):
         return False  # "a man suspected of shooting": a description, not a report
+    if "by_a_state" in rule.flags and not _asked_by_a_state(token):
+        return False  # "at the security service's request": not another state's
     if "not_a_plea" in rule.flags and _is_plea(token):
         return False  # "appealed to supporters to stay calm": a plea, not a legal appeal
     near = _near_lemmas(token)
@@ -339,6 +341,7 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
         t
         for c in token.children
         if c.dep_ in ("dobj", "nsubjpass", "prep", "xcomp", "ccomp", "dative")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))  # "ruled to ..."
         for t in c.subtree
         if _hops(t, token) <= 4 and not any(a.dep_ == "relcl" for a in _path(t, token))
     ]
@@ -356,6 +359,8 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
         )
     ):
         topics = ["asylum_decision"]  # "turned his application down", in a story about asylum
+    if not topics and _state_request_in(scope, token.sent, lexicon):
+        topics = ["extradition_decision"]  # "Kenya agreed to Ankara's request and returned them"
     if not topics:
         return None
     event_type = topics[0]
@@ -411,6 +416,35 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                     continue  # "at the request of the security agency": not another state
                 found.append(Candidate(rule.type, token, rule.rule_id, "phrase"))
     return found
+
+
+def _state_request_in(scope: list[Token], sentence: Span, lexicon: Lexicon) -> bool:
+    """A decision on a state's request to hand someone over: the request rule reads it."""
+    rules = [
+        r
+        for r in lexicon.noun_rules("request")
+        if r.type == "extradition_request" and "by_a_state" in r.flags
+    ]
+    return any(
+        syntax.lemma(t) in rule.lemmas and _fits(t, rule, sentence, lexicon.context.institutions)
+        for rule in rules
+        for t in scope
+    )
+
+
+def _asked_by_a_state(noun: Token) -> bool:
+    """ "Ankara's request", "Tajik requests"; "at the request of the Turkish government" is
+    the phrase rule's."""
+    if noun.head.lower_ in ("at", "upon", "on") and any(c.lower_ == "of" for c in noun.children):
+        return False
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound") and any(
+            country_of(t.text) is not None for t in c.subtree
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "from") and _a_state(c):
+            return True
+    return False
 
 
 def _a_state(preposition: Token) -> bool:
