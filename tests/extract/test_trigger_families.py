@@ -114,8 +114,6 @@ WHO = "Farrukh Nazarov"
             "Dushanbe earlier sent Bishkek a request about his extradition, which was refused.",
             "extradition_request",
         ),
-        # a ruling on anything else is a hearing
-        ("The court ruled on Monday to suspend the order, his lawyer said.", "hearing"),
         # deaths: executions, fatal wounds
         ("Nazarov was hanged at dawn on Saturday, state television said.", "death"),
         ("Security forces mortally wounded Nazarov during the raid.", "death"),
