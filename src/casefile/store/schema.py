@@ -179,9 +179,9 @@ class AuditRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
     who: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(50), index=True)  # a case's notes: "add_note"
     object_type: Mapped[str] = mapped_column(String(50))
-    object_id: Mapped[str] = mapped_column(String(200))
+    object_id: Mapped[str] = mapped_column(String(200), index=True)  # an event's history
     details: Mapped[dict[str, Any]]
 
 
