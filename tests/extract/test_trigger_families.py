@@ -51,6 +51,7 @@ WHO = "Farrukh Nazarov"
         # arrest: round-ups and the custody calques of translated press
         ("Security officers rounded up Nazarov outside a mosque on Friday.", "arrest"),
         ("Nazarov was delivered to the department of internal affairs late at night.", "arrest"),
+        ("Nazarov was taken off the plane and led away by security officers.", "arrest"),
         # release: let go, walked free, bail
         ("After two days Nazarov was let go without explanation.", "release"),
         ("Nazarov walked free from the courtroom after the verdict.", "release"),
@@ -146,6 +147,10 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
             "extradition_decision",
         ),
         ("The Tajik request for a meeting on trade was turned down.", "extradition_decision"),
+        ("Instead of being released, Nazarov was moved to a detention centre.", "release"),
+        ("The summons cites offences of unlawful arrest and detention.", "arrest"),
+        ("Nazarov fled after the ruling party filed a complaint over the video.", "appeal"),
+        ("Masked men took Nazarov away in a black car.", "arrest"),
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),

@@ -187,6 +187,8 @@ def _build(
         return _drop(candidate, "no subject")
     if "authority_agent" in candidate.flags and _private_accuser(agent_token, people):
         return _drop(candidate, "an accusation by a private person, not a charge")
+    if "authority_only" in candidate.flags and not _an_authority(agent_token):
+        return _drop(candidate, "not done by an authority")
     if "animate_agent" in candidate.flags and not _someone(agent_token, people):
         return _drop(candidate, "no one does it: a prospect, not a threat")
     return [
@@ -386,6 +388,12 @@ def _told_as_past(verb: Token) -> bool:
     return any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in verb.children
     )
+
+
+def _an_authority(agent: Token | None) -> bool:
+    """ "led away by security officers", "taken off by the police": an authority acts."""
+    authorities = people_words().authorities
+    return agent is not None and any(t.lemma_.lower() in authorities for t in agent.subtree)
 
 
 def _private_accuser(agent: Token | None, people: People) -> bool:

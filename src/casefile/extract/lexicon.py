@@ -117,6 +117,7 @@ _FLAG_KEYS = (
     "not_a_plea",
     "state",
     "by_a_state",
+    "authority_only",
 )
 
 

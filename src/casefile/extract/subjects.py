@@ -107,6 +107,8 @@ def find_subjects(
         filed_for = _client_of_filer(token, verb, people, lexicon)
         if target is None and filed_for is not None:
             return [(people.name(filed_for), filed_for)], syntax.subject_of(verb) if verb else None
+        if target is None and candidate.type == "appeal" and _filed_by_another(verb, people):
+            return [], None  # "the ruling party lodged a complaint": not the person's appeal
         if target is None and verb is not None and syntax.lemma(verb) == "be":
             target = syntax.subject_of(verb)  # "All three are defendants in criminal cases"
             target = target if target is not None and _counted_back(target) else None
@@ -185,6 +187,18 @@ def _counted_with_list(group: Token) -> bool:
         group.tag_ in ("NNS", "NNPS")
         and group_size(group) is not None
         and any(c.dep_ == "appos" for c in group.children)
+    )
+
+
+def _filed_by_another(verb: Token | None, people: People) -> bool:
+    """A complaint lodged by a party, a ministry or a company is not an appeal of the
+    story's person; theirs is filed by them, their counsel or their family."""
+    filer = syntax.subject_of(verb) if verb is not None else None
+    return (
+        filer is not None
+        and filer.pos_ in ("NOUN", "PROPN")
+        and _person_at(filer, people) is None
+        and people_words().roles.get(filer.lemma_.lower()) is None
     )
 
 

@@ -218,6 +218,9 @@ def _who(relative: Token, noun: Token) -> Token:
 
 def agent_of(verb: Token) -> Token | None:
     """Who did it: the active subject, or the passive's "by" phrase."""
+    by = child(verb, "agent")
+    if by is not None and child(by, "pobj") is not None:
+        return child(by, "pobj")  # "taken off and led away by officers": "led" shares "were"
     if is_passive(verb):
         by = child(verb, "agent")
         return child(by, "pobj") if by is not None else None
@@ -281,6 +284,8 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
+            if c.dep_ == "advmod" and c.lower_ in ("instead", "rather") and current != token:
+                return True  # "instead of being released, she was transferred"
             if c.dep_ == "neg" and current != token and current.dep_ != "ROOT" and not sibling:
                 return True
         framing = current != token and not sibling

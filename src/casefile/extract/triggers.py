@@ -127,6 +127,8 @@ def _near_lemmas(token: Token) -> set[str]:
 def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str]) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
+    if rule.kind == "noun" and _names_a_crime(token):
+        return False  # "offences of unlawful arrest and detention": a crime charged, not done
     if rule.kind == "noun" and "state" not in rule.flags and _is_time_reference(token):
         return False  # "since his arrest", "after a trial": a reference point, not a report
     if (
@@ -249,6 +251,23 @@ def _ties_between_states(topic: Token, lexicon: Lexicon) -> bool:
     ):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in topic.children)
+
+
+def _names_a_crime(noun: Token) -> bool:
+    """The crime a charge names: "offences of unlawful arrest and detention", "charged with
+    kidnapping", "the crime of illegal deprivation of liberty"."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("of", "with", "for")
+        and syntax.lemma(head.head) in CRIME_HOLDERS
+    )
+
+
+# Words whose "of"/"with" names a crime rather than an event that happened to someone.
+CRIME_HOLDERS = {"offence", "offense", "crime", "charge", "count", "accusation", "article"}
 
 
 def _is_plea(verb: Token) -> bool:
