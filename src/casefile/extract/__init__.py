@@ -30,7 +30,7 @@ from casefile.model import Article, Extraction, Person, Skipped
 # events.yaml, people.yaml, countries.yaml or timex.yaml makes a new extractor,
 # and `casefile reextract` brings stored articles up to it. Bump the "v2" when
 # the rules in Python change what they extract.
-EXTRACTOR_VERSION = f"casefile.events.v2+{lexicon_version()}"
+EXTRACTOR_VERSION = f"casefile.events.v3+{lexicon_version()}"
 
 __all__ = [
     "EXTRACTOR_VERSION",
