@@ -19,6 +19,7 @@ from casefile.cli.app import app
 from casefile.news import feeds as stored
 from casefile.news import watchlist as watched
 from casefile.news.watch import HostThrottle, PollReport, WatchSettings, poll, watch
+from casefile.pipeline import ingest_items
 from casefile.sources.fetch import Fetcher, FetchPolicy
 from casefile.store import Store
 from tests.httpservers import LocalServer, Page, free_port, serving
@@ -96,7 +97,7 @@ def test_a_broken_feed_is_one_line_and_the_others_are_read(
         ]
         for url in [broken[0], broken[1], outlet.feed_url, *broken[2:]]:
             stored.add_feed(store, url)
-        report = poll(store, fetcher, FAST, sleep=no_sleep)
+        report = poll(store, fetcher, FAST, sleep=no_sleep, ingest=ingest_items)
 
     assert [result.status for result in report.feeds] == [
         "failed", "failed", "ok", "failed", "failed", "failed"
@@ -123,14 +124,14 @@ def test_a_second_poll_is_conditional_and_reads_only_new_entries(
 ) -> None:
     outlet.publish("weather", "Snow closes passes", WEATHER, "2026-03-01")
     stored.add_feed(store, outlet.feed_url)
-    first = poll(store, fetcher, FAST, sleep=no_sleep)
-    second = poll(store, fetcher, FAST, sleep=no_sleep)
+    first = poll(store, fetcher, FAST, sleep=no_sleep, ingest=ingest_items)
+    second = poll(store, fetcher, FAST, sleep=no_sleep, ingest=ingest_items)
     assert [result.status for result in (*first.feeds, *second.feeds)] == ["ok", "not_modified"]
     conditional = [headers for _, path, headers in outlet.server.requests if path == "/feed.xml"]
     assert conditional[1]["If-None-Match"] == '"1"'
 
     outlet.publish("nazarova", "Activist sentenced", NAZAROVA, "2026-03-03")
-    third = poll(store, fetcher, FAST, sleep=no_sleep)
+    third = poll(store, fetcher, FAST, sleep=no_sleep, ingest=ingest_items)
     assert third.feeds[0].new_entries == 1
     assert outlet.server.hits("/weather") == 1 and outlet.server.hits("/nazarova") == 1
     assert third.ingest is not None and third.ingest.new == 1
@@ -149,9 +150,11 @@ def test_a_feed_of_hundreds_of_entries_is_read_over_several_polls_within_a_budge
         return float(next(ticks))
 
     settings = WatchSettings(interval=0.3, delay=0.0, max_entries=1000, budget=150.0)
-    reports = [poll(store, fetcher, settings, sleep=no_sleep, clock=clock)]
+    reports = [poll(store, fetcher, settings, sleep=no_sleep, clock=clock, ingest=ingest_items)]
     while reports[-1].deferred and len(reports) < 40:
-        reports.append(poll(store, fetcher, settings, sleep=no_sleep, clock=clock))
+        reports.append(
+            poll(store, fetcher, settings, sleep=no_sleep, clock=clock, ingest=ingest_items)
+        )
     first = reports[0]
     assert first.ingest is not None and 0 < first.ingest.new < 100
     assert first.deferred == 150 - first.ingest.new
@@ -174,7 +177,7 @@ def test_requests_to_one_host_are_spaced_by_the_politeness_delay(
         now[0] += seconds
 
     settings = WatchSettings(delay=5.0, backoff=0.01)
-    poll(store, fetcher, settings, sleep=sleep, clock=lambda: now[0])
+    poll(store, fetcher, settings, sleep=sleep, clock=lambda: now[0], ingest=ingest_items)
     assert waits == [5.0, 5.0]  # feed, then two pages of the same host
 
 
@@ -200,7 +203,7 @@ def test_syndicated_copies_from_two_outlets_are_counted_once(
         )
         stored.add_feed(store, outlet.feed_url)
         stored.add_feed(store, wire.feed_url)
-        report = poll(store, fetcher, FAST, sleep=no_sleep)
+        report = poll(store, fetcher, FAST, sleep=no_sleep, ingest=ingest_items)
     assert report.ingest is not None
     assert (report.ingest.new, report.ingest.syndicated) == (2, 1)
     (person,) = store.people()
@@ -228,7 +231,7 @@ def test_watch_picks_up_a_new_article_within_one_interval_and_alerts(
             published_at.append(time.monotonic())
 
     started = time.monotonic()
-    polls = watch(store, fetcher, FAST, polls=2, on_poll=after_poll)
+    polls = watch(store, fetcher, FAST, polls=2, on_poll=after_poll, ingest=ingest_items)
     finished = time.monotonic()
 
     assert polls == 2 and finished - started < 30

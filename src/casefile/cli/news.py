@@ -150,6 +150,7 @@ def watch(
     """Poll the feeds on a schedule, ingest new articles, raise and send alerts."""
     from casefile.news.watch import PollReport, WatchSettings
     from casefile.news.watch import watch as run_watch
+    from casefile.pipeline import ingest_items
     from casefile.sources.fetch import Fetcher, FetchPolicy
 
     if interval <= 0 or delay < 0 or budget <= 0:
@@ -187,7 +188,15 @@ def watch(
 
     with _open(db) as store, Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher:
         try:
-            run_watch(store, fetcher, settings, channels, polls=1 if once else polls, on_poll=show)
+            run_watch(
+                store,
+                fetcher,
+                settings,
+                channels,
+                polls=1 if once else polls,
+                on_poll=show,
+                ingest=ingest_items,
+            )
         except KeyboardInterrupt:
             console.print("stopped")
 

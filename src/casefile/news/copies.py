@@ -2,16 +2,16 @@
 
 The rules (shingles, threshold, bands) are `casefile.news.syndication`; this
 module keeps its index in `article_bands` (and each article's shingles in
-`article_shingles`), its links in `syndication`, and
-puts the copies of an article beside it as sources on a timeline.
+`article_shingles`) and its links in `syndication`. Reading a timeline puts
+the copies beside their original as sources: that is the store's part,
+`casefile.store.copies`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -20,13 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from casefile.model import Article, Source, Timeline
+from casefile.model import Article
 from casefile.news import syndication
 from casefile.store import queries
 from casefile.store.feeds_schema import ArticleBandRow, ArticleShinglesRow, SyndicationRow
 from casefile.store.schema import ArticleRow, utcnow
 
-if TYPE_CHECKING:  # store.py imports this module for `with_copies`
+if TYPE_CHECKING:
     from casefile.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -230,48 +230,3 @@ def copies(store: Store, original_id: str) -> list[Link]:
     with session(store) as db:
         rows = db.scalars(select(SyndicationRow).where(SyndicationRow.original_id == original_id))
         return [Link(row.article_id, row.original_id, row.similarity) for row in rows]
-
-
-def with_copies(db: Session, timeline: Timeline) -> Timeline:
-    """The timeline with each copy that repeats an event's sentence added as one more source."""
-    originals = {source.article_id for entry in timeline.entries for source in entry.sources}
-    by_original = _copy_rows(db, originals)
-    if not by_original:
-        return timeline
-    entries = []
-    for entry in timeline.entries:
-        extra = [
-            _source(row, entry.sources[0])
-            for source in entry.sources
-            for row in by_original.get(source.article_id, ())
-            if syndication.shared_sentence(source.evidence, row.text)
-        ]
-        entries.append(
-            dataclasses.replace(entry, sources=(*entry.sources, *extra)) if extra else entry
-        )
-    return dataclasses.replace(timeline, entries=tuple(entries))
-
-
-def _copy_rows(db: Session, originals: Iterable[str]) -> dict[str, list[ArticleRow]]:
-    found: dict[str, list[ArticleRow]] = defaultdict(list)
-    rows = db.execute(
-        select(SyndicationRow.original_id, ArticleRow)
-        .join(ArticleRow, ArticleRow.id == SyndicationRow.article_id)
-        .where(SyndicationRow.original_id.in_(list(originals)))
-        .order_by(ArticleRow.published, ArticleRow.id)
-    )
-    for original_id, article in rows:
-        found[original_id].append(article)
-    return found
-
-
-def _source(copy: ArticleRow, of: Source) -> Source:
-    return Source(
-        article_id=copy.id,
-        article_label=copy.source_id or copy.id,
-        evidence=of.evidence,
-        certainty=of.certainty,
-        outlet=copy.outlet,
-        published=copy.published,
-        url=copy.url,
-    )

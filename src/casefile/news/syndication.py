@@ -39,6 +39,7 @@ import re
 import numpy as np
 
 from casefile.model import Extraction
+from casefile.store.copies import normalize
 
 THRESHOLD = 0.6
 SHINGLE = 5
@@ -48,7 +49,6 @@ ROWS = 4
 PERMUTATIONS = BANDS * ROWS
 _PRIME = (1 << 61) - 1
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 
 # Fixed seeds: band keys must be the same in every process that ever wrote the store.
 _rng = random.Random(0x63617365)
@@ -130,11 +130,6 @@ def is_copy(similarity: float) -> bool:
     return similarity >= THRESHOLD
 
 
-def normalize(text: str) -> str:
-    """For comparing sentences across copies: spacing and case do not matter."""
-    return _SPACE.sub(" ", text).strip().casefold()
-
-
 def drop_shared_events(extraction: Extraction, original_text: str) -> Extraction:
     """The copy's extraction without the events read from a sentence the original also has.
 
@@ -144,8 +139,3 @@ def drop_shared_events(extraction: Extraction, original_text: str) -> Extraction
     original = normalize(original_text)
     kept = tuple(event for event in extraction.events if normalize(event.evidence) not in original)
     return dataclasses.replace(extraction, events=kept)
-
-
-def shared_sentence(evidence: str, copy_text: str) -> bool:
-    """Whether a copy repeats the sentence an event of the original was read from."""
-    return normalize(evidence) in normalize(copy_text)

@@ -20,8 +20,10 @@ One poll (`poll`) goes through the feeds that are due, each independently:
 
 A broken feed — unreachable, refused, malformed XML, or anything unexpected
 — is one line in the report; the other feeds go on. The new articles of all
-feeds are then ingested together (`pipeline.ingest_items`: extraction,
-syndicated copies, alerts), and the undelivered alerts sent.
+feeds are then ingested together by the `ingest` the caller passes
+(`pipeline.ingest_items`: extraction, syndicated copies, alerts), and the
+undelivered alerts sent. The pipeline is passed in, not imported: it uses
+this package's copies and alerts, so following the news sits below it.
 
 `watch` repeats `poll` every `interval` seconds, `polls` times (or forever).
 Clock and sleep are injected so tests need not wait.
@@ -34,6 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from casefile.model import Article, Skipped
@@ -41,7 +44,6 @@ from casefile.news import feeds as stored
 from casefile.news.alerts import DEFAULT_DAYS, Channels, Delivery, deliver, raise_alerts
 from casefile.news.feeds import FeedInfo, SeenEntry
 from casefile.news.watchlist import Alert
-from casefile.pipeline import IngestReport, ingest_items
 from casefile.sources.feeds import FeedEntry, FeedError, parse_feed
 from casefile.sources.fetch import (
     FEED_TYPES,
@@ -58,6 +60,23 @@ from casefile.store.schema import utcnow
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 24 * 3600.0
+
+
+class Ingested(Protocol):
+    """What a poll reads of an ingest (`pipeline.IngestReport` is one)."""
+
+    new: int
+    events: int
+    syndicated: int
+    alerts: list[Alert]
+
+
+class Ingest(Protocol):
+    """How a poll stores and extracts the new articles: `pipeline.ingest_items`."""
+
+    def __call__(
+        self, items: list[Article | Skipped], store: Store, *, alert_days: int
+    ) -> Ingested: ...
 
 
 @dataclass(frozen=True)
@@ -84,7 +103,7 @@ class FeedResult:
 class PollReport:
     feeds: list[FeedResult] = field(default_factory=list)
     entry_errors: list[str] = field(default_factory=list)
-    ingest: IngestReport | None = None
+    ingest: Ingested | None = None
     alerts: list[Alert] = field(default_factory=list)
     delivery: Delivery | None = None
     deferred: int = 0  # feeds and entries left for the next poll: the budget was spent
@@ -125,6 +144,8 @@ def poll(
     channels: Channels | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    *,
+    ingest: Ingest,
 ) -> PollReport:
     """Poll every due feed once, ingest the new articles, raise and deliver alerts."""
     settings = settings or WatchSettings()
@@ -159,7 +180,7 @@ def poll(
         if report.deferred > deferred:  # forget the validators, or the next answer is a 304
             stored.record_success(store, feed.id, now)
     if articles:
-        report.ingest = ingest_items(articles, store, alert_days=settings.days)
+        report.ingest = ingest(articles, store, alert_days=settings.days)
         report.alerts.extend(report.ingest.alerts)
     for feed_id, entries in handled.items():
         stored.mark_seen(store, feed_id, entries, now)
@@ -178,13 +199,15 @@ def watch(
     on_poll: Callable[[PollReport], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    *,
+    ingest: Ingest,
 ) -> int:
     """Poll every `settings.interval` seconds, `polls` times (None: until interrupted)."""
     settings = settings or WatchSettings()
     count = 0
     while polls is None or count < polls:
         started = clock()
-        report = poll(store, fetcher, settings, channels, sleep, clock)
+        report = poll(store, fetcher, settings, channels, sleep, clock, ingest=ingest)
         count += 1
         if on_poll is not None:
             on_poll(report)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from casefile.cases.names import name_key
 from casefile.errors import NotFoundError, StoreError
 from casefile.model import Article, Event, Extraction, Timeline
-from casefile.news.copies import with_copies
 from casefile.store import pending, queries
 from casefile.store.cases import (
     CaseFiles,
@@ -31,6 +30,7 @@ from casefile.store.cases import (
     record_extraction,
     record_first_seen,
 )
+from casefile.store.copies import with_copies
 from casefile.store.events import (
     CorrectionError,
     event_key,
