@@ -28,7 +28,6 @@ from casefile.cli.cases import register as register_cases
 from casefile.cli.news import register as register_watch
 from casefile.cli.web import register as register_web
 from casefile.errors import CasefileError
-from casefile.model import Skipped
 
 if TYPE_CHECKING:
     from casefile.cases.records import CaseFile
@@ -216,6 +215,7 @@ def extract(
 ) -> None:
     """Extract people and events from one file without storing anything."""
     from casefile.cases.records import dated
+    from casefile.model import Skipped
     from casefile.pipeline import cut_warning, extract_path
 
     failed = False

@@ -19,10 +19,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,8 +29,18 @@ from casefile.errors import CasefileError, NotFoundError
 from casefile.store.schema import utcnow
 from casefile.store.users_schema import ROLES, LoginAttemptRow, SessionRow, UserRow
 
-_hasher = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 MIN_PASSWORD = 8
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    """argon2 (a C extension) is loaded by the first account operation: every `Store` has
+    these methods, and `casefile upcoming` or `people` should not pay for them."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +50,7 @@ def _dummy_hash() -> str:
     Made on first use rather than at import: hashing takes a third of a second
     that every command, not only logins, would otherwise pay at start-up.
     """
-    return _hasher.hash(secrets.token_urlsafe(16))
+    return _hasher().hash(secrets.token_urlsafe(16))
 
 
 class AuthError(CasefileError):
@@ -115,7 +123,7 @@ class UserAccounts:
                 row = UserRow(
                     name=name,
                     role=role,
-                    password_hash=_hasher.hash(password),
+                    password_hash=_hasher().hash(password),
                     active=True,
                     created_at=utcnow(),
                 )
@@ -163,8 +171,8 @@ class UserAccounts:
             matches = _verify(row.password_hash if row else dummy, password)
             ok = matches and row is not None and row.active
             session.add(LoginAttemptRow(name=name[:200], ip=ip[:100], at=now, ok=ok))
-            if row is not None and ok and _hasher.check_needs_rehash(row.password_hash):
-                row.password_hash = _hasher.hash(password)
+            if row is not None and ok and _hasher().check_needs_rehash(row.password_hash):
+                row.password_hash = _hasher().hash(password)
             user = _user(row) if row is not None and ok else None
         if user is None:
             raise AuthError("wrong user name or password")
@@ -287,8 +295,10 @@ def failures(
 
 
 def _verify(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
