@@ -1,9 +1,9 @@
 """`casefile feeds ...`, `watch`, `watchlist ...` and `alerts`: following the news.
 
-Registered on the main Typer app by `cli.py` (`register(app)`). Each command
+Registered on the main Typer app by `cli/app.py` (`register(app)`). Each command
 is a few lines against `casefile.news.watch`, `casefile.news.alerts` and the store's
 feed and alert functions; errors the library raises (`CasefileError`) become
-one line in `cli.main`.
+one line in `cli.app.main`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """`casefile serve` and `casefile user ...`: the web workspace and its accounts.
 
-Registered on the main Typer app by `cli.py` (`register(app)`). Like the rest
+Registered on the main Typer app by `cli/app.py` (`register(app)`). Like the rest
 of the CLI, each command is a few lines against the library; errors the
-library raises (`CasefileError`) become one line in `cli.main`.
+library raises (`CasefileError`) become one line in `cli.app.main`.
 """
 
 from __future__ import annotations
