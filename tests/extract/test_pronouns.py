@@ -215,3 +215,18 @@ def test_an_official_acting_on_the_person_is_not_the_subject(nlp: Language) -> N
         "Last December the security secretary, Michael Chan, cancelled her passport."
     )
     assert "Michael Chan" not in subjects(nlp, text, "sanction")
+
+
+def test_a_magistrate_adjourning_the_case_is_not_the_one_heard(nlp: Language) -> None:
+    # Court report: the hearing is the defendant's, whoever adjourned it.
+    text = (
+        "Chan Wing-hong, 68, was charged on Friday with handling funds for his exiled son. "
+        "On Monday Chief Magistrate Peter Lo refused bail and adjourned the case to July 2."
+    )
+    assert set(subjects(nlp, text, "hearing")) == {"Chan Wing-hong"}
+
+
+def test_a_defendant_who_adjourns_nothing_still_has_his_hearing(nlp: Language) -> None:
+    # Look-alike: no one in office; the person named is the one heard.
+    text = "Ma Kwok-leung appeared in court on Monday and the case was adjourned to July 2."
+    assert set(subjects(nlp, text, "hearing")) == {"Ma Kwok-leung"}

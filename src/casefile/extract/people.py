@@ -117,6 +117,9 @@ class People:
     def is_counsel(self, index: int) -> bool:
         return "counsel" in self.records[index].roles
 
+    def in_office(self, index: int) -> bool:
+        return "official" in self.records[index].roles
+
     def acts_on_cases(self, index: int) -> bool:
         """Counsel or an official: someone who acts on a case more often than undergoes it."""
         return bool(self.records[index].roles & {"counsel", "official"})

@@ -113,7 +113,7 @@ def find_subjects(
             target = syntax.subject_of(verb)  # "All three are defendants in criminal cases"
             target = target if target is not None and _counted_back(target) else None
         if role == "phrase" and verb is not None:
-            target = target or syntax.object_of(verb) or syntax.subject_of(verb)
+            target = target or syntax.object_of(verb) or _not_in_office(verb, people)
             if target is not None and candidate.type == "hearing" and target.pos_ == "NOUN":
                 target = _noun_person(target, people) or target  # "consider the extradition of X"
             possessor = syntax.child(target, "poss") if target is not None else None
@@ -703,9 +703,22 @@ def _noun_person(noun: Token, people: People) -> Token | None:
     verb = syntax.governing_verb(noun)
     if verb is not None:
         if noun.dep_ == "dobj" and noun.head == verb:
-            candidates.append(syntax.subject_of(verb))
-        candidates += [syntax.object_of(verb), syntax.subject_of(verb)]
+            candidates.append(_not_in_office(verb, people))
+        candidates += [syntax.object_of(verb), _not_in_office(verb, people)]
     return _first_person(candidates, people)
+
+
+def _not_in_office(verb: Token, people: People) -> Token | None:
+    """The verb's subject, unless it is an official: "the magistrate adjourned the case",
+    "the minister confirmed the return" tell of someone else. (What counsel says or files
+    is the client's: events.py hands it over.)"""
+    subject = syntax.subject_of(verb)
+    if subject is None:
+        return None
+    named = [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound", "flat"))]
+    if any((p := people.of(t)) is not None and people.in_office(p) for t in named):
+        return None  # (people.of, not _person_at: asking must not make a name a person)
+    return subject
 
 
 def _defendant(noun: Token) -> Token | None:
@@ -759,7 +772,9 @@ def _decision_person(verb: Token, people: People) -> Token | None:
 
 
 def _names_anyone(sentence: Span, people: People) -> bool:
-    return any(people.of(t) is not None for t in sentence)
+    """Does the sentence name someone the event could be about? Not an official acting
+    on the case ("Chief Magistrate X adjourned the case"): the story's person then."""
+    return any((p := people.of(t)) is not None and not people.in_office(p) for t in sentence)
 
 
 def _sentence_person(token: Token, people: People, exclude: Token | None) -> int | None:
