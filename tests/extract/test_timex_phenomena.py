@@ -112,3 +112,68 @@ def test_a_year_later_stays_a_date() -> None:
     text = "Net income rose to $8 million from $5 million a year earlier."
     (timex,) = find_timexes(text, SPRING)
     assert (timex.type, timex.value) == ("DATE", "2020")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The sale is expected to close by year end, the lender said.", "year end", "2021"),
+        ("Cuts of 400 jobs are planned before the year-end.", "the year-end", "2021"),
+        ("Dues are payable at month end.", "month end", "2021-04"),
+    ],
+)
+def test_year_end_written_apart_is_the_end_of_the_year(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second group of monitors reached the border town.",
+        "Police detained a second journalist at the airport.",
+    ],
+)
+def test_a_second_before_a_noun_is_an_ordinal(text: str) -> None:
+    assert find_timexes(text, SPRING) == []
+
+
+def test_a_second_alone_is_still_a_span() -> None:
+    (timex,) = find_timexes("The blast lasted a second, witnesses said.", SPRING)
+    assert (timex.type, timex.value) == ("DURATION", "PT1S")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # Monday 19 April 2021: the weekend ahead is the coming one, not the one just past
+        ("Traders sold ahead of the weekend.", "the weekend", "2021-W16-WE"),
+        ("Families stocked up on flour in advance of Sunday.", "Sunday", "2021-04-25"),
+    ],
+)
+def test_ahead_of_looks_forward(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, date(2021, 4, 19)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # the day the story is at, not the day of the report
+        (
+            "The delegation landed in Bishkek on Monday. Later in the day it met the minister.",
+            "Later in the day",
+            "2021-04-12",
+        ),
+        ("Harvests were hit earlier in the year by floods.", "earlier in the year", "2021"),
+        (
+            "In 2019 the group was banned. Later in the year its leader fled.",
+            "Later in the year",
+            "2019",
+        ),
+    ],
+)
+def test_earlier_in_the_year_is_the_year_the_story_is_in(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

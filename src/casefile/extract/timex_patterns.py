@@ -196,7 +196,7 @@ RULES: list[Rule] = [
     # "earlier this year", "the end of the month", "the weekend"
     _rule(
         "relative-unit",
-        rf"(?:\b{POSITION})?\b(?:(?P<rel>(?i:earlier\s+this|later\s+this|earlier\s+that|later\s+that"
+        rf"(?:\b{POSITION})?\b(?:(?P<rel>(?i:earlier\s+in\s+the|later\s+in\s+the|earlier\s+this|later\s+this|earlier\s+that|later\s+that"
         r"|this\s+past|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+next"
         r"|the\s+last|the\s+past|the\s+coming|the\s+same|the\s+current|last|next|this|past|previous|coming"
         r"|that|current|the))\s+)?"
@@ -276,7 +276,7 @@ RULES: list[Rule] = [
     # "year-end", "by the year's end", "month-end"
     _rule(
         "period-end",
-        r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year|month|quarter))(?:-|['’]s\s+)(?P<pos>(?i:end))\b",
+        r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year|month|quarter))(?:-|\s+|['’]s\s+)(?P<pos>(?i:end))\b(?!-)",
         relative.norm_relative_unit,
         triggers=_words("end"),
     ),

@@ -79,6 +79,8 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         "the same",
         "later that",
         "earlier that",
+        "earlier in the",  # "later in the day": the day the story is at
+        "later in the",
         "the next",
     )
     origin = ctx.reference if anaphoric and ctx.reference else ctx.anchor
@@ -87,6 +89,8 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         # mentioned in between ("detained on July 2 ... wanted since 2024 ... the next day")
         ctx = replace(ctx, reference=ctx.day_reference, reference_unit="D")
         origin = ctx.day_reference
+    if rel in ("earlier in the", "later in the") and unit != "D":
+        origin = ctx.narrative or ctx.anchor  # "earlier in the year": the story's year
     if origin is None:
         return Reading("DATE", None, mod)
     if unit in ("DE", "CE") and rel in _SPAN_RELATIONS - _LOOKING_BACK:

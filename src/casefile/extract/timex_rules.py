@@ -316,9 +316,18 @@ def guard_not_age(match: re.Match[str], text: str) -> bool:
         return False
     if is_rate(match, text):
         return False
+    if _ORDINAL_SECOND.search(match.group(0)) and not _AFTER_SPAN.match(text, end):
+        return False  # "a second group", "the second round": the ordinal
     return not re.match(
         r"-?old\b|\s+old\b|-olds\b|\s+(?:and|or)\s+(?:older|up)\b", text[end : end + 16]
     )
+
+
+_ORDINAL_SECOND = re.compile(r"(?i:\ba\s+second)$")
+# what may follow a span of one second: punctuation, the end, or a word that keeps it a span
+_AFTER_SPAN = re.compile(
+    r"\s*(?:[.,;:!?)\"”]|$|(?i:later|earlier|ago|before|after|or|and|of|to|in|for|long)\b)"
+)
 
 
 def guard_range_head(match: re.Match[str], text: str) -> bool:
@@ -356,7 +365,16 @@ def guard_reference(match: re.Match[str], text: str) -> bool:
     return text[match.end() : match.end() + 1] != "-"
 
 
-_ANAPHORIC_DAY = ("the following", "the previous", "the next", "that", "the same", "the preceding")
+_ANAPHORIC_DAY = (
+    "the following",
+    "the previous",
+    "the next",
+    "that",
+    "the same",
+    "the preceding",
+    "earlier in the",
+    "later in the",
+)
 
 
 def guard_relative_unit(match: re.Match[str], text: str) -> bool:
