@@ -177,3 +177,50 @@ def test_earlier_in_the_year_is_the_year_the_story_is_in(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # an earnings note compares the quarter it reports with the same quarter a year back
+        (
+            "Third-quarter net rose 12%, against $3 million for the same period last year.",
+            "the same period last year",
+            "1993-Q3",
+        ),
+        (
+            "The miner earned $40 million in the third quarter. For the quarter a year ago it"
+            " lost $5 million.",
+            "the quarter a year ago",
+            "1993-Q3",
+        ),
+        (
+            "Quarterly sales reached $9 million in the third quarter; last year's quarter"
+            " brought $7 million.",
+            "last year's quarter",
+            "1993-Q3",
+        ),
+        # with no quarter named, the period is unknown but its year is not
+        ("Seizures rose by a fifth on the same period last year.", "the same period last year",
+         "1993"),
+    ],
+)  # fmt: skip
+def test_the_same_period_last_year_is_the_reported_period_a_year_back(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months",
+         "P9M"),
+        ("Revenue in the latest nine months was flat.", "the latest nine months", "P9M"),
+    ],
+)  # fmt: skip
+def test_a_qualified_span_of_months_is_one_duration(
+    text: str, expression: str, expected: str
+) -> None:
+    (timex,) = find_timexes(text, TUESDAY)
+    assert (timex.text, timex.value) == (expression, expected)

@@ -8,6 +8,7 @@ of "Feb. 11", of "June", of "the fourth quarter").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from casefile.extract import timex_lexicon as lex
@@ -283,7 +284,12 @@ def norm_reporting_period(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
     "year-earlier" (results): the quarter an earnings report is about, or that of a year before."""
     number = _QUARTERS.get(squash(group(match, "q") or group(match, "q2")))
-    year_text = group(match, "year")
+    year_text = group(match, "year") or group(match, "year3")
+    if group(match, "ago3") and ctx.quarter is None and ctx.anchor is not None:
+        # "the same period last year" where no quarter was named: which period, the text
+        # does not say; its year it does
+        year = year_value(year_text) if year_text else ctx.anchor.year - 1
+        return replace(year_reading(year, None), compared=True)
     quarter = reporting_quarter(ctx)
     if quarter is None:
         return Reading("DATE", None)
@@ -292,8 +298,8 @@ def norm_reporting_period(match: re.Match[str], ctx: Context) -> Reading | None:
         quarter = date(year, 3 * number - 2, 1)
     elif year_text:
         quarter = quarter.replace(year=year_value(year_text))
-    compared = bool(group(match, "ago") or group(match, "ago2"))
-    if compared:
+    compared = bool(group(match, "ago") or group(match, "ago2") or group(match, "ago3"))
+    if compared and not group(match, "year3"):
         quarter = shift(quarter, -1, "Y")
     return Reading("DATE", value_at(quarter, "Q"), None, quarter, "Q", compared=compared)
 

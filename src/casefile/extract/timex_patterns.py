@@ -164,7 +164,12 @@ RULES: list[Rule] = [
     # "year-earlier" (results): what an earnings report is about
     _rule(
         "reporting-period",
-        r"(?:(?i:the)\s+)?(?:(?P<ago>(?i:(?:comparable\s+)?year[-\s](?:ago|earlier)))\s+"
+        # "the same period last year", "the corresponding quarter of 1988", "last year's quarter",
+        # "the quarter a year ago": the period reported on, a year back
+        r"(?P<ago3>(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:quarter|period)"
+        rf"\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)|(?:of|in)\s+(?P<year3>{YEAR}))"
+        r"|last\s+year['’]s\s+(?:quarter|period)|the\s+(?:quarter|period)\s+a\s+year\s+ago))"
+        r"|(?:(?i:the)\s+)?(?:(?P<ago>(?i:(?:comparable\s+)?year[-\s](?:ago|earlier)))\s+"
         r"(?:(?P<q>(?i:first|second|third|fourth))(?:[\s-]+(?i:fiscal))?[\s-]+)?(?i:quarter|period)"
         r"|(?i:latest|most\s+recent|comparable|current)\s+(?i:quarter|period)"
         rf"|(?P<year>{YEAR})\s+(?:(?P<q2>(?i:first|second|third|fourth))[\s-]+)?(?i:quarter|period)"
@@ -256,7 +261,8 @@ RULES: list[Rule] = [
     _rule(
         "duration",
         rf"(?:\b(?P<det>(?i:the(?:\s+(?:past|last|next|first|coming|previous|following|final"
-        r"|remaining|entire|whole|full|better\s+part\s+of|best\s+part\s+of))?|(?:past|next|coming"
+        r"|remaining|entire|whole|full|better\s+part\s+of|best\s+part\s+of|latest|same|comparable"
+        r"|corresponding|year[-\s](?:ago|earlier)))?|(?:past|next|coming"
         rf"|another|an\s+additional)))\s+)?(?:\b{QUANTIFIER})?"
         rf"(?:\b(?i:a\s+)?(?i:mere)\s+)?\b(?P<n>{NUM}|{lex.VAGUE_NUMBER}|(?i:half\s+an?|a\s+half))"
         r"(?:\s+(?i:more|full|straight|consecutive|long|additional|further|whole|extra|mere|short))?"
