@@ -153,7 +153,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
+    modifier = _MODIFIER.fullmatch(text, start, end)
+    if modifier and _NOUN_AFTER.match(text, end):
+        start = modifier.start("timex")  # "the [third-quarter] loss": "the" is the noun's
     return start, end
+
+
+# An expression used as a noun's modifier: hyphenated ("third-quarter", "10-year") or a number
+# with a singular unit ("two day"). The determiner before it belongs to the noun it modifies.
+_MODIFIER = re.compile(
+    rf"(?i:the|a|an)\s+(?P<timex>[\w]+(?:-[\w]+)+"
+    rf"|(?:\d+|{lex.NUMBER_WORD})\s+(?i:day|week|month|year|hour|minute))"
+)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,}|[A-Z]{2,})\b(?<!\bof)(?<!\band)(?<!\bor)")
 
 
 _BOUNDS = frozenset(
@@ -217,6 +229,8 @@ def _find(
         if reading is None:
             continue
         start, end = _trim(text, start, end)
+        if reading.span:  # "[three days] later": TimeML leaves the direction word outside
+            end = start + len(_DIRECTION.sub("", text[start:end]))
         of_year = _OF_THAT_YEAR.match(text, end)
         if of_year and reading.unit == "M" and reading.point is not None and reference is not None:
             # "in November of that year": the month of the year just mentioned
@@ -249,6 +263,7 @@ def _find(
     return found
 
 
+_DIRECTION = re.compile(r"\s+(?i:later|earlier)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))
 

@@ -183,7 +183,7 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     span = duration_value(amount, unit) if relative and unit not in ("Y", "DE", "CE") else None
     if amount is None:
         if span:
-            return Reading("DURATION", span, mod)
+            return Reading("DURATION", span, mod, span=span)
         return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod)
     if origin is None:
         return Reading("DATE", None, mod, span=span)
