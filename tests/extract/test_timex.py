@@ -132,7 +132,7 @@ def test_durations_sets_and_vague_references_have_no_date(expression: str) -> No
         ("three hours", FRIDAY, "DURATION", "PT3H", None),
         ("half an hour", FRIDAY, "DURATION", "PT30M", None),
         ("18 months", FRIDAY, "DURATION", "P18M", None),
-        ("a year and a half", FRIDAY, "DURATION", "P18M", None),
+        ("a year and a half", FRIDAY, "DURATION", "P1Y6M", None),
         ("decades", FRIDAY, "DURATION", "PXDE", None),
         ("several days", FRIDAY, "DURATION", "PXD", None),
         ("the next few months", FRIDAY, "DURATION", "PXM", None),

@@ -253,3 +253,24 @@ def test_a_modifier_leaves_the_determiner_to_its_noun(text: str, expression: str
 )
 def test_extent_of_spans_and_references(text: str, expression: str) -> None:
     assert expression in [t.text for t in find_timexes(text, SPRING)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fraction is written in the unit and the next smaller one (ISO 8601, as TimeML)
+        ("They spent 2 1/2 years in a camp near the border.", "P2Y6M"),
+        ("He was held for a year and a half without charge.", "P1Y6M"),
+        ("The hearing lasted an hour and a half.", "PT1H30M"),
+        ("The convoy stopped for a minute and a half.", "PT1M30S"),
+        ("She served three and a half years of the sentence.", "P3Y6M"),
+        ("Two and a half months passed before the appeal.", "P2M15D"),
+        # a day of a kind is still a day
+        ("The bank has ten business days to answer.", "P10D"),
+        ("Shares lost ground for eight trading days in a row.", "P8D"),
+        ("Lawyers were given five working days to file.", "P5D"),
+    ],
+)
+def test_fractions_and_kinds_of_days(text: str, expected: str) -> None:
+    (timex,) = find_timexes(text, SPRING)
+    assert (timex.type, timex.value) == ("DURATION", expected)

@@ -98,6 +98,8 @@ def number_value(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.strip().lower()).replace(",", "")
     if word in NUMBERS:
         return NUMBERS[word]
+    if word.endswith(" 1/2") and word[:-4].isdigit():  # "2 1/2"
+        return int(word[:-4]) + 0.5
     try:
         return float(word)
     except ValueError:

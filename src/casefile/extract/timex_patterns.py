@@ -264,8 +264,9 @@ RULES: list[Rule] = [
         r"|remaining|entire|whole|full|better\s+part\s+of|best\s+part\s+of|latest|same|comparable"
         r"|corresponding|year[-\s](?:ago|earlier)))?|(?:past|next|coming"
         rf"|another|an\s+additional)))\s+)?(?:\b{QUANTIFIER})?"
-        rf"(?:\b(?i:a\s+)?(?i:mere)\s+)?\b(?P<n>{NUM}|{lex.VAGUE_NUMBER}|(?i:half\s+an?|a\s+half))"
-        r"(?:\s+(?i:more|full|straight|consecutive|long|additional|further|whole|extra|mere|short))?"
+        rf"(?:\b(?i:a\s+)?(?i:mere)\s+)?\b(?P<n>{NUM}(?P<andhalf>\s+(?i:and\s+a\s+half))?|{lex.VAGUE_NUMBER}|(?i:half\s+an?|a\s+half))"
+        r"(?:\s+(?i:more|full|straight|consecutive|long|additional|further|whole|extra|mere|short"
+        r"|trading|business|working|school|court|sitting))?"
         rf"\s+(?P<unit>{_UNIT_WORD})(?P<half>\s+(?i:and\s+a\s+half))?(?!-old|\s+old)",
         relative.norm_duration,
         r.guard_not_age,

@@ -276,19 +276,43 @@ def norm_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     "more than a year" (MORE_THAN), "a 10-year sentence", "a year and a half"."""
     number_text = group(match, "n")
     unit = unit_of(match.group("unit"))
+    and_half = group(match, "andhalf")
+    if number_text and and_half:  # "two and a half months"
+        number_text = number_text[: -len(and_half)]
     amount = lex.number_value(number_text) if number_text else None
+    if amount is not None and and_half:
+        amount += 0.5
     if number_text and squash(number_text) in ("half a", "half an", "a half"):
         amount = 0.5
     if amount is not None and group(match, "half"):
         amount += 0.5
+    mod = quantifier_mod(group(match, "qmod"))
     if amount is not None and amount != int(amount):
-        if unit == "Y":
-            amount, unit = amount * 12, "M"
-        elif unit == "H_":
-            amount, unit = amount * 60, "M_"
-        elif unit == "D":
-            amount, unit = amount * 24, "H_"
-    return Reading("DURATION", duration_value(amount, unit), quantifier_mod(group(match, "qmod")))
+        mixed = _mixed_duration(amount, unit)
+        if mixed is not None:
+            return Reading("DURATION", mixed, mod)
+    return Reading("DURATION", duration_value(amount, unit), mod)
+
+
+# A unit and the next smaller one, to write a fraction in whole numbers: "2 1/2 years" is
+# P2Y6M, "an hour and a half" PT1H30M, "a minute and a half" PT1M30S (TimeML, ISO 8601)
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("TH", 24), "H_": ("M", 60), "M_": ("S", 60)}
+
+
+def _mixed_duration(amount: float, unit: str) -> str | None:
+    """A fractional duration in a unit and the next smaller one, or None if none fits."""
+    if unit not in _SMALLER:
+        return None
+    smaller, per = _SMALLER[unit]
+    whole, rest = int(amount), round((amount - int(amount)) * per, 6)
+    if rest != int(rest):
+        return None
+    time = unit.endswith("_")
+    big = f"{whole}{unit.rstrip('_')}" if whole else ""
+    small = f"{int(rest)}{smaller.removeprefix('T')}"
+    if smaller.startswith("T"):
+        return f"P{big}T{small}"
+    return f"P{'T' if time else ''}{big}{small}"
 
 
 SET_UNITS = {

@@ -97,7 +97,10 @@ SPELLED_YEAR = (
 )
 YEAR = rf"(?:(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)|{SPELLED_YEAR})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
+NUM = (
+    rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    rf"|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
+)
 POSITION = (
     r"(?P<pos>(?i:early|late|mid)[\s-]+|(?i:mid-)"
     r"|(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?\s+)"
