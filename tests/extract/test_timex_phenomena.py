@@ -274,3 +274,32 @@ def test_extent_of_spans_and_references(text: str, expression: str) -> None:
 def test_fractions_and_kinds_of_days(text: str, expected: str) -> None:
     (timex,) = find_timexes(text, SPRING)
     assert (timex.type, timex.value) == ("DURATION", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("The transfer will be done around Nov. 1.", "around Nov. 1", "2021-11-01", "APPROX"),
+        ("The deal is expected to close around year end.", "around year end", "2021", "END"),
+        # "about" before a date is most often the preposition
+        ("She wrote about May 9 in her diary.", "May 9", "2020-05-09", None),
+    ],
+)  # fmt: skip
+def test_around_a_date_is_part_of_it(text: str, expression: str, value: str, mod: str) -> None:
+    timexes = {t.text: t for t in find_timexes(text, SPRING)}
+    assert (timexes[expression].value, timexes[expression].mod) == (value, mod)
+
+
+def test_the_day_before_in_apposition_is_the_date_it_follows() -> None:
+    text = "He was seized on 3 May, the day before the hearing. On 9 May, a week later, he fled."
+    found = [(t.text, t.value, t.date) for t in find_timexes(text, date(2021, 6, 2))]
+    assert found[:2] == [
+        ("3 May", "2021-05-03", "2021-05-03"),
+        ("the day", "2021-05-03", "2021-05-03"),
+    ]
+
+
+def test_the_day_before_an_event_is_still_counted_back() -> None:
+    text = "He was seized the day before the hearing."
+    (timex,) = find_timexes(text, date(2021, 6, 2))
+    assert (timex.value, timex.date) == ("2021-06-01", None)

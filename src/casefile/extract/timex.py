@@ -24,7 +24,7 @@ from datetime import date
 from casefile.extract import timex_lexicon as lex
 from casefile.extract.timex_calendar import Tense, calendar_date, shift
 from casefile.extract.timex_patterns import RULES
-from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule, previous_word
+from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule, group, previous_word
 from casefile.model import TimeExpression
 
 __all__ = ["find_timexes", "infer_tense", "resolve"]
@@ -228,6 +228,17 @@ def _find(
         reading = rule.normalize(match, context)
         if reading is None:
             continue
+        if group(match, "approx") and reading.mod is None:
+            reading = replace(reading, mod="APPROX")
+        if (
+            rule.name == "unit-before-after"
+            and found
+            and _APPOSED.fullmatch(text, found[-1].end, start)
+        ):
+            # "on Oct. 12, the day before the crash": "the day" is Oct. 12 itself
+            reading = replace(
+                reading, value=found[-1].value, point=reference, unit=reference_unit, dated=True
+            )
         start, end = _trim(text, start, end)
         if reading.span:  # "[three days] later": TimeML leaves the direction word outside
             end = start + len(_DIRECTION.sub("", text[start:end]))
@@ -263,6 +274,7 @@ def _find(
     return found
 
 
+_APPOSED = re.compile(r",\s*")
 _DIRECTION = re.compile(r"\s+(?i:later|earlier)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))

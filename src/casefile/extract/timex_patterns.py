@@ -24,6 +24,8 @@ _TZ = r"(?:\s+(?P<tz>[A-Z]{2,4}T?\b|GMT|UTC|(?i:local\s+time)))?"
 _UNIT_WORD = rf"(?:{lex.UNITS_PLURAL}|{lex.UNIT})\b"
 _HOUR = r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?"
 _MERIDIAN = r"\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]\.M\.|[AP]M\b)"
+# "around Nov. 1", "around year end": TimeML keeps the hedge inside a date, as mod APPROX
+_APPROX = r"(?:(?P<approx>(?i:around|approximately|circa))\s+)?"
 _DAY_WORDS = r"(?i:today|tonight|tomorrow|yesterday)"
 _RELATIVE_YEAR = r"\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b"  # "June last year"
 
@@ -66,7 +68,7 @@ RULES: list[Rule] = [
     # "Thursday, Jan. 29, 2026", "January 30, 2026", "Jan. 30", "May 3-5, 2025"
     _rule(
         "month-day",
-        rf"\b{_WEEKDAY_PREFIX}(?P<mon>{lex.MONTH})\s+(?P<day>{DAY}){_DAY_RANGE}"
+        rf"\b{_APPROX}{_WEEKDAY_PREFIX}(?P<mon>{lex.MONTH})\s+(?P<day>{DAY}){_DAY_RANGE}"
         rf"(?:,?\s+(?P<year>{YEAR})|{_RELATIVE_YEAR})?(?![\w%])",
         dates.norm_month_day,
         triggers=_MONTHS,
@@ -283,7 +285,8 @@ RULES: list[Rule] = [
     # "year-end", "by the year's end", "month-end"
     _rule(
         "period-end",
-        r"\b(?:(?i:the)\s+)?(?P<unit>(?i:year|month|quarter))(?:-|\s+|['’]s\s+)(?P<pos>(?i:end))\b(?!-)",
+        rf"\b{_APPROX}(?:(?i:the)\s+)?(?P<unit>(?i:year|month|quarter))(?:-|\s+|['’]s\s+)"
+        r"(?P<pos>(?i:end))\b(?!-)",
         relative.norm_relative_unit,
         triggers=_words("end"),
     ),
