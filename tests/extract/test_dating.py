@@ -202,3 +202,9 @@ def test_a_date_on_the_event_itself_still_dates_it(nlp: Language) -> None:
     text = "The ministry said the arrest of Ulan Sadykov on Friday had been lawful."
     event = the_event(nlp, text, date(2026, 3, 11), "arrest")
     assert event.date == "2026-03-06"
+
+
+def test_a_past_event_on_a_day_with_no_year_is_never_after_the_report(nlp: Language) -> None:
+    text = "The exiled blogger Ulan Sadykov flew to Istanbul on Jan. 5, fearing arrest."
+    event = the_event(nlp, text, date(2025, 11, 14), "flight")
+    assert event.date == "2025-01-05"

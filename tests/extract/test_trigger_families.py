@@ -69,6 +69,9 @@ WHO = "Farrukh Nazarov"
         # sentences announced, releases as the end of a term
         ("- June 30, 2024: the judiciary announces his death sentence.", "sentence"),
         ("In October 2017 Nazarov completed his two-year sentence.", "release"),
+        # flights told in the active voice
+        ("Nazarov flew to Istanbul on Jan. 5, fearing arrest.", "flight"),
+        ("Convicted in 2016, Nazarov was barred from leaving Tajikistan.", "sentence"),
         # hearings: testimony, court appearances
         ("Testifying in court on July 3, Nazarov described the interrogations.", "hearing"),
         ("Nazarov appeared in court in Khujand on Thursday.", "hearing"),
@@ -151,6 +154,9 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("The summons cites offences of unlawful arrest and detention.", "arrest"),
         ("Nazarov fled after the ruling party filed a complaint over the video.", "appeal"),
         ("Masked men took Nazarov away in a black car.", "arrest"),
+        ("Nazarov was flown to Dushanbe the following day.", "flight"),
+        ("Guards stopped Nazarov from boarding a flight to Riga in May 2021.", "flight"),
+        ("Nazarov was moved from a Bangkok prison to Vietnam in March.", "flight"),
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),

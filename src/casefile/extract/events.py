@@ -257,6 +257,9 @@ def _build_for(
                 for d, s in moved
             ]
 
+    if status == "occurred" and dates and is_ahead(dates[0], published) and _past_tense(anchor):
+        # "flew to Istanbul on Jan. 5" in a November report: last January, not next
+        dates = [as_past(dates[0], published), *dates[1:]]
     if status == "occurred" and dates and is_ahead(dates[0], published):
         status = "scheduled"
     if status == "scheduled" and candidate.type not in SCHEDULABLE:
@@ -380,6 +383,14 @@ def _someone(agent: Token | None, people: People) -> bool:
         or people.of(agent) is not None
         or agent.lemma_.lower()
         in words.authorities | ATTACKERS | words.descriptors | set(words.roles)
+    )
+
+
+def _past_tense(verb: Token) -> bool:
+    """ "flew", "was detained", "had fled": told as past."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "did")
+        for c in verb.children
     )
 
 

@@ -118,6 +118,7 @@ _FLAG_KEYS = (
     "state",
     "by_a_state",
     "authority_only",
+    "active_only",
 )
 
 

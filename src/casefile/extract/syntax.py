@@ -305,6 +305,13 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             and lemma(current) in context.verb_blockers
         ):
             return True  # "refused to extradite him", "refused to issue a red notice"
+        if (
+            below is not None
+            and below.dep_ == "prep"
+            and below.lower_ == "from"
+            and lemma(current) in PREVENTING
+        ):
+            return True  # "stopped him from boarding a flight": he did not board
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
@@ -323,6 +330,11 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         below = current
         current = current.head
     return False
+
+
+# Verbs whose "from" keeps the act from happening ("barred from leaving", "kept from
+# boarding"); what they stop is no event (their own event, an exit ban, is read apart).
+PREVENTING = {"stop", "bar", "block", "prevent", "keep", "ban"}
 
 
 def _pleads_to_a_charge(verb: Token) -> bool:

@@ -152,6 +152,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in token.children)
     ):
         return False  # "a man suspected of shooting": a description, not a report
+    if "active_only" in rule.flags and syntax.is_passive(token):
+        return False  # "was flown to Dushanbe", "was moved into custody": taken, not fled
     if "by_a_state" in rule.flags and not _asked_by_a_state(token):
         return False  # "at the security service's request": not another state's
     if "not_a_plea" in rule.flags and _is_plea(token):
