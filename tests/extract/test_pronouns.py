@@ -230,3 +230,23 @@ def test_a_defendant_who_adjourns_nothing_still_has_his_hearing(nlp: Language) -
     # Look-alike: no one in office; the person named is the one heard.
     text = "Ma Kwok-leung appeared in court on Monday and the case was adjourned to July 2."
     assert set(subjects(nlp, text, "hearing")) == {"Ma Kwok-leung"}
+
+
+def test_an_honorific_kept_from_the_source_language_is_no_name(nlp: Language) -> None:
+    # Translated regional press: the Khmer "Lok Srey" ("Madam") stands for the woman.
+    text = (
+        "Lok Srey Chan Sophea, a former garment worker, was known for her videos mocking "
+        "the ruling party. Senate president Samdech Chea Vuthy called her a traitor. "
+        "Lok Srey was arrested by the Thai police in March 2019 in Bangkok."
+    )
+    assert subjects(nlp, text, "arrest") == ["Chan Sophea"]
+
+
+def test_the_activist_after_an_official_is_still_the_activist(nlp: Language) -> None:
+    # NGO release: "the activist" picks the story's person, not the minister named last.
+    text = (
+        "Rights groups urged Bangkok to free Khmer activist Ouk Rathana. "
+        "Interior minister Sombat Kittisak said the case was a police matter. "
+        "The activist was detained in Bangkok on 3 May."
+    )
+    assert subjects(nlp, text, "arrest") == ["Ouk Rathana"]

@@ -103,7 +103,7 @@ class People:
             first_sentence = doc[first_sentence.start - 1].sent
         for i in range(token.i - 1, first_sentence.start - 1, -1):
             person = self.token_person.get(i)
-            if person is not None and not self.is_counsel(person) and doc[i].pos_ == "PROPN":
+            if person is not None and not self.acts_on_cases(person) and doc[i].pos_ == "PROPN":
                 return person
         return None
 

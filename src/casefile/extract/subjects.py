@@ -413,6 +413,8 @@ def _person_at(token: Token, people: People) -> int | None:
                     found = _person_at(c, people)
             if found is not None:
                 return found
+    if _only_honorifics(token):  # "Lok Srey was arrested": a calque of "Madam", no name
+        return people.recent(token) or people.main_at(token)
     if _is_unknown_name(token):
         start = min(
             [
@@ -444,6 +446,14 @@ def _clause_subject_person(token: Token, people: People) -> int | None:
     if subject is None or subject == token:
         return None
     return people.of(subject)
+
+
+def _only_honorifics(token: Token) -> bool:
+    """A proper noun whose words are all honorifics ("Lok Srey", "Madame"): the translated
+    form of a polite reference to someone named before."""
+    words = [c for c in token.children if c.dep_ in ("compound", "flat")] + [token]
+    honorifics = people_words().honorifics
+    return token.pos_ == "PROPN" and all(w.lower_.strip(".") in honorifics for w in words)
 
 
 def _one_of(group: Token) -> Token | None:
