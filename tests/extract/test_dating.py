@@ -208,3 +208,18 @@ def test_a_past_event_on_a_day_with_no_year_is_never_after_the_report(nlp: Langu
     text = "The exiled blogger Ulan Sadykov flew to Istanbul on Jan. 5, fearing arrest."
     event = the_event(nlp, text, date(2025, 11, 14), "flight")
     assert event.date == "2025-01-05"
+
+
+def test_a_relative_clause_telling_when_a_trial_opened_dates_it(nlp: Language) -> None:
+    text = (
+        "The trial of the blogger Ulan Sadykov, which opened in February, was presided "
+        "over by Judge Ali Salimov."
+    )
+    event = the_event(nlp, text, date(2025, 6, 10), "hearing")
+    assert event.date == "2025-02"
+
+
+def test_a_relative_clause_about_something_else_does_not_date_the_trial(nlp: Language) -> None:
+    text = "The trial of Ulan Sadykov, which his family called a farce in February, ended."
+    event = the_event(nlp, text, date(2025, 6, 10), "hearing")
+    assert event.date != "2025-02"

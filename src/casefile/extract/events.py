@@ -308,6 +308,9 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
     scope = syntax.clause_tokens(token)
     if candidate.person_role == "noun":  # "the hearing, set for March 11, ..."
         scope += [t for c in token.children if c.dep_ == "acl" for t in c.subtree]
+        scope += [  # "his trial, which opened in February": when the event itself ran
+            t for c in _relative_clauses(token) if syntax.lemma(c) in UNFOLDING for t in c.subtree
+        ]
         if token.dep_ == "compound" and token.head.lemma_.lower() in ORDER_NOUNS:
             # "the expulsion order served on him last Friday": the order's date
             scope += [t for c in token.head.children if c.dep_ == "acl" for t in c.subtree]
@@ -318,6 +321,24 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
     ):  # "a day later, a court approved her deportation": the order is dated by the approval
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
+
+
+# Verbs a relative clause tells an event's own course with ("the trial, which opened on").
+UNFOLDING = {"open", "begin", "start", "end", "close", "resume", "conclude", "hold", "take"}
+
+
+def _relative_clauses(noun: Token) -> list[Token]:
+    """The noun's relative clauses, and a "which" clause the parser hung on its "of" object
+    ("the trial of X, which opened in February": "which" is not a person)."""
+    clauses = [c for c in noun.children if c.dep_ == "relcl"]
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in of.children if o.dep_ == "pobj"):
+            clauses += [
+                c
+                for c in obj.children
+                if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
+            ]
+    return clauses
 
 
 def _infinitives(verb: Token) -> list[Token]:
