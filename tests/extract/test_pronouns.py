@@ -250,3 +250,17 @@ def test_the_activist_after_an_official_is_still_the_activist(nlp: Language) -> 
         "The activist was detained in Bangkok on 3 May."
     )
     assert subjects(nlp, text, "arrest") == ["Ouk Rathana"]
+
+
+def test_he_inside_a_quote_is_not_the_quotes_speaker(nlp: Language) -> None:
+    # Feature style: the daughter speaks of her jailed father, named only afterwards.
+    doc = nlp(
+        "Lena Vogt has campaigned for three years. "
+        '"I have no idea whether he gets his medicine," Vogt told reporters. '
+        "Her father, the publisher Otto Kramer, was detained in Shenzhen in 2022."
+    )
+    people = find_people(doc)
+    he = next(t for t in doc if t.lower_ == "he")
+    her = next(t for t in doc if t.text == "Her")
+    assert people.of(he) is None or people.name(people.of(he)) != "Lena Vogt"
+    assert people.of(her) is not None and people.name(people.of(her)) == "Lena Vogt"

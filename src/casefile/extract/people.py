@@ -438,7 +438,12 @@ def find_people(doc: Doc, title: str | None = None) -> People:
         record.gender = _gender(doc, index, record, token_person)
     main = _main_person(records, _only_speaking(doc, records, token_person), title)
     sections = _name_headings(doc, token_person)
-    _resolve_pronouns(doc, records, token_person, main, sections)
+    speaking = {
+        i: speaker
+        for start, end, speaker in _quote_speakers(doc, token_person)
+        for i in range(start, end + 1)
+    }  # "'I don't know what he eats,' Angela said": "he" is not Angela
+    _resolve_pronouns(doc, records, token_person, main, sections, speaking)
     _resolve_quoted_speakers(doc, token_person)
     return People(records, token_person, main, sections)
 
@@ -448,12 +453,21 @@ QUOTES = '"“”'
 
 
 def _resolve_quoted_speakers(doc: Doc, token_person: dict[int, int]) -> None:
-    """ "'I was beaten every night,' Zhanuzak told reporters": the "I" of a quote is its speaker.
+    """ "'I was beaten every night,' Zhanuzak told reporters": the "I" of a quote is its speaker."""
+    for start, end, speaker in _quote_speakers(doc, token_person):
+        for token in doc[start : end + 1]:
+            if token.lower_ in FIRST_PERSON:
+                token_person[token.i] = speaker
+
+
+def _quote_speakers(doc: Doc, token_person: dict[int, int]) -> list[tuple[int, int, int]]:
+    """(opening, closing, speaker) of each quotation whose speaker the text shows.
 
     The speaker is the one person who says, tells or writes in the sentences
     the quotation opens or closes in, or in the sentence right after it.
     """
     speech_verbs = load_lexicon().context.speech_verbs
+    found = []
     for start, end in _quotations(doc):
         around = {doc[start].sent.start, doc[end].sent.start}
         if doc[end].sent.end < len(doc):
@@ -467,10 +481,8 @@ def _resolve_quoted_speakers(doc: Doc, token_person: dict[int, int]) -> None:
             if c.dep_ == "nsubj" and c.i in token_person
         }
         if len(speakers) == 1:
-            speaker = speakers.pop()
-            for token in doc[start : end + 1]:
-                if token.lower_ in FIRST_PERSON:
-                    token_person[token.i] = speaker
+            found.append((start, end, speakers.pop()))
+    return found
 
 
 def _quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -614,6 +626,7 @@ def _resolve_pronouns(
     token_person: dict[int, int],
     main: int | None,
     sections: list[tuple[int, int]],
+    speaking: dict[int, int],
 ) -> None:
     """A personal pronoun stands for the most salient person at that point of the story.
 
@@ -623,7 +636,8 @@ def _resolve_pronouns(
     constant bonus, and speakers ("Adam said"), lawyers and names tucked
     inside another phrase count for little. Within its own sentence the
     nearest preceding name still wins, as a reader would read it. Under a
-    name heading, the heading's person takes the main person's bonus.
+    name heading, the heading's person takes the main person's bonus. Inside a
+    quotation, "he" or "she" is never the quotation's speaker (`speaking`).
     """
     salience: dict[int, float] = {}
     if main is not None:
@@ -641,16 +655,18 @@ def _resolve_pronouns(
                 named.add(person)
             if token.lower_ in PRONOUNS and person is None:
                 gender = PRONOUN_GENDER[token.lower_]
-                antecedent = _nearest_in_sentence(token, token_person, records, gender)
+                barred = speaking.get(token.i)
+                antecedent = _nearest_in_sentence(token, token_person, records, gender, barred)
                 if (
                     antecedent is None
                     and topic is not None
+                    and topic != barred
                     and _in_main_clause(token)
                     and records[topic].gender in (None, gender)
                 ):
                     antecedent = topic  # "Aliev's claim was turned down. His lawyers appealed"
                 if antecedent is None:
-                    antecedent = _most_salient(salience, main_here, records, gender)
+                    antecedent = _most_salient(salience, main_here, records, gender, barred)
                 if antecedent is None:
                     continue
                 token_person[token.i] = antecedent
@@ -740,13 +756,20 @@ MAIN_PERSON_BONUS = 80.0
 
 
 def _most_salient(
-    salience: dict[int, float], main: int | None, records: list[PersonRecord], gender: str
+    salience: dict[int, float],
+    main: int | None,
+    records: list[PersonRecord],
+    gender: str,
+    barred: int | None = None,
 ) -> int | None:
     fitting = [
         p
         for p in salience
-        if records[p].gender == gender
-        or (records[p].gender is None and "official" not in records[p].roles)
+        if p != barred
+        and (
+            records[p].gender == gender
+            or (records[p].gender is None and "official" not in records[p].roles)
+        )
     ]  # an official's own pronoun is one the text shows agreeing with them
     if not fitting:
         return None
@@ -772,7 +795,11 @@ def _according_to(token: Token) -> bool:
 
 
 def _nearest_in_sentence(
-    pronoun: Token, token_person: dict[int, int], records: list[PersonRecord], gender: str
+    pronoun: Token,
+    token_person: dict[int, int],
+    records: list[PersonRecord],
+    gender: str,
+    barred: int | None = None,
 ) -> int | None:
     """The nearest earlier name in the sentence that is not tucked inside another noun phrase.
 
@@ -787,14 +814,14 @@ def _nearest_in_sentence(
         agrees = records[person].gender == gender or (
             records[person].gender is None and "official" not in records[person].roles
         )  # "the security chief X cancelled her passport": someone else's, unless shown his
-        if agrees:
+        if agrees and person != barred:
             return person  # "the lawyer Volha Barysevich had her licence revoked": her own
     # "Lukashenko had pardoned him": an object pronoun is never its own clause's subject
     bound = token_person.get(own.i) if own is not None and pronoun.dep_ != "poss" else None
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         if (
             i in token_person
-            and token_person[i] != bound
+            and token_person[i] not in (bound, barred)
             and PRONOUN_GENDER.get(doc[i].lower_, gender) == gender  # "told her he": not her
             and not _inside_noun_phrase(doc[i])
             and not _is_counsel_mention(doc[i])
