@@ -61,3 +61,12 @@ def test_a_plural_event_noun_with_no_list_is_still_a_trend(nlp: Language) -> Non
     text = "Bounties on exiled critics have multiplied since 2021, the report says."
     events = extract(Article(text=text, published=date(2025, 3, 9)), nlp).events
     assert not [e for e in events if e.type == "wanted"]
+
+
+def test_an_abbreviated_month_opening_a_line_is_no_person(nlp: Language) -> None:
+    text = (
+        "The blogger Ulan Sadykov has lived in Vilnius since 2022.\n"
+        "- 30 Apr 2025: Sadykov's father and brother arrested in Bishkek."
+    )
+    events = extract(Article(text=text, published=date(2025, 6, 10)), nlp).events
+    assert not any(e.subject in ("Apr", "30 Apr") for e in events)

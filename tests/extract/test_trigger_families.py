@@ -92,6 +92,7 @@ WHO = "Farrukh Nazarov"
         ("A criminal case against Nazarov was started as early as 2018.", "charge"),
         ("Nazarov is being held on suspicion of forging travel documents.", "charge"),
         ("Nazarov appeared in court on a single count of incitement.", "charge"),
+        ("- 9 July 2018: trial opens in Osh on a charge of illegal border crossing.", "charge"),
         # sanctions: licences withdrawn, exit bans, sanctions placed on someone
         ("In 2021 the justice department suspended his practising certificate.", "sanction"),
         ("Washington placed Nazarov under sanctions last year.", "sanction"),

@@ -23,6 +23,7 @@ from casefile.extract import syntax
 from casefile.extract.gender import PRONOUN_GENDER, GenderWords, person_gender
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
+from casefile.extract.timex_lexicon import MONTHS, WEEKDAYS
 from casefile.extract.when import dateline_end
 from casefile.model import Person
 
@@ -142,6 +143,10 @@ def _key(text: str) -> str:
     return anyascii(text).lower().strip(".’'")
 
 
+# Months and weekdays and their abbreviations (data/timex.yaml): a date's words, never a name.
+CALENDAR_WORDS = {word.lower() for word in (*MONTHS, *WEEKDAYS)}
+
+
 def _clean_name(span: Span) -> Span | None:
     """Trim a name span to its proper-noun core: no honorifics, roles or possessive marks."""
     words = people_words()
@@ -157,6 +162,8 @@ def _clean_name(span: Span) -> Span | None:
         end -= 1
     if any(t.like_num for t in doc[start:end]):
         return None  # "Articles 3 and 34": no name holds a number
+    if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in doc[start:end]):
+        return None  # "30 Apr 2025: ...": a date's words
     if start >= end or doc[end - 1].lower_ in words.organization_words:
         return None  # "Russian Exile Solidarity Network": an organisation
     return doc[start:end]

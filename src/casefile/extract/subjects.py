@@ -22,7 +22,7 @@ from casefile.extract.groups import (
     named_members,
 )
 from casefile.extract.lexicon import Lexicon
-from casefile.extract.people import People, people_words, quoted_source
+from casefile.extract.people import CALENDAR_WORDS, People, people_words, quoted_source
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
 from casefile.extract.when import dateline_end
@@ -492,6 +492,7 @@ def _is_unknown_name(token: Token) -> bool:
         and (token.ent_type_ in ("", "PERSON") or mistaken_for_place_or_organisation)
         and country_of(token.text) is None
         and not token.text.isupper()
+        and token.lower_.rstrip(".") not in CALENDAR_WORDS  # "30 Apr 2025: ... arrested"
     )
 
 
