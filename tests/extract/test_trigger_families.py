@@ -124,6 +124,11 @@ WHO = "Farrukh Nazarov"
         ("Security forces mortally wounded Nazarov during the raid.", "death"),
         # international bodies acting on the case
         ("The UN refugee agency referred his case to Canada in June.", "international_action"),
+        (
+            "The UN refugee agency recognised Nazarov as a refugee in May and referred him to "
+            "Canada.",
+            "international_action",
+        ),
     ],
 )
 def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) -> None:

@@ -489,19 +489,16 @@ def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidat
         position = text.find(needle)
         if position < 0:
             continue
-        for token in sentence:
-            if (
-                token.idx - sentence.start_char >= position
-                and token.pos_ == "VERB"
-                and syntax.lemma(token) in lexicon.international_verbs
-                and _acted_by(token, sentence.start_char + position)
-            ):
-                return [
-                    Candidate(
-                        "international_action",
-                        token,
-                        "international_action/agent-verb",
-                        "international",
-                    )
-                ]
+        acts = [  # each act of the body: "recognised her as a refugee and referred her to"
+            Candidate(
+                "international_action", token, "international_action/agent-verb", "international"
+            )
+            for token in sentence
+            if token.idx - sentence.start_char >= position
+            and token.pos_ == "VERB"
+            and syntax.lemma(token) in lexicon.international_verbs
+            and _acted_by(token, sentence.start_char + position)
+        ]
+        if acts:
+            return acts
     return []
