@@ -8,6 +8,9 @@ them), into SQLite stores in a temporary folder.
                  corpus: articles/s with and without start-up, the stores compared
     memory       peak resident memory of the client and of each worker process
     growth       time per batch as the store grows (batches of 1,000 to 10,000 with --full)
+    writer       the same growth for what the client process does alone (storing, linking
+                 copies, saving, resolving people, case files), extraction precomputed:
+                 generated extractions (tests/generated.py) in batches of 1,000 to 10,000
     start-up     `casefile --help`, `upcoming`, `people`, `timeline`, `case` on the examples' store
 
 The default sizes run in a few minutes; `--full` uses the issue's (2,000
@@ -48,6 +51,7 @@ SIZES = {  # throughput articles, growth batch size, growth batches
     "default": (300, 200, 4),
     "full": (2000, 1000, 10),
 }
+WRITER = {"default": (1000, 3), "full": (1000, 10)}  # batch, batches
 STARTUP_REPEAT = 5
 MB = 1024 * 1024
 
@@ -63,6 +67,11 @@ class Run:
     stdout: str
     peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
     names: dict[int, str] = field(default_factory=dict)  # pid -> what the process is
+    cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds, last seen
+
+    def cpu_of(self, role: str) -> float:
+        """CPU seconds of the processes in this role (client, worker, helper), last sampled."""
+        return sum(cpu for pid, cpu in self.cpu.items() if self.names.get(pid) == role)
 
 
 def run_casefile(args: Sequence[str], sample_memory: bool = False) -> Run:
@@ -74,9 +83,12 @@ def run_casefile(args: Sequence[str], sample_memory: bool = False) -> Run:
     )
     peaks: dict[int, int] = {}
     names: dict[int, str] = {}
+    cpus: dict[int, float] = {}
     watcher = None
     if sample_memory:
-        watcher = threading.Thread(target=_watch, args=(process.pid, peaks, names), daemon=True)
+        watcher = threading.Thread(
+            target=_watch, args=(process.pid, peaks, names, cpus), daemon=True
+        )
         watcher.start()
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - start
@@ -86,11 +98,12 @@ def run_casefile(args: Sequence[str], sample_memory: bool = False) -> Run:
     if process.returncode != 0:
         raise RuntimeError(f"casefile {' '.join(args)} failed: {stderr.strip()[-500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(seconds, cpu, stdout, peaks, names)
+    return Run(seconds, cpu, stdout, peaks, names, cpus)
 
 
-def _watch(pid: int, peaks: dict[int, int], names: dict[int, str]) -> None:
-    """Sample the resident memory of a process and all its descendants until it ends."""
+def _watch(pid: int, peaks: dict[int, int], names: dict[int, str], cpus: dict[int, float]) -> None:
+    """Sample the resident memory and CPU time of a process and all its descendants until
+    it ends."""
     try:
         root = psutil.Process(pid)
     except psutil.NoSuchProcess:
@@ -103,6 +116,8 @@ def _watch(pid: int, peaks: dict[int, int], names: dict[int, str]) -> None:
         for process in tree:
             try:
                 rss = process.memory_info().rss
+                times = process.cpu_times()
+                cpus[process.pid] = times.user + times.system
                 names.setdefault(process.pid, _role(process, root))
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
@@ -155,6 +170,8 @@ def throughput(folder: Path, count: int) -> Figures:
             "client_peak_rss_mb": client / MB,
             "worker_peak_rss_mb": [rss / MB for rss in workers],
             "load_average": load,
+            "load_average_after": os.getloadavg()[0],
+            "cpu_by_role": {r: first.cpu_of(r) for r in ("client", "worker", "helper")},
             "store": store_counts(db),
         }
         rows.append(
@@ -194,6 +211,22 @@ def throughput(folder: Path, count: int) -> Figures:
         f"stores {'equal' if figures['same_store'] else 'DIFFERENT'} in counts "
         f"({one['store']})"
     )
+    roles = two["cpu_by_role"]
+    print(
+        f"CPU per article: one process {one['cpu_seconds'] * 1000 / count:.0f} ms; "
+        f"--workers 2 {two['cpu_seconds'] * 1000 / count:.0f} ms in all: client (reads, "
+        f"stores, resolves) {roles['client'] * 1000 / count:.0f} ms, workers "
+        f"{roles['worker'] * 1000 / count:.0f} ms, Dask's other processes "
+        f"{roles['helper'] * 1000 / count:.0f} ms (start-up included)"
+    )
+    bound = one["cpu_seconds"] / max(two["cpu_seconds"] / 2, roles["client"], 1e-9)
+    figures["speedup_cpu_bound"] = bound
+    print(
+        f"on two otherwise idle cores these CPU times allow at most {bound:.2f}x "
+        "(one process's CPU over the larger of half the 2-worker run's CPU and its client's); "
+        f"the wall-clock ratio above shares the cores with a load of "
+        f"{one['load_average']:.1f}-{two['load_average_after']:.1f}"
+    )
     peak = max(two["worker_peak_rss_mb"], default=0.0)
     print(f"peak resident memory per worker: {peak:.0f} MB (target < 600 MB)")
     print("art/s net: without the start-up time (model load, cluster start, reading)")
@@ -231,6 +264,69 @@ def growth(folder: Path, batch: int, batches: int) -> Figures:
         "per_1000": [s * 1000 / batch for s in seconds],
         "last_over_first": ratio,
         "db": str(db),
+    }
+
+
+def writer(folder: Path, batch: int, batches: int) -> Figures:
+    """The writer's time per batch as the store grows, extraction taken out of the measure.
+
+    `pipeline.ingest_items` as `casefile ingest` runs it (store and link a
+    partition per transaction, save, resolve the batch's people once, raise
+    alerts), with an extractor that hands back extractions made beforehand
+    (tests/generated.py: invented people that grow with the store, partial
+    names, relatives, shared lawyers), so what grows is only the store's part.
+    """
+    sys.path.insert(0, str(BENCH_DIR.parent))
+    from tests.generated import articles
+
+    from casefile import pipeline
+    from casefile.model import Article, Skipped
+    from casefile.partitions import partitions
+    from casefile.store import Store
+
+    stream = articles(batch * batches, seed=16)
+    by_id = {extraction.article.id: extraction for extraction in stream}
+
+    def made_before(items: Any) -> Any:
+        for part in partitions(items, pipeline.PARTITION_SIZE):
+            yield [by_id[article.id] for article in part]
+
+    rows, seconds, cpu = [], [], []
+    with Store.open(f"sqlite:///{folder / 'writer.db'}") as store:
+        for step in range(batches):
+            todo: list[Article | Skipped] = [
+                x.article for x in stream[step * batch : (step + 1) * batch]
+            ]
+            load = os.getloadavg()[0]
+            started, used = time.perf_counter(), time.process_time()
+            report = pipeline.ingest_items(todo, store, extractor=made_before)
+            seconds.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - used)
+            if report.extracted != batch:
+                print(f"warning: {report.extracted} of {batch} articles saved")
+            people = len(store.people())
+            rows.append(
+                [
+                    f"{(step + 1) * batch:,}",
+                    f"{people:,}",
+                    f"{seconds[-1] * 1000 / batch:.1f}",
+                    f"{cpu[-1] * 1000 / batch:.1f}",
+                    f"{load:.1f}",
+                ]
+            )
+    _table(["stored", "people", "wall s per 1,000", "CPU s per 1,000", "load"], rows)
+    ratio = cpu[-1] / cpu[0]
+    print(
+        f"last batch / first batch: {ratio:.2f} in CPU, {seconds[-1] / seconds[0]:.2f} in wall "
+        f"(target: flat within 20%); {batch:,} articles a batch through pipeline.ingest_items "
+        "into SQLite, extraction precomputed (generated extractions, tests/generated.py)"
+    )
+    return {
+        "batch": batch,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "cpu_per_1000": [c * 1000 / batch for c in cpu],
+        "last_over_first_cpu": ratio,
     }
 
 
@@ -285,12 +381,13 @@ def main(argv: Sequence[str] | None = None) -> Figures:
     parser.add_argument(
         "--part",
         action="append",
-        choices=["throughput", "growth", "startup"],
+        choices=["throughput", "growth", "writer", "startup"],
         help="run only this part (repeatable)",
     )
     args = parser.parse_args(argv)
-    count, batch, batches = SIZES["full" if args.full else "default"]
-    parts = args.part or ["throughput", "growth", "startup"]
+    size = "full" if args.full else "default"
+    count, batch, batches = SIZES[size]
+    parts = args.part or ["throughput", "growth", "writer", "startup"]
     folder = Path(tempfile.mkdtemp(prefix="casefile-scale-")) if args.keep is None else args.keep
     folder.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
@@ -304,6 +401,9 @@ def main(argv: Sequence[str] | None = None) -> Figures:
             print("\n-- a growing store --")
             figures["growth"] = growth(folder, batch, batches)
             growth_db = Path(figures["growth"]["db"])
+        if "writer" in parts:
+            print("\n-- a growing store: the writer alone (extraction precomputed) --")
+            figures["writer"] = writer(folder, *WRITER[size])
         if "startup" in parts:
             print("\n-- command-line start-up --")
             figures["startup"] = startup(folder, growth_db)

@@ -18,8 +18,9 @@ process would; workers writing their own partitions would race for person
 ids and order. It also means workers need the model but no database
 credentials, and a dead client loses only the batch it had not committed:
 the next run skips every article this extractor version has read
-(`pipeline`) and sends the rest. Writing costs a few per cent of
-extracting, so one writer keeps many workers busy.
+(`pipeline`) and sends the rest. Writing costs about a sixth of extracting
+(10 ms of CPU an article against 60: the people are resolved once per run,
+`store.pending`), so one writer keeps several workers busy.
 
 The model is loaded once per worker, when the worker starts (`ModelLoader`),
 by the worker itself: nothing but articles and extractions cross the network.

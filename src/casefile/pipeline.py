@@ -5,16 +5,19 @@ batch for one bad input: an unreadable file, a value no store can hold
 (`sources.storable`) or an article the rules fail on becomes a `Skipped` in
 the report, and the rest goes on.
 
-Each article goes through three steps, each one transaction and each safe to
-repeat: it is stored (`Store.add_article`), indexed and, if it is a
-syndicated copy of a stored article, linked to it (`news.copies`),
-then extracted (`Store.save_extraction`: its events, people and extractor
-version together). An article stored but never extracted is unfinished: the
+Each article goes through three steps, each safe to repeat: it is stored,
+indexed and, if it is a syndicated copy of a stored article, linked to it
+(`news.copies.add_and_link`, a partition per transaction), then extracted
+(`Store.save_extractions`: its events, people and extractor version
+together, a partition per transaction), and at the end of the batch its
+people are resolved with the rest of the batch's (`store.pending`). An
+article stored but never extracted is unfinished: the
 next `ingest` of it (running the interrupted batch again) or any
 `reextract` finishes it, linking it if it is a copy, then extracting it. So
 a crash anywhere (a kill between any two steps) leaves nothing that the
 next run does not complete: no duplicate article (the id is
-the text's hash), no copy left unlinked, no article without extraction.
+the text's hash), no copy left unlinked, no article without extraction, no
+extraction without its people.
 `tests/test_crash.py` kills an ingesting process at each of these points.
 
 Extraction is the costly part and the only one that can run elsewhere: it is
@@ -23,7 +26,7 @@ a pure function, passed in as an `Extractor` (this process by default,
 in input order and one partition per transaction, so a store filled by many
 workers ends exactly as one filled by one process, and a killed run leaves
 whole partitions behind for the next run to complete. Articles are stored
-and linked one by one just before they go to the extractor, so a cluster's
+and linked a partition at a time just before they go to the extractor, so a cluster's
 workers extract while this process stores and saves.
 
 Inputs may be URLs (fetched by `sources.fetch`, safely). A syndicated copy of

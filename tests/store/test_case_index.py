@@ -106,5 +106,27 @@ def test_a_postgres_store_of_100000_events_resolves_and_lists(postgres_url: str)
         assert events >= 100_000
         page = store.case_page(date.today(), limit=50)  # the day the lines were made for
         assert len(page.cases) == 50 and page.total > 1_000
-        store.save_extraction(articles(1, seed=1, first=3_000, dense=12)[0])
+        more = articles(3, seed=1, first=3_000, dense=12)
+        store.save_extraction(more[0])
         assert store.case_page(date.today(), limit=50).total >= page.total
+        # as `casefile ingest` saves: the batch marked, its people resolved at its end
+        store.save_extractions(more[1:], resolve=False)
+        assert store.resolve_pending() == 2
+        filed = {e.person_id for x in more[1:] for e in store.article_events(x.article.id)}
+        assert None not in filed and store.resolve_pending() == 0
+
+
+def test_a_batch_saved_unresolved_ends_as_one_saved_article_by_article(
+    store: Store, tmp_path: Any
+) -> None:
+    stream = articles(30, seed=13)
+    for extraction in stream:
+        store.save_extraction(extraction)
+    with Store.open(f"sqlite:///{tmp_path / 'batch.db'}") as batch:
+        for start in range(0, len(stream), 8):
+            batch.save_extractions(stream[start : start + 8], resolve=False)
+        assert batch.people() == []  # nobody filed yet
+        assert batch.resolve_pending() == len(stream)
+        one_by_one = [{**c.to_json(), "person": None} for c in store.cases(TODAY)]
+        at_the_end = [{**c.to_json(), "person": None} for c in batch.cases(TODAY)]
+    assert at_the_end == one_by_one
