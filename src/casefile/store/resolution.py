@@ -225,10 +225,19 @@ def closure(
 def _heads(session: Session, ids: Iterable[str]) -> dict[str, tuple[Mention, int | None]]:
     """Indexed mentions by id: name, kind and article (enough to compare names), and person."""
     found = {}
+    columns = select(
+        CaseMentionRow.id,
+        CaseMentionRow.article_id,
+        CaseMentionRow.name,
+        CaseMentionRow.kind,
+        CaseMentionRow.person_id,
+    )  # plain rows: a closure reads thousands
     for part in queries.chunks(ids):
-        for row in session.scalars(select(CaseMentionRow).where(CaseMentionRow.id.in_(part))):
-            head = Mention(id=row.id, article=row.article_id, name=row.name, kind=row.kind)  # type: ignore[arg-type]
-            found[row.id] = (head, row.person_id)
+        for mention, article, name, kind, person in session.execute(
+            columns.where(CaseMentionRow.id.in_(part))
+        ):
+            head = Mention(id=mention, article=article, name=name, kind=kind)  # type: ignore[arg-type]
+            found[mention] = (head, person)
     return found
 
 
