@@ -275,7 +275,8 @@ def _when_said(doc: Doc, timex: TimeExpression, context: Context) -> bool:
 
 def _new_scene(doc: Doc, earlier: SentenceTimes, later: SentenceTimes) -> bool:
     """A paragraph break or a question heading between two sentences starts a new scene."""
-    between = doc.text[earlier.sentence.start_char : later.sentence.start_char]
+    between = doc[earlier.sentence.start : later.sentence.start].text_with_ws  # not doc.text:
+    # spaCy builds the whole text again at each call
     return "\n\n" in between or earlier.sentence.text.rstrip().endswith("?")
 
 

@@ -70,7 +70,7 @@ def named_members(group: Token, people: People) -> list[int]:
     if size is None and not _definite(group):
         return []  # "Many opposition members sought refuge": no list stands for them
     doc = group.doc
-    sentences = list(doc.sents)
+    sentences = syntax.sentences(doc)
     here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
     if group.pos_ == "PRON":
         return _listed_before(sentences, here, people)

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from casefile.extract.lexicon import Context
 
 # Dependents that open a clause of their own: its dates and places are its own.
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "xcomp", "conj", "pcomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, listed once per doc (spaCy walks the whole doc for each listing)."""
+    cached = doc.user_data.get("casefile_sentences")
+    if cached is None:
+        cached = doc.user_data["casefile_sentences"] = list(doc.sents)
+    return cached
 
 
 def lemma(token: Token) -> str:

@@ -425,7 +425,10 @@ def _phrase_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     found = []
     words = [t.lower_ for t in sentence]
     lemmas = [t.lemma_.lower() for t in sentence]
+    present = set(words) | set(lemmas)
     for rule in lexicon.phrase_rules():
+        if not present.issuperset(rule.phrase):
+            continue  # a word of the phrase is not in the sentence: no window can match
         size = len(rule.phrase)
         for i in range(len(words) - size + 1):
             window = list(zip(words[i : i + size], lemmas[i : i + size], strict=True))
