@@ -26,8 +26,8 @@ def subjects(nlp: Language, text: str, event_type: str) -> set[str]:
 
 def test_who_after_an_organisation_is_the_person_the_phrase_describes(nlp: Language) -> None:
     text = (
-        "Dushanbe granted the request to extradite Nazarov, a co-founder of the group who "
-        "was sentenced in absentia at home to 12 years in prison."
+        "Bishkek approved Dushanbe's demand to extradite Nazarov, a founder of the movement "
+        "who had been convicted in his absence and given 12 years."
     )
     assert subjects(nlp, text, "sentence") == {"Farrukh Nazarov"}
 
@@ -46,14 +46,15 @@ def test_found_guilty_as_a_small_clause_is_said_of_the_defendant_not_the_judge(
 
 def test_a_participle_chain_after_a_name_shares_its_person(nlp: Language) -> None:
     text = (
-        "Among them was the blogger Farrukh Nazarov, who was detained in Moscow last March, "
-        "deported and later jailed for nine years in Dushanbe."
+        "The list included the poet Farrukh Nazarov, who was seized in Almaty in the "
+        "autumn, sent back across the border and eventually jailed for seven years in Khujand."
     )
     assert subjects(nlp, text, "sentence") == {"Farrukh Nazarov"}
 
 
 def test_two_objects_parsed_as_one_still_give_the_person(nlp: Language) -> None:
     text = (
-        "The court ruled his guilt established and judged him fixed-term imprisonment of 10 years."
+        "In Khujand the judges found the charge proven and judged him fixed-term "
+        "imprisonment of eight years."
     )
     assert subjects(nlp, text, "sentence") == {"Farrukh Nazarov"}
