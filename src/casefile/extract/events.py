@@ -32,6 +32,7 @@ from casefile.extract.subjects import (
 from casefile.extract.timex import find_timexes
 from casefile.extract.triggers import Candidate, find_candidates
 from casefile.extract.when import (
+    BULLETS,
     SentenceTimes,
     as_future,
     as_past,
@@ -128,9 +129,6 @@ def _list_item_line(sentence: Span) -> bool:
     """A line of a bulleted list: it starts with a bullet or in lower case."""
     first = next((t for t in sentence if not t.is_space), None)
     return first is not None and (first.text in BULLETS or first.text[:1].islower())
-
-
-BULLETS = ("-", "*", "•", "–", "—")
 
 
 def _build(
