@@ -222,6 +222,32 @@ def test_particles_spacing_and_transliterated_given_names_are_one_name(a: str, b
 
 
 @pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Salma Ahmed", "Salma Ahmed Fahd al-Rashidi"),  # given name and father's, family left out
+        ("Salma Ahmed", "Salma Ahmad Alrashidi"),
+        ("Layla Mohamed", "Layla Muhammad Saleh el-Tayeb"),
+        ("Yara Khalil", "Yara Khalil Nasser"),  # a father's name of father_names
+    ],
+)
+def test_a_chain_name_cut_after_the_fathers_name_is_the_longer_name(short: str, full: str) -> None:
+    assert same_person(short, full)
+    assert same_person(full, short)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Salma Rashidi", "Salma Ahmed Fahd al-Rashidi Qasim"),  # not the start, not the surname
+        ("Salma Darwish", "Salma Darwish Haddad"),  # 'Darwish' is no known father's name
+        ("Ahmed Fahd", "Salma Ahmed Fahd al-Rashidi"),  # the father's own name, inside hers
+    ],
+)
+def test_only_the_start_of_a_chain_name_ending_in_a_given_name_matches(a: str, b: str) -> None:
+    assert not same_person(a, b)
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Sergei Ivanov", "Anna Ivanova"),  # husband and wife

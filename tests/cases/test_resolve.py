@@ -112,6 +112,26 @@ CASES = [
     ),
     ("an acronym without any context", [row("Free Press Defence League"), row("FPDL")], [{0}, {1}]),
     ("descriptions of groups in two articles", [row("three men"), row("three men")], [{0}, {1}]),
+    (
+        "a particle written attached, hyphenated or apart (blocked alike)",
+        [row("Salma Ahmed Fahd al-Rashidi"), row("Salma Ahmed Alrashidi"), row("Salma Al Rashidi")],
+        [{0, 1, 2}],
+    ),
+    (
+        "a chain name cut after the father's name joins the longer spellings",
+        [row("Salma Ahmed al-Rashidi"), row("Salma Ahmed"), row("Salma Ahmad Fahd Alrashidi")],
+        [{0, 1, 2}],
+    ),
+    (
+        "a given name transliterated three ways, each a variant of the middle one",
+        [row("Ratanun Wongsakul"), row("Rathanan Wongsakul"), row("Ratanan Wongsakul")],
+        [{0, 1, 2}],
+    ),
+    (
+        "two given names far apart with no spelling between them stay two relatives",
+        [row("Ratanun Wongsakul"), row("Rathanan Wongsakul")],
+        [{0}, {1}],
+    ),
 ]
 
 

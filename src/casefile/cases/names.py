@@ -15,7 +15,11 @@ conservative:
    "Maria Petrova" stay apart; "Aleksandr" and "Alexander" agree);
 4. the same three or more words in another order, after folding ("Ahmed
    Jaffar Ali" ~ "Ali Ahmed Jaafar": outlets order Arabic and Chinese names
-   differently; two words are too few to tell a reordering from two people).
+   differently; two words are too few to tell a reordering from two people);
+5. a chain name cut after the father's name: "Salma Ahmed" is "Salma Ahmed
+   Fahd al-Rashidi" when its last word is a known given name
+   (`data/names.yaml`): Arabic outlets name a person by given name and
+   father's name, and leave out the family name.
 
 Descriptions written without a capital ("opposition politicians", "three
 men") are not names: two of them match only when their keys are equal.
@@ -89,6 +93,7 @@ class NameForms:
 
     joined: frozenset[str]  # words joined to the next one ("al", "abdel")
     variant_of: dict[str, str]  # a given name's spelling -> the one compared
+    given: frozenset[str]  # given names, as compared ("muhammad"): a father's name in a chain
     group_first: frozenset[str]  # "Three activists"
     organization_last: frozenset[str]  # "The Pahonia Rights Centre"
 
@@ -101,6 +106,7 @@ def name_forms() -> NameForms:
     return NameForms(
         frozenset(data["particles"]) | frozenset(data["joined_given_names"]),
         variant_of,
+        frozenset(variant_of.values()) | frozenset(data["father_names"]),
         frozenset(data["group_first_words"]),
         frozenset(data["organization_last_words"]),
     )
@@ -202,6 +208,14 @@ def _contains(smaller: list[str], larger: list[str]) -> bool:
     return all(token in words for token in smaller)
 
 
+def _chain_prefix(smaller: list[str], larger: list[str]) -> bool:
+    """The smaller name is the start of the larger one and ends in a given name (a father's):
+    "Salma Ahmed" in "Salma Ahmed Fahd al-Rashidi", not "Salma Rashidi" in it (`_contains`'s)."""
+    if len(smaller) < 2 or len(larger) <= len(smaller) or smaller[-1] not in name_forms().given:
+        return False
+    return [fold(t) for t in smaller] == [fold(t) for t in larger[: len(smaller)]]
+
+
 def _is_description(name: str) -> bool:
     """Written without any capital: a description of a group, not a name."""
     ascii_name = anyascii(name)
@@ -226,6 +240,8 @@ def same_person(a: str, b: str) -> bool:
     if _contains(tokens_a, tokens_b) or _contains(tokens_b, tokens_a):
         return True
     if _reordered(tokens_a, tokens_b):
+        return True
+    if _chain_prefix(tokens_a, tokens_b) or _chain_prefix(tokens_b, tokens_a):
         return True
     if not similar_tokens(tokens_a[-1], tokens_b[-1]):
         return False

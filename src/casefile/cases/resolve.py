@@ -30,9 +30,11 @@ from itertools import combinations
 
 from casefile.cases.names import (
     acronym_of,
+    comparable_tokens,
     fold,
     is_partial,
     kind_of_name,
+    name_forms,
     name_key,
     name_tokens,
     names_conflict,
@@ -219,18 +221,32 @@ def _names_conflict(ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
                 names_conflict(a, b)
                 and name_key(b) not in our_keys
                 and name_key(a) not in their_keys
+                and not _bridged(a, b, our_forms | their_forms)
             ):
                 return True
     return False
+
+
+def _bridged(a: str, b: str, forms: set[str]) -> bool:
+    """Two given names too far apart to be variants, both variants of a third full name
+    the two people hold ("Sitanan" between "Sitanun" and "Sitthanan"): one name transliterated
+    three ways, not two relatives."""
+    return any(
+        not is_partial(c) and same_person(a, c) and same_person(c, b)
+        for c in forms
+        if c not in (a, b)
+    )
 
 
 def blocks(mention: Mention) -> set[str]:
     """Keys two mentions must share to be compared at all (the store indexes them).
 
     The surname's folded first letters and its first consonants (variants
-    differ mostly in vowels: Movlayev, Movlaev), all words sorted (reorderings, swaps), the
-    initials (acronyms); for groups, their content words. Given names are
-    no key: thousands of people share them.
+    differ mostly in vowels: Movlayev, Movlaev), as written and with its
+    particle joined ("al-Qunun", "Alqunun"), all words sorted (reorderings,
+    swaps), the initials (acronyms), the first two words of a chain name
+    ("Salma Ahmed ..."); for groups, their content words. Given names alone
+    are no key: thousands of people share them.
     """
     tokens = name_tokens(mention.name)
     if not tokens:
@@ -238,9 +254,13 @@ def blocks(mention: Mention) -> set[str]:
     words = "w:" + " ".join(sorted(map(fold, tokens)))
     if mention.kind == "group":
         return {words, *("g:" + word for word in _group_words(mention.name))}
-    surname = fold(tokens[-1])
-    consonants = surname[:1] + re.sub(r"[aeiouy]", "", surname[1:])
-    keys = {"p:" + surname[:3], "c:" + consonants[:4], words}
+    compared = comparable_tokens(mention.name)  # "al-Qunun" and "Alqunun" as "alqunun"
+    keys = {words}
+    for surname in {fold(tokens[-1]), fold(compared[-1])}:
+        consonants = surname[:1] + re.sub(r"[aeiouy]", "", surname[1:])
+        keys |= {"p:" + surname[:3], "c:" + consonants[:4]}
+    if len(compared) >= 3 or (len(compared) == 2 and compared[-1] in name_forms().given):
+        keys.add("f:" + " ".join(map(fold, compared[:2])))  # a chain name and its start
     letters = mention.name.strip().replace(".", "")
     if letters.isalpha() and letters.isupper():
         keys.add("a:" + letters.lower())

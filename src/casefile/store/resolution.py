@@ -56,7 +56,8 @@ from casefile.store.cases_schema import (
 from casefile.store.events import Review, corrected
 from casefile.store.schema import ArticleRow, EventRow, PersonNameRow, PersonRow, utcnow
 
-INDEX_VERSION = "case-index-v1"  # case_resolution.fingerprint once the index is built
+# case_resolution.fingerprint once the index is built; a new version re-indexes on first use
+INDEX_VERSION = "case-index-v2"  # v2: blocks for particle-joined surnames and chain names
 _LINKING_LOCK = 0x70656F70  # "peop"; any fixed number shared by all casefile sessions
 
 
