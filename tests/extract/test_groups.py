@@ -192,3 +192,77 @@ def test_one_named_among_a_group_keeps_the_event_to_himself(nlp: Language) -> No
         "yet he chose to stay in Phnom Penh."
     )
     assert subjects(nlp, text, "sanction") <= {"Meas Rithy"}
+
+
+def test_a_counted_group_takes_a_list_of_its_size_told_far_away(nlp: Language) -> None:
+    text = (
+        "BISHKEK, March 6 (Wire) - Masked men seized four Tajik exiles in raids across the "
+        "city on Wednesday, their relatives said. Witnesses said the men were pushed into "
+        "minivans with no plates. The interior ministry declined to comment. Rights groups "
+        "fear they will be handed to Dushanbe, where opposition members face long terms. "
+        "The relatives named the missing as Firuz Rahmonov, a baker; his cousin Sino "
+        "Rahmonov; Parviz Odinaev and Dilafruz Qodirova."
+    )
+    assert subjects(nlp, text, "abduction") == {
+        "Firuz Rahmonov",
+        "Sino Rahmonov",
+        "Parviz Odinaev",
+        "Dilafruz Qodirova",
+    }
+
+
+def test_a_far_list_of_another_size_leaves_the_group_unnamed(nlp: Language) -> None:
+    text = (
+        "Masked men seized four Tajik exiles in raids across the city on Wednesday. "
+        "Witnesses said the men were pushed into minivans with no plates. The interior "
+        "ministry declined to comment. Lawyers Anvar Saidov and Malika Umarova said they "
+        "would file complaints on behalf of the families."
+    )
+    assert subjects(nlp, text, "abduction") == {"four Tajik exiles"}
+
+
+def test_the_group_told_again_keeps_the_count_it_was_told_with(nlp: Language) -> None:
+    text = (
+        "Security agents detained three exiled preachers in Almaty on Monday, a rights "
+        "group said. The detained were Bahrom Nazarov, Sherzod Tursunov and Zafar Yuldashev. "
+        "Last week the same agents were seen outside a mosque. The preachers had fled "
+        "Uzbekistan in 2019, the group said."
+    )
+    assert subjects(nlp, text, "flight") == {
+        "Bahrom Nazarov",
+        "Sherzod Tursunov",
+        "Zafar Yuldashev",
+    }
+
+
+def test_part_of_a_named_group_is_told_as_that_part(nlp: Language) -> None:
+    # NGO-release style: which three were freed is not said, so no member gets it.
+    text = (
+        "Unidentified gunmen abducted five exiled journalists in Nairobi on Friday. Those "
+        "taken were Omar Tekin, Selin Aksoy, Murat Erdem, Deniz Polat and Kerem Yavuz. "
+        "Three of the five have since been freed."
+    )
+    assert subjects(nlp, text, "release") == {"Three of the five"}
+
+
+def test_all_of_a_named_group_is_each_member(nlp: Language) -> None:
+    # Translated regional-press style: "all of them" is the whole list just given.
+    text = (
+        "On Tuesday the district court of the city examined the case of the two brothers. "
+        "According to the lawyer, the defendants are Ravshan Ismoilov and Jahongir "
+        "Ismoilov. All of them were sentenced to seven years of deprivation of liberty."
+    )
+    assert subjects(nlp, text, "sentence") == {"Ravshan Ismoilov", "Jahongir Ismoilov"}
+
+
+def test_these_persons_are_the_large_group_just_told_not_an_earlier_list(
+    nlp: Language,
+) -> None:
+    # Court-report style: "these persons" are the 65, not the four named before.
+    text = (
+        "Four exiled teachers, Ali Demir, Veli Kaya, Hasan Oz and Emre Sahin, were flown "
+        "to Ankara on Friday. In 2018 prosecutors in Ankara had opened an investigation "
+        "against 65 Turkish citizens living in Kenya, and these persons were accused of "
+        "membership in a banned organisation."
+    )
+    assert subjects(nlp, text, "charge") == {"65 Turkish citizens"}

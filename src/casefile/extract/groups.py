@@ -21,6 +21,7 @@ MAX_GAP = 6  # tokens between two names of one list ("lawyer", "unionist", "and 
 MAX_DESCRIBED_GAP = 16  # the same, when a description set off by commas comes between
 SENTENCES_AROUND = 2
 PRONOUN_REACH = 3  # sentences "they" looks back for the list it stands for
+FAR_LIST_SIZE = 3  # a counted group this large may find its list anywhere in the article
 
 
 def group_size(group: Token) -> int | None:
@@ -32,7 +33,8 @@ def group_size(group: Token) -> int | None:
             return PAIR_WORDS[lower]
         if word.like_num or word.pos_ == "NUM":
             value = number_value(lower)
-            if value is not None and value == int(value) and 2 <= value <= 50:
+            # below 1000: not a year ("In 2018 prosecutors opened ...")
+            if value is not None and value == int(value) and 2 <= value < 1000:
                 return int(value)
     return None
 
@@ -49,7 +51,10 @@ def is_group(token: Token) -> bool:
     words = people_words()
     lemma = token.lemma_.lower()
     return token.tag_ in ("NNS", "NNPS") and (
-        lemma in words.descriptors or lemma in words.roles or lemma in ("people", "persons")
+        lemma in words.descriptors
+        or lemma in words.group_nouns
+        or lemma in words.roles
+        or lemma in ("people", "persons")
     )
 
 
@@ -66,7 +71,7 @@ def named_members(group: Token, people: People) -> list[int]:
     partial = _named_among(group, people)
     if partial:
         return partial  # "six activists, among them A and B": the ones it names
-    size = group_size(group)
+    size = group_size(group) or _size_told_before(group)
     if size is None and not _definite(group):
         return []  # "Many opposition members sought refuge": no list stands for them
     doc = group.doc
@@ -86,7 +91,42 @@ def named_members(group: Token, people: People) -> list[int]:
                 return members
             if size is not None and (len(members) == size or size - 1 == len(members) >= 4):
                 return members  # one name of a long list may be one the model missed
+    if size is None or size < FAR_LIST_SIZE:
+        return []
+    return _counted_list_anywhere(sentences, here, size, people)
+
+
+def _counted_list_anywhere(
+    sentences: list[Span], here: int, size: int, people: People
+) -> list[int]:
+    """ "Gunmen seized six exiles" ... five paragraphs on, "the families identified the
+    missing as A; B; ...": a list of exactly as many people as the group counts is its
+    members, wherever the article gives it; the nearest such list wins."""
+    order = sorted(range(len(sentences)), key=lambda i: (abs(i - here), i < here))
+    for index in order:
+        for members in _lists(sentences[index], people):
+            if len(members) == size:
+                return members
     return []
+
+
+def _size_told_before(group: Token) -> int | None:
+    """ "six Uzbek exiles ... The exiles had fled": a definite group without a number
+    counts what the same word counted when the article told it; "an investigation
+    against 65 citizens, and these persons were accused": what the group just told
+    counted, whatever its word."""
+    if not _definite(group) or group.pos_ != "NOUN":
+        return None
+    sentences = syntax.sentences(group.doc)
+    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    near = sentences[max(0, here - 1)].start
+    for token in reversed(group.doc[: group.i]):
+        same_word = token.lemma_ == group.lemma_ and token.tag_ == group.tag_
+        if same_word or (token.i >= near and token.tag_ in ("NNS", "NNPS") and is_group(token)):
+            size = group_size(token)
+            if size is not None:
+                return size
+    return None
 
 
 def _named_among(group: Token, people: People) -> list[int]:
@@ -181,6 +221,34 @@ def _in_brackets(token: Token, sentence: Span) -> bool:
         if before.text == "(":
             return True
     return False
+
+
+# "three of the five", "some of them": part of a group, not all of it. "all of
+# them", "both of the men", "each of the four" are the whole group.
+PART_WORDS = {"some", "several", "many", "most", "few", "none", "one", "two", "others"}
+WHOLE_WORDS = {"all", "both", "each", "every"}
+
+
+def partitive(token: Token) -> Token | None:
+    """The group a quantity is taken from ("Three of the seven", "two of them"), or None."""
+    if not (token.pos_ == "NUM" or token.lower_ in PART_WORDS | WHOLE_WORDS):
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = syntax.child(of, "pobj") if of is not None else None
+    if whole is None or not (is_group(whole) or whole.pos_ == "NUM"):
+        return None
+    return whole
+
+
+def is_whole(token: Token) -> bool:
+    """ "all of them", "both of the men": every member, unlike "three of the seven"."""
+    return token.lower_ in WHOLE_WORDS
+
+
+def partitive_phrase(token: Token) -> str:
+    """ "Three of the seven": the group subject GUIDELINES asks for when the members
+    the part stands for are not named."""
+    return token.doc[token.i : token.right_edge.i + 1].text
 
 
 def group_in_phrase(trigger: Token) -> Token | None:

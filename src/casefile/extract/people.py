@@ -42,6 +42,7 @@ class PeopleWords:
     titles: frozenset[str]
     place_nouns: frozenset[str]
     officials: frozenset[str]
+    group_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def people_words() -> PeopleWords:
         frozenset(data["titles"]),
         frozenset(data["place_nouns"]),
         frozenset(data["officials"]),
+        frozenset(data["group_nouns"]),
     )
 
 

@@ -18,8 +18,11 @@ from casefile.extract.groups import (
     group_in_phrase,
     group_size,
     is_group,
+    is_whole,
     listed_after,
     named_members,
+    partitive,
+    partitive_phrase,
 )
 from casefile.extract.lexicon import Lexicon
 from casefile.extract.people import CALENDAR_WORDS, People, people_words, quoted_source
@@ -86,7 +89,12 @@ def find_subjects(
                 if c.dep_ == "prep" and (
                     (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
                     or (c.lower_ == "to" and target.lemma_.lower() in PENALTIES)
-                    or (c.lower_ == "of" and c.head == target and not _names_a_person(target))
+                    or (
+                        c.lower_ == "of"
+                        and c.head == target
+                        and not _names_a_person(target)
+                        and partitive(target) is None
+                    )
                 ):
                     target = syntax.child(c, "pobj") or target
                     break
@@ -130,6 +138,11 @@ def find_subjects(
     elif role == "international":
         target = syntax.child(token, "dobj")
         agent = syntax.subject_of(token)
+    whole = partitive(target) if target is not None else None
+    if target is not None and whole is not None:
+        if not is_whole(target):
+            return [(partitive_phrase(target), None)], agent  # "Three of the seven were freed"
+        target = whole  # "all of them", "both of the men": the group itself
     found: list[int] = []
     groups: list[str] = []
     counted = target is not None and (is_group(target) or _counted_with_list(target))
@@ -308,30 +321,6 @@ def _previous_pair(token: Token, people: People) -> list[int]:
 ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
 
 
-GROUP_NOUNS = {
-    "man",
-    "woman",
-    "activist",
-    "member",
-    "blogger",
-    "journalist",
-    "uyghur",
-    "uighur",
-    "refugee",
-    "asylum-seeker",
-    "dissident",
-    "student",
-    "worker",
-    "migrant",
-    "defendant",
-    "protester",
-    "demonstrator",
-    "national",
-    "citizen",
-    "opponent",
-}
-
-
 def _group(token: Token, people: People | None = None) -> str | None:
     """A group as a short noun phrase ("three Russian political activists", "Uyghur men").
 
@@ -349,7 +338,7 @@ def _group(token: Token, people: People | None = None) -> str | None:
         and token.lemma_.lower() in people_words().descriptors
     ):
         return token.lemma_.lower()  # "briefly detained a journalist working for ...": "journalist"
-    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_NOUNS:
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in people_words().group_nouns:
         return None
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
     words += [
@@ -529,7 +518,7 @@ def _names_a_person(noun: Token) -> bool:
         lemma in words.roles
         or lemma in words.descriptors
         or lemma in words.gendered
-        or lemma in GROUP_NOUNS
+        or lemma in words.group_nouns
         or lemma in RELATION_NOUNS
         or noun.lower_ in RELATION_NOUNS
     )
