@@ -129,6 +129,26 @@ WHO = "Farrukh Nazarov"
             "Canada.",
             "international_action",
         ),
+        # removals told as a transfer to a country, done to the person
+        ("Nazarov was returned to his country on 3 May at Tashkent's request.", "deportation"),
+        ("Laos transferred Nazarov to China in mid-September, his lawyer said.", "deportation"),
+        ("Thai officers handed Nazarov to Vietnamese police at the border.", "deportation"),
+        # a decision on "the request" just told is a decision on what it asked for
+        (
+            "Uzbekistan asked Georgia in March to extradite Nazarov. Georgia's justice "
+            "ministry accepted the request on Tuesday.",
+            "extradition_decision",
+        ),
+        (
+            "Prosecutors in Tashkent sought his extradition from Poland last year. A Warsaw "
+            "court rejected that request in May.",
+            "extradition_decision",
+        ),
+        (
+            "He was sent back on 3 May at the request of the Uzbek government, and Georgia "
+            "accepted this request because of close ties between the two states.",
+            "extradition_decision",
+        ),
     ],
 )
 def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) -> None:
@@ -166,6 +186,17 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),
+        # own journeys and other transfers are no removal
+        ("Nazarov returned to Uzbekistan in 2019 to visit his mother.", "deportation"),
+        ("Nazarov was sent to the front under a one-year contract.", "deportation"),
+        ("Nazarov will be transferred to Russia to serve his term.", "deportation"),
+        ("Nazarov handed his passport to the Georgian border guards.", "deportation"),
+        # a request for something else, accepted, is no extradition decision
+        (
+            "Uzbekistan asked Georgia in March to extradite Nazarov. Georgia accepted the "
+            "Uzbek request for a trade meeting instead.",
+            "extradition_decision",
+        ),
         # a plea is no legal appeal
         ("Nazarov appealed to supporters to stay calm after the verdict.", "appeal"),
         ("From exile, Nazarov appealed for help on social media in May.", "appeal"),

@@ -119,6 +119,7 @@ _FLAG_KEYS = (
     "by_a_state",
     "authority_only",
     "active_only",
+    "done_to",
 )
 
 

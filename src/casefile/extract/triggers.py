@@ -112,6 +112,11 @@ def _near_lemmas(token: Token) -> set[str]:
                 ]
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
     near |= {syntax.lemma(c) for c in token.children if c.dep_ == "xcomp"}  # "refused to admit"
+    near |= {  # a purpose: "transferred to Russia to serve his term"
+        syntax.lemma(c)
+        for c in token.children
+        if c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+    }
     near.add(syntax.lemma(token.head))
     if token.head.pos_ == "ADP":  # "a mandate of arrest", "the case for his arrest"
         near.add(syntax.lemma(token.head.head))
@@ -154,6 +159,10 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         return False  # "a man suspected of shooting": a description, not a report
     if "active_only" in rule.flags and syntax.is_passive(token):
         return False  # "was flown to Dushanbe", "was moved into custody": taken, not fled
+    if "done_to" in rule.flags and not (
+        syntax.is_passive(token) or syntax.child(token, "dobj") is not None
+    ):
+        return False  # "he returned to Russia": his own journey, not a removal
     if "by_a_state" in rule.flags and not _asked_by_a_state(token):
         return False  # "at the security service's request": not another state's
     if "not_a_plea" in rule.flags and _is_plea(token):
@@ -383,6 +392,8 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     if not topics and _state_request_in(scope, token.sent, lexicon):
         topics = ["extradition_decision"]  # "Kenya agreed to Ankara's request and returned them"
     if not topics:
+        topics = _request_told_before(scope, token, lexicon)  # "... accepted this request"
+    if not topics:
         return None
     event_type = topics[0]
     upheld = [
@@ -395,6 +406,52 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     if event_type == "asylum_decision":
         outcome = lexicon.asylum_outcomes.get(outcome, outcome)
     return Candidate(event_type, token, f"{event_type}/decision-verb", "decision", outcome)
+
+
+REQUEST_NOUNS = {"request", "demand", "application", "bid", "petition", "motion", "claim"}
+REQUEST_REACH = 2  # sentences back where "this request" finds what it was a request for
+
+
+def _request_told_before(scope: list[Token], decision: Token, lexicon: Lexicon) -> list[str]:
+    """ "Turkey asked Georgia to extradite him. Georgia accepted the request": a decision
+    on "the/this request" is about what the request just told was for."""
+    request = next(
+        (
+            t
+            for t in scope
+            if t.lemma_.lower() in REQUEST_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+            and not any(c.dep_ in ("prep", "acl") for c in t.children)  # "request for a meeting"
+        ),
+        None,
+    )
+    if request is None:
+        return []
+    sentences = syntax.sentences(decision.doc)
+    here = next(i for i, s in enumerate(sentences) if s.start <= decision.i < s.end)
+    for sentence in reversed(sentences[max(0, here - REQUEST_REACH) : here + 1]):
+        for t in reversed([t for t in sentence if t.i < request.i]):
+            topic = lexicon.decision_topics.get(syntax.lemma(t))
+            if topic is not None and not _ties_between_states(t, lexicon):
+                return [topic]
+            if t.lemma_.lower() in REQUEST_NOUNS and _for_a_removal(t, sentence, lexicon):
+                return ["extradition_decision"]  # "returned at the request of the Turkish
+    return []  # government, and Kenya accepted this request"
+
+
+def _for_a_removal(request: Token, sentence: Span, lexicon: Lexicon) -> bool:
+    """A state's request in a sentence about sending someone back (events.yaml: the
+    `by_a_state` request rule's context words)."""
+    of_state = any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") and _a_state(c) for c in request.children
+    ) or _asked_by_a_state(request)
+    context = {
+        w
+        for rule in lexicon.noun_rules("request")
+        if "by_a_state" in rule.flags
+        for w in rule.with_any
+    }
+    return of_state and any(syntax.lemma(t) in context for t in sentence)
 
 
 def _asylum_story(token: Token) -> bool:
