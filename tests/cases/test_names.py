@@ -10,7 +10,10 @@ from casefile.cases.names import (
     match_strength,
     name_key,
     names_conflict,
+    relative_named,
+    relative_of,
     same_person,
+    surname_first,
     swapped,
 )
 
@@ -245,6 +248,48 @@ def test_a_chain_name_cut_after_the_fathers_name_is_the_longer_name(short: str, 
 )
 def test_only_the_start_of_a_chain_name_ending_in_a_given_name_matches(a: str, b: str) -> None:
     assert not same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Anna Ng's father", ("Anna Ng", "father")),
+        ("Okoro's teenage son", ("Okoro", "son")),
+        ("Sedov’s wife", ("Sedov", "wife")),
+        ("the son of the late Femi Adeyemi", ("Femi Adeyemi", "son")),
+        ("a daughter of Ruth Mensah", ("Ruth Mensah", "daughter")),
+        ("Amnesty's director", None),  # no kin word
+        ("Court of Appeal", None),
+        ("Anna Ng", None),
+    ],
+)
+def test_a_relative_named_through_someone(name: str, expected: tuple[str, str] | None) -> None:
+    assert relative_named(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("relative", "name", "expected"),
+    [
+        ("Anna Ng's father", "Ng Chun-kit", True),  # surname written first
+        ("Okoro's teenage son", "Emeka Okoro", True),
+        ("Sedov's wife", "Olga Sedova", True),  # the feminine form of his surname
+        ("Anna Ng's father", "Anna Ng", False),  # the person named through is someone else
+        ("Okoro's teenage son", "Emeka Adeyemi", False),
+        ("Okoro's teenage son", "Okoro", False),  # a surname alone could be anyone
+    ],
+)
+def test_a_relative_may_be_a_full_name_of_the_family(
+    relative: str, name: str, expected: bool
+) -> None:
+    assert relative_of(relative, name) is expected
+    assert not same_person(relative, name)  # only the context may join them
+
+
+def test_two_names_written_surname_first_with_other_given_names_are_two_people() -> None:
+    assert names_conflict("Ng Chun-kit", "Ng Mei-ling")
+    assert surname_first("Ng Chun-kit") == "ng"
+    assert surname_first("Jean-Luc Picard") is None
+    assert surname_first("Anna Smith-Jones") is None
 
 
 @pytest.mark.parametrize(

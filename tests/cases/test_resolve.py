@@ -132,6 +132,50 @@ CASES = [
         [row("Ratanun Wongsakul"), row("Rathanan Wongsakul")],
         [{0}, {1}],
     ),
+    (
+        "a relative named through someone joins the family member the context favours",
+        [
+            row("Chidi Okoro", country="NG", on="2025-03-02"),
+            row("Emeka Okoro", "Chidi Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+            row("Okoro's teenage son", "Chidi Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+        ],
+        [{0}, {1, 2}],
+    ),
+    (
+        "'the son of the late X', as a translated report words it",
+        [
+            row("Tunde Adeyemi", "Bola Ige", country="GH", on="2024-11-20"),
+            row("the son of the late Femi Adeyemi", "Bola Ige", country="GH", on="2024-11-20"),
+            row("Femi Adeyemi", country="NG", on="2019-05"),
+        ],
+        [{0, 1}, {2}],
+    ),
+    (
+        "a wife named through her husband, the feminine form of his surname",
+        [
+            row("Olga Sedova", "Pavel Kirin", country="GE", on="2026-01-15"),
+            row("Sedov's wife", "Pavel Kirin", country="GE", on="2026-01-15"),
+            row("Ivan Sedov", country="RU", on="2025-09"),
+        ],
+        [{0, 1}, {2}],
+    ),
+    (
+        "a relative is not the person named through",
+        [
+            row("Musa Bello", country="NG", on="2025-06-01"),
+            row("Musa Bello's wife", "Musa Bello", country="NG", on="2025-06-01"),
+        ],
+        [{0}, {1}],
+    ),
+    (
+        "a relative two family members fit equally stays apart",
+        [
+            row("Emeka Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+            row("Ngozi Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+            row("Okoro's child", "Grace Eze", country="NG", on="2025-04-10"),
+        ],
+        [{0}, {1}, {2}],
+    ),
 ]
 
 
@@ -144,6 +188,30 @@ def test_resolution_does_not_depend_on_the_order_of_full_names() -> None:
     rows = [row("Aleksandr Voronin"), row("Boris Voronin"), row("Alexander Voronin")]
     assert grouping(articles(*rows)) == [{0, 2}, {1}]
     assert grouping(articles(*reversed(rows))) == [{0, 2}, {1}]
+
+
+def test_a_relative_never_joins_another_subject_of_its_own_article() -> None:
+    """An article that names the daughter in full and tells of 'Eze's daughter' is about two
+    people: had the relative been her, the article would have used her name."""
+    told = extraction(
+        "kin",
+        "2026-02-01",
+        report("arrest", "Ada Eze", "2026-01-20", country="NG"),
+        report("arrest", "Eze's daughter", "2026-01-20", country="NG"),
+        people=("Grace Eze",),
+    )
+    other = extraction(
+        "named",
+        "2026-02-03",
+        report("arrest", "Ada Eze", "2026-01-20", country="NG"),
+        people=("Grace Eze",),
+    )
+    mentions = [m for x in (told, other) for m in mentions_of(x)]
+    people = resolve(mentions)
+    assert sorted(sorted(name_key(n) for n in p.names) for p in people) == [
+        ["ada eze"],
+        ["ezes daughter"],
+    ]
 
 
 def test_one_article_naming_a_person_twice_is_one_mention_with_every_spelling() -> None:

@@ -27,11 +27,15 @@ men") are not names: two of them match only when their keys are equal.
 Feminine and masculine forms of a surname (Petrov/Petrova) are never
 treated as spelling variants: they are usually two relatives.
 
-Two weaker relations are not matches by themselves; person resolution
+Weaker relations are not matches by themselves; person resolution
 (`cases.resolve`) uses them only where the context of the articles agrees:
 `swapped` (two words in the other order: "Lim Kimya" / "Kimya Lim", which
-may be one name written in two orders or two people) and `acronym_of`
-("CNRP" for "Cambodia National Rescue Party").
+may be one name written in two orders or two people), `acronym_of`
+("CNRP" for "Cambodia National Rescue Party") and `relative_of` ("Ng's
+father" for "Ng Chun-kit": a relative an article names only through someone
+else). A Western given name and a Chinese name written surname first ("Tommy
+Ng", "Ng Wai-lok") are not related here: tried on dev-b, the context joined a
+father to his daughter's Western name as often as it found the right pair.
 
 Pure functions, no I/O.
 """
@@ -94,6 +98,7 @@ class NameForms:
     joined: frozenset[str]  # words joined to the next one ("al", "abdel")
     variant_of: dict[str, str]  # a given name's spelling -> the one compared
     given: frozenset[str]  # given names, as compared ("muhammad"): a father's name in a chain
+    kin: frozenset[str]  # "father", "wife": "Anna Ng's father" is a relative
     group_first: frozenset[str]  # "Three activists"
     organization_last: frozenset[str]  # "The Pahonia Rights Centre"
 
@@ -107,6 +112,7 @@ def name_forms() -> NameForms:
         frozenset(data["particles"]) | frozenset(data["joined_given_names"]),
         variant_of,
         frozenset(variant_of.values()) | frozenset(data["father_names"]),
+        frozenset(data["kin_words"]),
         frozenset(data["group_first_words"]),
         frozenset(data["organization_last_words"]),
     )
@@ -116,7 +122,7 @@ def kind_of_name(name: str) -> str | None:
     """ "group" for "Three activists", "organization" for "The Pahonia Rights Centre",
     else None (the name says nothing: a person's, most likely)."""
     tokens = name_tokens(name)
-    if not tokens:
+    if not tokens or relative_named(name) is not None:  # "the son of the late Okoro": one person
         return None
     forms = name_forms()
     if tokens[0] in forms.group_first or is_description(name):
@@ -235,6 +241,8 @@ def same_person(a: str, b: str) -> bool:
         return False
     if tokens_a == tokens_b:
         return True
+    if (relative_named(a) is None) != (relative_named(b) is None):
+        return False  # "the son of the late Femi Okoro" holds a name, but not his own
     if _is_description(a) and _is_description(b):
         return False
     if _contains(tokens_a, tokens_b) or _contains(tokens_b, tokens_a):
@@ -259,6 +267,11 @@ def names_conflict(a: str, b: str) -> bool:
     tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
     if len(tokens_a) < 2 or len(tokens_b) < 2 or same_person(a, b):
         return False
+    if relative_named(a) is not None or relative_named(b) is not None:
+        return False  # "the son of the late Femi Okoro" is no Okoro's given name
+    first_a, first_b = surname_first(a), surname_first(b)
+    if first_a is not None and first_b is not None:  # "Ng Wai-lok", "Ng Mei-ling"
+        return similar_tokens(first_a, first_b)
     return similar_tokens(tokens_a[-1], tokens_b[-1])
 
 
@@ -301,6 +314,55 @@ def swapped(a: str, b: str) -> bool:
     if len(tokens_a) != 2 or len(tokens_b) != 2 or _is_description(a) or _is_description(b):
         return False
     return similar_tokens(tokens_a[0], tokens_b[1]) and similar_tokens(tokens_a[1], tokens_b[0])
+
+
+_SURNAME_FIRST = re.compile(r"^(\S+)\s+[A-Z][a-z]+-[a-z]+$")
+_RELATIVE = re.compile(r"^(?P<anchor>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(?P<kin>[\w-]+)$")
+_RELATIVE_OF = re.compile(
+    r"^(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?P<kin>[\w-]+)\s+of\s+"
+    r"(?:the\s+late\s+|late\s+)?(?P<anchor>[A-Z\u00c0-\uffff].*)$"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_first(name: str) -> str | None:
+    """The surname of a name written surname first with a hyphenated given name ("Ng" of
+    "Ng Wai-lok", as Hong Kong and Korean names are romanised), else None."""
+    found = _SURNAME_FIRST.match(anyascii(name).strip())
+    return name_key(found.group(1)) if found and name_key(found.group(1)) else None
+
+
+def surname(name: str) -> str:
+    """The family name as compared: the first word of a surname-first name, else the last."""
+    first = surname_first(name)
+    tokens = comparable_tokens(name)
+    return first if first is not None else (tokens[-1] if tokens else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def relative_named(name: str) -> tuple[str, str] | None:
+    """("Anna Ng", "father") for "Anna Ng's father", ("Okoro", "son") for "Okoro's teenage
+    son" or "the son of the late Okoro": a person named only as someone's relative
+    (`data/names.yaml` kin words)."""
+    found = _RELATIVE.match(name.strip()) or _RELATIVE_OF.match(name.strip())
+    if not found or found.group("kin").lower() not in name_forms().kin:
+        return None
+    anchor = found.group("anchor")
+    return (anchor, found.group("kin").lower()) if name_key(anchor) else None
+
+
+def relative_of(description: str, name: str) -> bool:
+    """A relative named through someone ("Okoro's son") and a full name ("Chidi Okoro") of
+    the anchor's family: same surname (or its feminine form), and not the anchor. Never a
+    match alone: which relative it is, only the context can tell."""
+    found = relative_named(description)
+    if found is None or relative_named(name) is not None or is_partial(name):
+        return False
+    anchor = found[0]
+    if _is_description(name) or (not is_partial(anchor) and same_person(anchor, name)):
+        return False
+    ours, theirs = fold(surname(anchor)), fold(surname(name))
+    return bool(ours and theirs) and (similar_tokens(ours, theirs) or _gender_pair(ours, theirs))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,9 +12,13 @@ person:
 3. partial names ("Movlayev", "M. Movlayev") join the one full-name person
    they fit; when several fit, the context decides, and when it cannot, the
    mention stays a person of its own (an analyst can merge it);
-4. partial names with the same key, where nothing made them ambiguous;
-5. a swapped two-word name or an acronym, only where the context agrees;
-6. groups ("Uyghur men") across articles, only where the context agrees.
+4. a relative named through someone ("Ng's father", "the son of the late
+   Okoro") joins the one person of that family the context favours, never
+   one named in its own article (there, the relative would have been named
+   in full);
+5. partial names with the same key, where nothing made them ambiguous;
+6. a swapped two-word name or an acronym, only where the context agrees;
+7. groups ("Uyghur men") across articles, only where the context agrees.
 
 Blocking (shared folded name prefixes and suffixes) keeps the comparisons
 near-linear in the number of mentions. Pure functions, no I/O.
@@ -38,7 +42,11 @@ from casefile.cases.names import (
     name_key,
     name_tokens,
     names_conflict,
+    relative_named,
+    relative_of,
     same_person,
+    surname,
+    surname_first,
     swapped,
 )
 from casefile.cases.records import Kind, Mention, PersonDecision, ResolvedPerson
@@ -49,8 +57,10 @@ SWAP_CONTEXT = 3
 ACRONYM_CONTEXT = 1
 GROUP_CONTEXT = 3
 
+ALIAS_CONTEXT = 4  # a shared dated event and a shared name or event besides (`context_score`)
+
 # Relations between two names, strongest last.
-_NONE, _WEAK, _PARTIAL, _VARIANT, _EQUAL = range(5)
+_NONE, _WEAK, _ALIAS, _PARTIAL, _VARIANT, _EQUAL = range(6)
 
 
 def mention_id(article_id: str, name: str) -> str:
@@ -101,8 +111,11 @@ def _forms(subject: str, person: Person | None) -> tuple[str, ...]:
 
 
 def _kind(subject: str, person: Person | None) -> Kind:
-    """A group or an organisation by its words ("Three activists", "... Rights Centre")
-    whatever the article called it; else as the article's people say."""
+    """A group or an organisation by its words ("Three activists", "... Rights Centre"), and
+    a person named through a relative, whatever the article called them; else as the
+    article's people say."""
+    if relative_named(subject) is not None:
+        return "person"  # "the son of the late Okoro", however the article filed him
     by_name = kind_of_name(subject)
     if by_name == "group":
         return "group"
@@ -148,6 +161,7 @@ def resolve(
     relations = _relations(mentions)
     _join_full_names(clusters, relations)
     ambiguous = _join_partial_names(clusters, relations)
+    _join_aliases(clusters, relations)
     _join_weak(clusters, relations, ambiguous)
     return _people(mentions, clusters)
 
@@ -256,9 +270,14 @@ def blocks(mention: Mention) -> set[str]:
         return {words, *("g:" + word for word in _group_words(mention.name))}
     compared = comparable_tokens(mention.name)  # "al-Qunun" and "Alqunun" as "alqunun"
     keys = {words}
-    for surname in {fold(tokens[-1]), fold(compared[-1])}:
-        consonants = surname[:1] + re.sub(r"[aeiouy]", "", surname[1:])
-        keys |= {"p:" + surname[:3], "c:" + consonants[:4]}
+    surnames = {fold(tokens[-1]), fold(compared[-1])}
+    relative = relative_named(mention.name)  # "Ng's father": the Ng family
+    for other in (surname_first(mention.name), relative and surname(relative[0])):
+        if other:
+            surnames.add(fold(other))
+    for family in surnames:
+        consonants = family[:1] + re.sub(r"[aeiouy]", "", family[1:])
+        keys |= {"p:" + family[:3], "c:" + consonants[:4]}
     if len(compared) >= 3 or (len(compared) == 2 and compared[-1] in name_forms().given):
         keys.add("f:" + " ".join(map(fold, compared[:2])))  # a chain name and its start
     letters = mention.name.strip().replace(".", "")
@@ -304,7 +323,15 @@ def _names_relation(a: str, a_kind: str, b: str, b_kind: str) -> int:
         return _PARTIAL if is_partial(a) or is_partial(b) else _VARIANT
     if swapped(a, b) or acronym_of(a, b) or acronym_of(b, a):
         return _WEAK
+    if _alias(a, b) or _alias(b, a):
+        return _ALIAS
     return _NONE
+
+
+def _alias(seeker: str, other: str) -> bool:
+    """`seeker` may be `other` if the context says so: a relative named through someone and
+    a full name of that family."""
+    return relative_of(seeker, other)
 
 
 def related(a: Mention, b: Mention) -> bool:
@@ -365,6 +392,36 @@ def _join_partial_names(clusters: _Clusters, relations: list[tuple[int, int, int
             else:
                 ambiguous.add(i)
     return ambiguous
+
+
+def _join_aliases(clusters: _Clusters, relations: list[tuple[int, int, int]]) -> None:
+    """A relative named through someone joins the person of that family the context favours,
+    with `ALIAS_CONTEXT` at least, when each is the other's one best ("Ng's son" and "Ng's
+    daughter" and two of the Ng children are four people until the context pairs them), and
+    never a person who is another subject of its own article."""
+    mentions = clusters.mentions
+    seeking: dict[int, set[int]] = defaultdict(set)
+    for relation, i, j in relations:
+        if relation == _ALIAS:
+            for seeker, other in ((i, j), (j, i)):
+                if _alias(mentions[seeker].name, mentions[other].name):
+                    seeking[seeker].add(other)
+    scores: dict[tuple[int, int], int] = {}
+    for i in sorted(seeking):
+        ours = clusters.group(i)
+        articles = {m.article for m in ours}
+        for c in {clusters.find(j) for j in seeking[i] if clusters.allowed(i, j)}:
+            theirs = clusters.group(c)
+            if articles & {m.article for m in theirs}:
+                continue  # one article's two subjects are two people
+            scores[(clusters.find(i), c)] = context_score(ours, theirs)
+    for (seeker, person), score in sorted(scores.items()):
+        if score < ALIAS_CONTEXT:
+            continue
+        rivals = [s for (a, b), s in scores.items() if (a == seeker) != (b == person)
+                  and (a == seeker or b == person)]  # fmt: skip
+        if all(s < score for s in rivals) and clusters.allowed(seeker, person):
+            clusters.union(seeker, person)
 
 
 def _join_weak(

@@ -57,7 +57,7 @@ from casefile.store.events import Review, corrected
 from casefile.store.schema import ArticleRow, EventRow, PersonNameRow, PersonRow, utcnow
 
 # case_resolution.fingerprint once the index is built; a new version re-indexes on first use
-INDEX_VERSION = "case-index-v2"  # v2: blocks for particle-joined surnames and chain names
+INDEX_VERSION = "case-index-v3"  # v2: particle-joined surnames, chain names; v3: aliases
 _LINKING_LOCK = 0x70656F70  # "peop"; any fixed number shared by all casefile sessions
 
 
