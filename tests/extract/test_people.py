@@ -279,3 +279,41 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None
         "had pardoned him."
     )
     assert subjects(nlp, text, "release") == ["Pavel Navumau"]
+
+
+# A surname alone is the person the story is about, not a relative named in full beside
+# them, even when the relative's name is the longer one (which used to win).
+SURNAME_STORIES = [
+    (  # wire, the father introduced through "the son of"
+        "Kamran Davudov was detained in Baku on Monday. The son of Alimurad Hasan Davudov, "
+        "a former deputy minister, he had returned from exile in March. "
+        "A court sentenced Davudov to six years on Thursday.",
+        "sentence",
+        "Kamran Davudov",
+    ),
+    (  # translated regional press, the father in apposition
+        "It has become known that the blogger Ilhom Nurzoda was detained in Dushanbe. "
+        "His father, Abdulkodir-Ali Nurzoda, told our correspondent that he has not seen him. "
+        "On 12 March the court sentenced Nurzoda to nine years of imprisonment.",
+        "sentence",
+        "Ilhom Nurzoda",
+    ),
+    (  # NGO release, the brother named first but as a relative
+        "Our organisation is alarmed by the arrest of Dariga Seitkali-Bekova's brother. "
+        "Dariga's brother, Nurlan Seitkali-Bekova Omarov, is not the subject of this appeal. "
+        "Aigerim Omarov was extradited to Kazakhstan on 3 February. "
+        "On 5 February a court in Almaty sentenced Omarov to four years.",
+        "sentence",
+        "Aigerim Omarov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "subject"), SURNAME_STORIES)
+def test_a_bare_surname_is_the_subject_not_a_relative_named_longer(
+    nlp: Language, text: str, type_: str, subject: str
+) -> None:
+    last_sentence = text.rsplit(". ", 1)[-1]
+    found = extract(Article(text=text, published=date(2026, 3, 20)), nlp).events
+    told = [e for e in found if e.type == type_ and e.evidence in last_sentence]
+    assert [e.subject for e in told] == [subject]

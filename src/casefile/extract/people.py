@@ -77,6 +77,7 @@ class PersonRecord:
     first_token: int = 0
     mention_count: int = 0
     gender: str | None = None  # "f", "m" or unknown: keeps "she" off a man
+    relative: bool = False  # named as someone's relative ("the son of X"): X is not the subject
 
 
 @dataclass
@@ -435,6 +436,7 @@ def find_people(doc: Doc, title: str | None = None) -> People:
         if span.text not in record.mentions:
             record.mentions.append(span.text)
         record.roles |= _roles_of(span)
+        record.relative = record.relative or _named_as_relative(span)
         record.mention_count += 1
         record.first_token = min(record.first_token, span.start)
         for token in span:
@@ -597,9 +599,9 @@ def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict
     common noun ("Orlin and fellow activist Temirov"): capitalised, it counts.
     """
     by_token: dict[str, int] = {}
-    for index, record in enumerate(records):
-        for key in record.key_tokens[1:] or record.key_tokens:
-            by_token.setdefault(key, index)
+    for index in sorted(range(len(records)), key=lambda i: _as_relative(records[i])):
+        for key in records[index].key_tokens[1:] or records[index].key_tokens:
+            by_token.setdefault(key, index)  # of two Davudovs, the one not named as a relative
     for token in doc:
         if (
             token.i in token_person
@@ -622,11 +624,38 @@ def _could_be_person(span: Span) -> bool:
 
 
 def _matching_record(records: list[PersonRecord], tokens: tuple[str, ...]) -> int | None:
-    """A shorter mention joins the person whose full name contains all its tokens."""
-    for index, record in enumerate(records):
-        if tokens == record.key_tokens or set(tokens) <= set(record.key_tokens):
-            return index
-    return None
+    """A shorter mention joins the person whose full name contains all its tokens.
+
+    Of several ("Zam" in a story naming Rouhollah Zam and his father
+    Mohammad-Ali Zam), the one written that way, else the one named first
+    that no family word introduces ("his father, Mohammad-Ali Zam", "the son of
+    Mohammad-Ali Zam"): a story tells of its subject by surname, and of a relative
+    by relation.
+    """
+    found = [
+        index
+        for index, record in enumerate(records)
+        if tokens == record.key_tokens or set(tokens) <= set(record.key_tokens)
+    ]
+    if len(found) <= 1:
+        return found[0] if found else None
+    exact = [index for index in found if records[index].key_tokens == tokens]
+    return exact[0] if exact else min(found, key=lambda i: _as_relative(records[i]))
+
+
+def _as_relative(record: PersonRecord) -> tuple[bool, int]:
+    """How likely a person is a relative rather than the one a surname stands for."""
+    return (record.relative or "family" in record.roles, record.first_token)
+
+
+def _named_as_relative(span: Span) -> bool:
+    """ "the son of the late Yusuf Okoro": Okoro is named as the parent of someone else
+    (a word of one relation, not "the family of", which names the one the story is about)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    kin = root.head.head.lower_
+    return people_words().roles.get(kin) == "family" and kin not in ("family", "relative")
 
 
 def _resolve_pronouns(
