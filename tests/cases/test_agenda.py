@@ -84,6 +84,39 @@ def test_a_report_that_the_hearing_took_place_ends_the_wait() -> None:
     assert dates(list(found.events)) == [("hearing", "2027-01-14", "occurred")]
 
 
+@pytest.mark.parametrize(
+    ("type_", "outcome"),
+    [("extradition_decision", "granted"), ("sentence", None), ("acquittal", None)],
+)
+def test_a_court_act_on_the_hearings_day_shows_it_was_held(type_: str, outcome: str | None) -> None:
+    """ "A hearing is set for Jan. 14", then "the court granted the extradition on Jan. 14"."""
+    day = date(2027, 1, 20)
+    found = case_of(
+        extraction("a1", "2026-12-16", report("hearing", NAME, "2027-01-14", status="scheduled")),
+        extraction("a2", "2027-01-15", report(type_, NAME, "2027-01-14", outcome=outcome)),
+        today=day,
+    )
+    assert agenda.overdue(found.events, day) == []
+    assert ("hearing", "2027-01-14", "occurred") in dates(list(found.events))
+    assert "no news" not in found.stage
+
+
+def test_an_act_on_another_day_or_by_no_court_leaves_the_hearing_awaited() -> None:
+    day = date(2027, 1, 20)
+    found = case_of(
+        extraction("a1", "2026-12-16", report("hearing", NAME, "2027-01-14", status="scheduled")),
+        extraction(
+            "a2",
+            "2027-01-15",
+            report("extradition_decision", NAME, "2027-01-12", outcome="granted"),
+            report("asylum_decision", NAME, "2027-01-14", outcome="denied"),
+        ),
+        today=day,
+    )
+    [waiting] = agenda.overdue(found.events, day)
+    assert (waiting.type, waiting.date) == ("hearing", "2027-01-14")
+
+
 def test_an_order_dated_by_its_day_is_never_waited_for() -> None:
     day = date(2027, 3, 1)
     found = case_of(

@@ -19,6 +19,8 @@ Then the later reports act on the earlier ones:
 - two articles giving two different days, close together, for one decision
   are kept as two events, both flagged `conflict` for an analyst: a
   silent choice would hide the disagreement;
+- a scheduled hearing is held when a court's act of the case (a decision, a
+  sentence, a session) is reported done on its very day;
 - a scheduled event whose date has passed with no report that it happened is
   `unconfirmed` (relative to the `today` passed in; `agenda.py` decides it, and
   every view shows it as "no news since" the last report).
@@ -46,6 +48,7 @@ def merge_reports(reports: Sequence[SourcedEvent], today: date | None = None) ->
     events = [_combine(cluster) for cluster in _cluster(reports)]
     events = _flag_conflicts(events)
     events = _apply_moves(events, moves)
+    events = _apply_held(events)
     events = _apply_fates(events)
     if today is not None:
         events = [mark_unconfirmed(event, today) for event in events]
@@ -284,6 +287,26 @@ def _with_update(event: CaseEvent, update: Update) -> CaseEvent:
     if update in event.updates:
         return event
     return dataclasses.replace(event, updates=(*event.updates, update))
+
+
+# --- hearings a later act shows were held ----------------------------------------------
+
+
+def _apply_held(events: list[CaseEvent]) -> list[CaseEvent]:
+    """A scheduled hearing on a day a court act of the case is reported done took place
+    ("a hearing is set for Jan. 20", then "the court granted the extradition on Jan. 20"):
+    it is no date to wait for or chase (`data/cases.yaml`, `held_by`)."""
+    held_on = {
+        e.date
+        for e in events
+        if e.type in case_words().held_by and e.status == "occurred" and len(e.date or "") == 10
+    }
+    return [
+        dataclasses.replace(e, status="occurred")
+        if e.type == "hearing" and e.status == "scheduled" and e.date in held_on
+        else e
+        for e in events
+    ]
 
 
 # --- conflicts ---------------------------------------------------------------------------

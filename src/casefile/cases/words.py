@@ -19,6 +19,7 @@ class CaseWords:
     conflict_days: int
     instance_words: tuple[str, ...]
     dated_by_order: frozenset[str]
+    held_by: frozenset[str]
     extra_roles: tuple[str, ...]
 
 
@@ -33,5 +34,6 @@ def case_words() -> CaseWords:
         conflict_days=int(data["conflict_days"]),
         instance_words=tuple(data["instance_words"]),
         dated_by_order=frozenset(data["dated_by_order"]),
+        held_by=frozenset(data["held_by"]),
         extra_roles=tuple(data["extra_roles"]),
     )
