@@ -419,6 +419,8 @@ def test_certainty(nlp: Language, text: str, certainty: str) -> None:
         ("Kyrgyz police detained the Uzbek blogger Aziz Karimov in Osh on March 3.", "KG"),
         ("Aziz Karimov was detained in Almaty on March 3.", "KZ"),
         ("Irina Volkova fled to Georgia in 2022.", "GE"),
+        ("Hong Kong police arrested the unionist Chan Siu-ming on March 3.", "HK"),  # own code
+        ("Police in Beijing detained the lawyer Zhou Lin on March 3.", "CN"),
     ],
 )
 def test_country_is_where_it_happened(nlp: Language, text: str, country: str) -> None:
