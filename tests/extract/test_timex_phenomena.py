@@ -303,3 +303,43 @@ def test_the_day_before_an_event_is_still_counted_back() -> None:
     text = "He was seized the day before the hearing."
     (timex,) = find_timexes(text, date(2021, 6, 2))
     assert (timex.value, timex.date) == ("2021-06-01", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # an "-ed" adjective before its noun is no past verb: the future auxiliary decides
+        ("The lender said it will buy back its preferred stock on Dec. 31.", "Dec. 31",
+         "1994-12-31"),
+        ("The bonus would be paid on a still unspecified date in January.", "January", "1995-01"),
+        ("The court will rule on the appeal of the embattled editor in December.", "December",
+         "1994-12"),
+        ("Monitors will visit the two hundred detainees in March, the NGO says.", "March",
+         "1995-03"),
+        # a capitalised "-ed" word inside a sentence is a name, not a verb
+        ("The envoy will brief the Associated Press in February.", "February", "1995-02"),
+        ("Delegates will meet at United Nations headquarters on Jan. 9.", "Jan. 9",
+         "1995-01-09"),
+        # a real past verb, after or without such an adjective, still reaches back
+        ("Police detained the unnamed activist in December.", "December", "1993-12"),
+        ("The preferred candidate withdrew in March.", "March", "1994-03"),
+    ],
+)  # fmt: skip
+def test_an_adjective_or_a_name_ending_in_ed_gives_no_past_tense(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # Friday 1 May 1998: a meeting in the present tense is ahead
+        ("The two foreign ministers meet Monday in Geneva.", "Monday", "1998-05-04"),
+        ("The commission meets on Wednesday to review the cases.", "Wednesday", "1998-05-06"),
+        # in the past tense it is behind
+        ("The two foreign ministers met Monday in Geneva.", "Monday", "1998-04-27"),
+    ],
+)
+def test_a_meeting_told_in_the_present_is_ahead(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, date(1998, 5, 1)) == expected

@@ -55,6 +55,7 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
         cue
         for cue in _CUES.finditer(text, window_start, start)
         if not (cue.group(0).lower() == "moved to" and text[cue.end() : start].strip())
+        and _is_cue(text, cue)
     ]  # "moved to March 17" is a new date; "moved to house arrest on Monday" a move
     if before:
         tense = _cue_tense(text, before[-1])
@@ -63,8 +64,25 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
         return tense
     stop = _SENTENCE_END.search(text, end)
     window_end = min(stop.start() if stop else len(text), end + 80)
-    after = _CUES.search(text, end, window_end)
+    after = next((c for c in _CUES.finditer(text, end, window_end) if _is_cue(text, c)), None)
     return _cue_tense(text, after) if after else None
+
+
+def _is_cue(text: str, cue: re.Match[str]) -> bool:
+    """Is an "-ed" word a past verb? Not a name ("United"), a listed adjective ("preferred
+    shares"), nor one after a determiner ("a still unspecified date"); other cues always are."""
+    word = cue.group("ed")
+    if not word:
+        return True
+    opening = _SENTENCE_START.search(text[max(0, cue.start() - 3) : cue.start()])
+    if word[0].isupper() and not opening:
+        return False
+    if word.lower() in lex.NOT_PAST_ED:
+        return False
+    return previous_word(text, cue.start()) not in lex.BEFORE_ADJECTIVE
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“]\s*)$")
 
 
 _INFINITIVE = re.compile(rf"\bto\s+(?!(?:{lex.NOT_INFINITIVE})\b)[a-z]+\b")
