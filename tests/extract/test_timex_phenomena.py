@@ -343,3 +343,34 @@ def test_an_adjective_or_a_name_ending_in_ed_gives_no_past_tense(
 )
 def test_a_meeting_told_in_the_present_is_ahead(text: str, expression: str, expected: str) -> None:
     assert value_of(text, expression, date(1998, 5, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The ministry said it would soon decide on the extradition request.", "soon",
+         "FUTURE_REF"),
+        ("The question of his transfer will be soon examined by the commission.", "soon",
+         "FUTURE_REF"),
+        ("We urge the authorities to release him as soon as possible.", "as soon as possible",
+         "FUTURE_REF"),
+        ("The fund bought the stake at the then-current market price.", "then-current",
+         "PAST_REF"),
+    ],
+)  # fmt: skip
+def test_soon_and_then_current_are_vague_references(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As soon as the plane landed, police boarded it.",
+        "Soon after the verdict, his lawyer filed an appeal.",
+        "It is too soon to say whether the deportation will go ahead.",
+    ],
+)
+def test_soon_as_part_of_a_conjunction_is_no_reference(text: str) -> None:
+    assert find_timexes(text, SPRING) == []

@@ -45,6 +45,14 @@ ORDINALS: dict[str, int] = dict(_TABLES["ordinals"])
 UNITS: dict[str, str] = dict(_TABLES["units"])
 REFERENCES: dict[str, str] = dict(_TABLES["references"])
 FREQUENCIES: dict[str, str] = dict(_TABLES["frequencies"])
+REFERENCE_NOT_BEFORE: dict[str, frozenset[str]] = {
+    word: frozenset(str(w).lower() for w in words)
+    for word, words in _TABLES["reference_not_before"].items()
+}
+REFERENCE_NOT_AFTER: dict[str, frozenset[str]] = {
+    word: frozenset(str(w).lower() for w in words)
+    for word, words in _TABLES["reference_not_after"].items()
+}
 NOT_YEAR_BEFORE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_before"])
 NOT_YEAR_AFTER: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_year_after"])
 BEFORE_VERB: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["before_verb"])

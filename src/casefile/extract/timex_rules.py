@@ -364,8 +364,14 @@ def guard_bare_units(match: re.Match[str], text: str) -> bool:
 
 
 def guard_reference(match: re.Match[str], text: str) -> bool:
-    """ "now-defunct" is no reference to the present."""
-    return text[match.end() : match.end() + 1] != "-"
+    """ "now-defunct" is no reference to the present, "as soon as he landed" none to the future."""
+    if text[match.end() : match.end() + 1] == "-":
+        return False
+    word = squash(match.group(0))
+    following = next_word(text, match.end())
+    if following in lex.REFERENCE_NOT_BEFORE.get(word, ()):
+        return False
+    return previous_word(text, match.start()) not in lex.REFERENCE_NOT_AFTER.get(word, ())
 
 
 _ANAPHORIC_DAY = (
