@@ -374,3 +374,51 @@ def test_soon_and_then_current_are_vague_references(
 )
 def test_soon_as_part_of_a_conjunction_is_no_reference(text: str) -> None:
     assert find_timexes(text, SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        # "or so" hedges the count: still a date counted back, approximate
+        ("A month or so ago, guards moved him to a punishment cell.", "A month or so ago",
+         "2021-03", "APPROX"),
+        ("The NGO says the raids began a year or so ago.", "a year or so ago", "2020", "APPROX"),
+    ],
+)  # fmt: skip
+def test_or_so_before_ago_is_an_approximate_date(
+    text: str, expression: str, value: str, mod: str
+) -> None:
+    timexes = {t.text: t for t in find_timexes(text, SPRING)}
+    assert (timexes[expression].type, timexes[expression].value) == ("DATE", value)
+    assert timexes[expression].mod == mod
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She hopes to one day return to Minsk.",
+        "They will one day be tried for what they did, the lawyer said.",
+        "The exile said he would one day go back.",
+    ],
+)
+def test_one_day_before_a_verb_is_some_day_not_a_span(text: str) -> None:
+    assert [t.text for t in find_timexes(text, SPRING)] == []
+
+
+def test_one_day_as_a_span_stays() -> None:
+    (timex,) = find_timexes("He spent one day in the holding cell.", SPRING)
+    assert (timex.type, timex.value) == ("DURATION", "P1D")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("She joined after a several-year stint as the paper's editor.", "several-year", "PXY"),
+        ("The ministry signed a multi-year contract with the camp's operator.", "multi-year",
+         "PXY"),
+    ],
+)  # fmt: skip
+def test_a_vague_count_before_a_unit_is_a_span_of_unknown_length(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

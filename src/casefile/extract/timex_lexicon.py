@@ -60,6 +60,7 @@ AFTER_FREQUENCY: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["aft
 FUTURE_CUES: list[str] = list(_TABLES["future_cues"])
 PAST_CUES: list[str] = list(_TABLES["past_cues"])
 PRESENT_CUES: list[str] = list(_TABLES["present_cues"])
+SOMEDAY_BEFORE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["someday_before"])
 NOT_PAST_ED: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_past_ed"])
 BEFORE_ADJECTIVE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["before_adjective"])
 NOT_INFINITIVE = _alternation(list(_TABLES["not_infinitive"]))

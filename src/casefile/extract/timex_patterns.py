@@ -221,11 +221,11 @@ RULES: list[Rule] = [
         relative.norm_relative_unit,
         triggers=_words("before after earlier prior"),
     ),
-    # "two weeks ago", "a day later", "three years earlier", "decades ago"
+    # "two weeks ago", "a day later", "three years earlier", "decades ago", "a week or so ago"
     _rule(
         "offset",
         rf"(?:\b{QUANTIFIER})?\b(?P<n>{NUM}|{lex.VAGUE_NUMBER})\s+(?P<unit>{_UNIT_WORD})"
-        r"\s+(?P<dir>(?i:ago|earlier|later|back))\b(?!\s+than)",
+        r"(?:\s+(?P<approx>(?i:or\s+so)))?\s+(?P<dir>(?i:ago|earlier|later|back))\b(?!\s+than)",
         relative.norm_offset,
         triggers=_words("ago earlier later back"),
     ),
@@ -274,10 +274,12 @@ RULES: list[Rule] = [
         r.guard_not_age,
         triggers=_UNITS,
     ),
-    # "a 10-year sentence", "the 30-year bond", "a four-week course": the adjective alone
+    # "a 10-year sentence", "the 30-year bond", "a four-week course", "a several-year tenure":
+    # the adjective alone
     _rule(
         "duration-adjective",
-        rf"(?:\b{QUANTIFIER})?\b(?P<n>{NUM})-(?P<unit>{lex.UNIT})\b(?!-old|\s+old)",
+        rf"(?:\b{QUANTIFIER})?\b(?P<n>{NUM}|(?i:several|multi|many))-(?P<unit>{lex.UNIT})\b"
+        r"(?!-old|\s+old)",
         relative.norm_duration,
         r.guard_not_age,
         triggers=_UNITS,

@@ -313,7 +313,8 @@ def is_rate(match: re.Match[str], text: str) -> bool:
 
 def guard_not_age(match: re.Match[str], text: str) -> bool:
     """ "a 10-year-old", "children of 6 months and older" are ages; "sub-five-minute" is no span;
-    "$2 million a year" is a rate; "This Week" (capitalised) is a name."""
+    "$2 million a year" is a rate; "This Week" (capitalised) is a name; "will one day return"
+    is some day."""
     start, end = match.span()
     if start and text[start - 1] == "-":
         return False
@@ -321,6 +322,12 @@ def guard_not_age(match: re.Match[str], text: str) -> bool:
         return False
     if _ORDINAL_SECOND.search(match.group(0)) and not _AFTER_SPAN.match(text, end):
         return False  # "a second group", "the second round": the ordinal
+    if (
+        squash(match.group(0)) == "one day"
+        and previous_word(text, start) in lex.SOMEDAY_BEFORE
+        and re.match(r"\s+[a-z]", text[end : end + 2])
+    ):
+        return False  # "she hopes to one day return": some day, no span
     return not re.match(
         r"-?old\b|\s+old\b|-olds\b|\s+(?:and|or)\s+(?:older|up)\b", text[end : end + 16]
     )
