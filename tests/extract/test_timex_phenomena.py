@@ -422,3 +422,22 @@ def test_a_vague_count_before_a_unit_is_a_span_of_unknown_length(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # what a verb of saying reports is not dated by the telling: the nearest occurrence
+        ("The ministry notified hauliers of new border fees starting in May.", "May", "2021-05"),
+        ("The lawyers warned that a verdict could come in June.", "June", "2021-06"),
+        ("The prosecutor said that the hearing of the case in May would be public.", "May",
+         "2021-05"),
+        # a past verb inside the report still reaches back
+        ("Police said that he was detained in May.", "May", "2020-05"),
+        ("His mother told reporters about his arrest; he was taken in June.", "June", "2020-06"),
+    ],
+)  # fmt: skip
+def test_what_a_verb_of_saying_reports_takes_its_own_tense(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

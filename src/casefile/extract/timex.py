@@ -61,6 +61,8 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
         tense = _cue_tense(text, before[-1])
         if tense == "past" and _INFINITIVE.search(text, before[-1].end(), start):
             return None  # "agreed to buy it in February": when, the cue does not say
+        if tense == "past" and _reported(text, before[-1], start):
+            return None  # "told the buyers of a cut in September": when, the telling does not say
         return tense
     stop = _SENTENCE_END.search(text, end)
     window_end = min(stop.start() if stop else len(text), end + 80)
@@ -82,6 +84,16 @@ def _is_cue(text: str, cue: re.Match[str]) -> bool:
     return previous_word(text, cue.start()) not in lex.BEFORE_ADJECTIVE
 
 
+def _reported(text: str, cue: re.Match[str], start: int) -> bool:
+    """Is the expression inside what a speech verb reports ("said that ...", "warned of a cut
+    in ...")? Not right after the marker: "wrote about May 9" is about a day told as past."""
+    if cue.group(0).lower() not in lex.SPEECH_VERBS:
+        return False
+    markers = list(_REPORTED.finditer(text, cue.end(), start))
+    return bool(markers) and bool(text[markers[0].end() : start].strip())
+
+
+_REPORTED = re.compile(r"\b(?:that|of|about)\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“]\s*)$")
 
 
