@@ -441,3 +441,28 @@ def test_what_a_verb_of_saying_reports_takes_its_own_tense(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # Wednesday 14 April 2021: the morning of the day the story is at
+        ("Police raided the office on Tuesday. In the morning, officers sealed the doors.",
+         "the morning", "2021-04-13TMO"),
+        ("The verdict came on 2 March; during the afternoon the family left the court.",
+         "the afternoon", "2021-03-02TAF"),
+    ],
+)  # fmt: skip
+def test_in_the_morning_is_the_morning_of_the_day_told(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+def test_in_the_morning_with_no_day_told_is_a_habit() -> None:
+    assert find_timexes("He trains in the morning, his coach says.", SPRING) == []
+
+
+def test_coming_weeks_keeps_its_adjective() -> None:
+    (timex,) = find_timexes("The court is expected to rule in coming weeks.", SPRING)
+    assert (timex.text, timex.value) == ("coming weeks", "PXW")

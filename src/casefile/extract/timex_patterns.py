@@ -199,6 +199,13 @@ RULES: list[Rule] = [
         lambda m, t: m.group("word").lower() not in ("this", "last") or bool(m.group("part")),
         triggers=_words("today tonight tomorrow yesterday", lex.PARTS_OF_DAY),
     ),
+    # "in the morning" of the day the story is at ("Dealers sold on Friday. In the morning ...")
+    _rule(
+        "part-of-day-anaphor",
+        r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))(?i:the)\s+(?P<part>(?i:morning|afternoon|evening))\b",
+        relative.norm_part_of_day_anaphor,
+        triggers=_words("morning afternoon evening"),
+    ),
     # "last week", "this month", "next year", "early last year", "the following year", "that day",
     # "earlier this year", "the end of the month", "the weekend"
     _rule(
@@ -319,7 +326,7 @@ RULES: list[Rule] = [
     # "years", "decades", "recent weeks": a span of unspecified length
     _rule(
         "bare-units",
-        r"\b(?:(?i:the\s+(?:past|last|next|coming)|recent)\s+)?"
+        r"\b(?:(?i:the\s+(?:past|last|next|coming)|recent|coming(?=\s+(?:weeks|days)))\s+)?"
         r"(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))\b",
         relative.norm_duration,
         r.guard_bare_units,

@@ -205,6 +205,16 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value_at(day, base), mod, day, base, dated, span=span)
 
 
+def norm_part_of_day_anaphor(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "in the morning" after a day is named: that day's morning; with no day named, none
+    (a habit: "he trains in the morning")."""
+    if ctx.day_reference is None:
+        return None
+    part = lex.PARTS_OF_DAY[squash(match.group("part"))]
+    day = ctx.day_reference
+    return Reading("TIME", f"{day.isoformat()}T{part}", None, day, "D")
+
+
 def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "Thursday", "last Thursday", "next Tuesday", "Friday afternoon"."""
     weekday = lex.weekday_number(match.group("wd"))
