@@ -466,3 +466,20 @@ def test_in_the_morning_with_no_day_told_is_a_habit() -> None:
 def test_coming_weeks_keeps_its_adjective() -> None:
     (timex,) = find_timexes("The court is expected to rule in coming weeks.", SPRING)
     assert (timex.text, timex.value) == ("coming weeks", "PXW")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a weekday written with the date fixes its year, whatever the tense suggests
+        ("In a statement dated Friday, June 4, the ministry denied the raid.", "Friday, June 4",
+         "2021-06-04"),
+        ("The minister said the talks with the exiles open on Tuesday, June 8.",
+         "Tuesday, June 8", "2021-06-08"),
+        # a heading: the date before a colon
+        ("Monday, May 10: Lawyers for the two bloggers filed an appeal.", "Monday, May 10",
+         "2021-05-10"),
+    ],
+)  # fmt: skip
+def test_a_weekday_with_the_date_fixes_its_year(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, date(2021, 6, 3)) == expected

@@ -64,7 +64,22 @@ def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
         if resolved is None:
             return None
         year = resolved.year
+    weekday = group(match, "wd")
+    if weekday and not year_text and year_step is None and not ranged:
+        year = _year_of_weekday(year, month, day, lex.weekday_number(weekday))
     return date_reading(year, month, None if ranged else day)
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year, of `year` and the two around it, in which `month`/`day` falls on `weekday`
+    ("Saturday, April 25" told in 1998 is 1998's, whatever the tense said); `year` if none."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _in_narrative(ctx: Context, month: int, day: int) -> date | None:

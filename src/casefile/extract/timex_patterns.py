@@ -17,7 +17,7 @@ from casefile.extract import timex_relative as relative
 from casefile.extract import timex_rules as r
 from casefile.extract.timex_rules import DAY, DIGITS, NUM, POSITION, QUANTIFIER, YEAR, Rule
 
-_WEEKDAY_PREFIX = rf"(?:{lex.WEEKDAY},?\s+)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?"  # "Saturday, April 25": it fixes the year
 _REL = r"(?P<rel>(?i:last|this\s+past|this\s+coming|next|this|the\s+coming|coming|past|that))\s+"
 _DAY_RANGE = rf"(?:\s*(?:-|–|—|\s+and\s+|\s+to\s+|\s+through\s+)\s*(?P<day2>{DAY}))?"
 _TZ = r"(?:\s+(?P<tz>[A-Z]{2,4}T?\b|GMT|UTC|(?i:local\s+time)))?"

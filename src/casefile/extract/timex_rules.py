@@ -96,7 +96,7 @@ SPELLED_YEAR = (
     rf"|(?<=the\syear\s)two\s+thousand(?:\s+(?:and\s+)?{_ONES})?\b)"
 )
 YEAR = rf"(?:(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)|{SPELLED_YEAR})"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 NUM = (
     rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
     rf"|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
