@@ -483,3 +483,21 @@ def test_coming_weeks_keeps_its_adjective() -> None:
 )  # fmt: skip
 def test_a_weekday_with_the_date_fixes_its_year(text: str, expression: str, expected: str) -> None:
     assert value_of(text, expression, date(2021, 6, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "anchor", "expected"),
+    [
+        # a plan told in the pluperfect may have fallen either side of the report: the nearest
+        ("His visa had been due to expire on Friday, officials said.", "Friday",
+         date(2021, 4, 19), "2021-04-16"),
+        ("The trial had been scheduled to open on Jan. 3 but was adjourned.", "Jan. 3",
+         date(2021, 1, 5), "2021-01-03"),
+        # a plan told in the future still looks ahead
+        ("His visa is due to expire on Friday.", "Friday", date(2021, 4, 19), "2021-04-23"),
+    ],
+)  # fmt: skip
+def test_a_plan_told_in_the_pluperfect_takes_the_nearest_date(
+    text: str, expression: str, anchor: date, expected: str
+) -> None:
+    assert value_of(text, expression, anchor) == expected

@@ -61,6 +61,8 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
         tense = _cue_tense(text, before[-1])
         if tense == "past" and _INFINITIVE.search(text, before[-1].end(), start):
             return None  # "agreed to buy it in February": when, the cue does not say
+        if tense == "future" and _PLUPERFECT_PLAN.search(text, window_start, before[-1].start()):
+            return None  # "had been due to expire Friday": a plan of the past, on either side
         if tense == "past" and _reported(text, before[-1], start):
             return None  # "told the buyers of a cut in September": when, the telling does not say
         return tense
@@ -93,6 +95,8 @@ def _reported(text: str, cue: re.Match[str], start: int) -> bool:
     return bool(markers) and bool(text[markers[0].end() : start].strip())
 
 
+# "had been due to", "had been scheduled for", "had been set": a plan told in the pluperfect
+_PLUPERFECT_PLAN = re.compile(r"\bhad\s+been\s+(?:\w+\s+(?:to\s+)?)?$", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:that|of|about)\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“]\s*)$")
 
