@@ -501,3 +501,16 @@ def test_a_plan_told_in_the_pluperfect_takes_the_nearest_date(
     text: str, expression: str, anchor: date, expected: str
 ) -> None:
     assert value_of(text, expression, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Over the next couple of years the camp will be closed.", "the next couple of years",
+         "P2Y"),
+        ("Three more journalists fled in the past couple of weeks.",
+         "the past couple of weeks", "P2W"),
+    ],
+)  # fmt: skip
+def test_a_couple_of_units_is_two(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
