@@ -138,3 +138,22 @@ def test_a_passed_date_is_never_next_but_no_news_since(nlp: Language) -> None:
     assert next_date(found, "2027-01-19") == "2027-01-20"
     [waiting] = agenda.overdue(found.case.events, date(2027, 1, 25))
     assert agenda.status_text(waiting) == "scheduled - no news since 2027-01-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire
+        "BISHKEK, Jan 12 (Steppe Wire) - A hearing on whether to extradite blogger Timur "
+        "Osmonov to Uzbekistan was put off until Feb. 10, the court said on Tuesday.",
+        # court report, the particle after the object
+        "Judge Asel Dzhumabaeva put the extradition hearing of Timur Osmonov off until "
+        "Feb. 10 after the defence asked for time to study the file.",
+    ],
+)
+def test_put_off_until_a_date_is_the_next_hearing(nlp: Language, text: str) -> None:
+    """A phrasal 'put off' moves the hearing like 'postponed': the new date is ahead of the
+    report and scheduled, never last year's day and never held."""
+    found = case_of(nlp, [("2027-01-12", text)], "2027-01-15")
+    assert ("2027-02-10", "scheduled") in hearings(found)
+    assert next_date(found, "2027-01-15") == "2027-02-10"

@@ -510,7 +510,10 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
         return "scheduled"  # "a court approved her deportation": ordered, still to come
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
-        if lemma in context.postpone_verbs and candidate != token:
+        postpones = lemma in context.postpone_verbs
+        if (postpones or syntax.phrasal_lemma(candidate) in context.postpone_verbs) and (
+            candidate != token
+        ):
             return "postponed"  # "the hearing was postponed"; not "he moved to Tbilisi"
         if lemma in context.cancel_verbs and candidate != token:
             return "cancelled"

@@ -41,6 +41,23 @@ def lemma(token: Token) -> str:
     return value
 
 
+def phrasal_lemma(token: Token) -> str:
+    """The lemma with its particle ("put off", "push back"): what the verb means when the
+    particle makes the meaning; the plain lemma for a verb without one."""
+    particle = next(
+        (
+            c.lower_
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES)
+        ),
+        None,
+    )  # "put the hearing off": the parser may read a particle after the object as advmod
+    return f"{lemma(token)} {particle}" if particle else lemma(token)
+
+
+PARTICLES = frozenset({"off", "back", "over", "up", "out", "down"})
+
+
 def clause_tokens(token: Token) -> list[Token]:
     """The token's own phrase: its subtree minus clauses that a verb of their own heads."""
     result = []

@@ -191,7 +191,7 @@ def postponed(
     nearest the report, the new one the next such day.
     """
     context = lexicon.context
-    if syntax.lemma(verb) not in context.postpone_verbs:
+    if not _postpones(verb, context):
         return None
     roles = [
         (timex, _move_role(verb, _date_token(verb, timex), context))
@@ -221,6 +221,14 @@ def _date_token(verb: Token, timex: TimeExpression) -> Token:
     return next((t for t in inside if not (timex.start <= t.head.idx < timex.end)), inside[0])
 
 
+def _postpones(verb: Token, context: Context) -> bool:
+    """A verb that moves a date: "postponed", "adjourned", and phrasal ones ("put off")."""
+    return (
+        syntax.lemma(verb) in context.postpone_verbs
+        or syntax.phrasal_lemma(verb) in context.postpone_verbs
+    )
+
+
 def _move_role(verb: Token, word: Token, context: Context) -> str:
     """Whether a date in a postponing clause is the new date, the old one or the decision's.
 
@@ -243,7 +251,7 @@ def _move_role(verb: Token, word: Token, context: Context) -> str:
     if preposition.lower_ in NEW_DATE_WORDS:
         return "new"
     if preposition.lower_ in ("to", "for"):
-        if syntax.lemma(governor) in context.postpone_verbs:
+        if _postpones(governor, context):
             return "new"  # "moved to", "rescheduled for"
         if governor.pos_ in ("NOUN", "PROPN") and governor.i > verb.i:
             return "maybe new"
