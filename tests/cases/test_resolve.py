@@ -265,3 +265,13 @@ def test_people_get_the_fullest_name_and_every_spelling() -> None:
     assert set(person.names) == {"Gaziev", "Ruslan Gaziev", "Руслан Газиев"}
     assert {name_key(n) for n in person.names} == {"gaziev", "ruslan gaziev"}
     assert len(person.articles) == 3
+
+
+def test_a_person_found_through_a_relation_is_shown_by_name() -> None:
+    extractions = articles(
+        row("Okoro's teenage son", "Chidi Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+        row("Emeka Okoro", "Chidi Okoro", "Grace Eze", country="NG", on="2025-04-10"),
+    )
+    [person] = resolve([m for x in extractions for m in mentions_of(x)])
+    assert person.name == "Emeka Okoro"
+    assert set(person.names) == {"Okoro's teenage son", "Emeka Okoro"}

@@ -130,3 +130,42 @@ def test_a_batch_saved_unresolved_ends_as_one_saved_article_by_article(
         one_by_one = [{**c.to_json(), "person": None} for c in store.cases(TODAY)]
         at_the_end = [{**c.to_json(), "person": None} for c in batch.cases(TODAY)]
     assert at_the_end == one_by_one
+
+
+def test_relatives_and_chain_names_resolve_alike_one_by_one_and_from_scratch(
+    store: Store,
+) -> None:
+    """The relations resolution weighs by context (a relative named through someone, a chain
+    name cut short) reach the same people saved article by article, in an order where the
+    relative comes first, as resolving the whole store."""
+    from tests.cases.factory import extraction, report
+
+    stream = [
+        extraction(
+            "k1",
+            "2025-04-12",
+            report("arrest", "Okoro's teenage son", "2025-04-10", country="NG"),
+            people=("Chidi Okoro", "Grace Eze"),
+        ),
+        extraction("k2", "2025-03-05", report("arrest", "Chidi Okoro", "2025-03-02", country="NG")),
+        extraction(
+            "k3",
+            "2025-04-15",
+            report("arrest", "Emeka Okoro", "2025-04-10", country="NG"),
+            people=("Chidi Okoro", "Grace Eze"),
+        ),
+        extraction("k4", "2025-06-01", report("flight", "Salma Ahmed", "2025-05", country="TH")),
+        extraction("k5", "2025-06-02", report("flight", "Salma Ahmed Fahd al-Rashidi", "2025-05")),
+        extraction("k6", "2025-06-03", report("release", "Salma Ahmad Alrashidi", "2025-05-20")),
+    ]
+    for item in stream:
+        store.save_extraction(item)
+    incremental = snapshot(store)
+    store.resolve_people(from_scratch=True)
+    assert snapshot(store) == incremental
+    names = sorted(sorted(person[2]) for person in incremental[0])
+    assert names == [
+        ["Chidi Okoro"],
+        ["Emeka Okoro", "Okoro's teenage son"],
+        ["Salma Ahmad Alrashidi", "Salma Ahmed", "Salma Ahmed Fahd al-Rashidi"],
+    ]

@@ -523,10 +523,14 @@ def _people(mentions: Sequence[Mention], clusters: _Clusters) -> list[ResolvedPe
 
 
 def fullest_name(names: Sequence[str]) -> str:
-    """The display name: most words, then the most often written, then the first seen."""
+    """The display name: a name before a relation ("Emeka Okoro", not "Okoro's teenage son"),
+    then most words, then the most often written, then the first seen."""
     counts = Counter(names)
     order = {name: i for i, name in reversed(list(enumerate(names)))}
-    return max(counts, key=lambda n: (len(name_tokens(n)), counts[n], -order[n]))
+    return max(
+        counts,
+        key=lambda n: (relative_named(n) is None, len(name_tokens(n)), counts[n], -order[n]),
+    )
 
 
 def _majority_kind(group: Sequence[Mention]) -> Kind:
