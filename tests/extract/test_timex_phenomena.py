@@ -514,3 +514,25 @@ def test_a_plan_told_in_the_pluperfect_takes_the_nearest_date(
 )  # fmt: skip
 def test_a_couple_of_units_is_two(text: str, expression: str, expected: str) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # Wednesday 20 March 2013: "this Friday" is the Friday of the report's own week
+        ("The talks resume this Friday in Vienna.", "this Friday", "2013-03-22"),
+        ("Lawyers met the judge this Monday, the family said.", "this Monday", "2013-03-18"),
+        # news tells a schedule in the present tense: ahead
+        ("The minister arrives Saturday for two days of talks.", "Saturday", "2013-03-23"),
+        ("The envoy visits the camp on Sunday.", "Sunday", "2013-03-24"),
+        ("He appears in court on Monday on a charge of extremism.", "Monday", "2013-03-25"),
+        ("Voters go to the polls Sunday in the disputed region.", "Sunday", "2013-03-24"),
+        ("The activist faces a hearing on Friday.", "Friday", "2013-03-22"),
+        # told in the past, it is behind
+        ("The minister arrived Saturday for talks.", "Saturday", "2013-03-16"),
+    ],
+)
+def test_this_weekday_and_a_schedule_told_in_the_present(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, date(2013, 3, 20)) == expected

@@ -248,7 +248,7 @@ RULES: list[Rule] = [
         "weekday",
         r"(?:\b(?P<pos>(?i:early|late|earlier|later))\s+)?"
         rf"(?:\b(?P<rel>(?i:last|this\s+past|this\s+coming|next|the\s+following|the\s+next"
-        rf"|the\s+previous|previous|coming|that))\s+)?\b(?P<wd>{lex.WEEKDAY})(?![\w-])"
+        rf"|the\s+previous|previous|coming|that|this))\s+)?\b(?P<wd>{lex.WEEKDAY})(?![\w-])"
         rf"(?:\s+(?P<part>{lex.PART_OF_DAY})\b)?",
         relative.norm_weekday,
         r.guard_weekday,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from casefile.extract import timex_lexicon as lex
 from casefile.extract.timex_calendar import Tense, shift, value_at, weekday_date
@@ -226,6 +226,8 @@ def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
         day = weekday_date(ctx.anchor, weekday, "past", strict=True)
     elif rel in ("next", "this coming", "coming"):
         day = weekday_date(ctx.anchor, weekday, "future", strict=True)
+    elif rel == "this":  # "this Friday": the Friday of the report's own week
+        day = ctx.anchor + timedelta(days=weekday - ctx.anchor.isoweekday())
     elif rel in ("the following", "the next", "the previous", "that") and ctx.reference:
         tense: Tense = "past" if rel == "the previous" else "future"
         day = weekday_date(ctx.reference, weekday, tense, strict=True)
