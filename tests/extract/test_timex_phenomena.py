@@ -536,3 +536,32 @@ def test_this_weekday_and_a_schedule_told_in_the_present(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, date(2013, 3, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a past verb after the expression: "to" before the month is no "to" of an infinitive
+        ("Remittances in the three months to September fell by a third.", "September",
+         "2012-09"),
+        ("Arrests in the year to August rose sharply, the monitor said.", "August", "2012-08"),
+        # an infinitive before the expression still looks ahead
+        ("The commission is to publish its findings in September.", "September", "2013-09"),
+    ],
+)  # fmt: skip
+def test_to_before_a_month_is_no_infinitive_for_the_verb_after_it(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, date(2013, 3, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The movement grew throughout the 80s.", "198"),
+        ("Many of them had emigrated in the 70s.", "197"),
+    ],
+)
+def test_a_decade_written_without_its_century(text: str, expected: str) -> None:
+    (timex,) = find_timexes(text, date(2013, 3, 20))
+    assert (timex.type, timex.value) == ("DATE", expected)

@@ -69,7 +69,7 @@ def infer_tense(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(text, end)
     window_end = min(stop.start() if stop else len(text), end + 80)
     after = next((c for c in _CUES.finditer(text, end, window_end) if _is_cue(text, c)), None)
-    return _cue_tense(text, after) if after else None
+    return _cue_tense(text, after, end) if after else None
 
 
 def _is_cue(text: str, cue: re.Match[str]) -> bool:
@@ -104,16 +104,18 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“]\s*)$")
 _INFINITIVE = re.compile(rf"\bto\s+(?!(?:{lex.NOT_INFINITIVE})\b)[a-z]+\b")
 
 
-def _cue_tense(text: str, cue: re.Match[str]) -> Tense | None:
+def _cue_tense(text: str, cue: re.Match[str], after: int = 0) -> Tense | None:
     """The tense of one cue; a participle after "will be" or "to be" is future ("will be tried").
 
-    A present-tense cue ("is payable Jan. 2") gives no tense: the nearest date is meant.
+    A present-tense cue ("is payable Jan. 2") gives no tense: the nearest date is meant. The
+    auxiliary is looked for only from `after` on, the end of the expression when the cue
+    follows it: in "the three months to September rose", "to September" is no "to rise".
     """
     if cue.group("present"):
         return None
     if cue.group("future"):
         return "future"
-    if _FUTURE_AUXILIARY.search(text, max(0, cue.start() - 25), cue.start()):
+    if _FUTURE_AUXILIARY.search(text, max(after, cue.start() - 25), cue.start()):
         return "future"
     return "past"
 

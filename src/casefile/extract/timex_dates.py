@@ -181,7 +181,11 @@ def norm_decade(match: re.Match[str], ctx: Context) -> Reading | None:
     full = group(match, "dec")
     if full:
         return Reading("DATE", full[:3], mod)
-    short = group(match, "dec2") or str(_DECADE_WORDS[squash(group(match, "decw"))] * 10)
+    short = (
+        group(match, "dec2")
+        or group(match, "dec3")
+        or str(_DECADE_WORDS[squash(group(match, "decw"))] * 10)
+    )
     century = 19 if int(short) > 20 or ctx.anchor is None else ctx.anchor.year // 100
     return Reading("DATE", f"{century}{short[0]}", mod)
 

@@ -120,11 +120,12 @@ RULES: list[Rule] = [
         word_start=False,
         triggers=frozenset({DIGITS}),
     ),
-    # "the 1990s", "the mid-1990s", "the '90s", "the nineties"
+    # "the 1990s", "the mid-1990s", "the '90s", "the 80s", "the nineties"
     _rule(
         "decade",
         rf"(?:\b(?i:the)\s+)?(?:\b{POSITION})?(?:\b(?i:the)\s+)?(?:(?P<dec>1[6-9]\d0|20\d0)['’]?s\b"
-        r"|['’](?P<dec2>\d0)['’]?s\b|(?i:the)\s+(?P<decw>(?i:twenties|thirties|forties|fifties"
+        r"|['’](?P<dec2>\d0)['’]?s\b|(?<=(?i:the)\s)(?P<dec3>[3-9]0)s\b"
+        r"|(?i:the)\s+(?P<decw>(?i:twenties|thirties|forties|fifties"
         r"|sixties|seventies|eighties|nineties))\b)",
         dates.norm_decade,
         word_start=False,
