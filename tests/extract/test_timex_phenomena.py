@@ -565,3 +565,15 @@ def test_to_before_a_month_is_no_infinitive_for_the_verb_after_it(
 def test_a_decade_written_without_its_century(text: str, expected: str) -> None:
     (timex,) = find_timexes(text, date(2013, 3, 20))
     assert (timex.type, timex.value) == ("DATE", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Every few months he is moved to another colony.", "Every few months", "PXM"),
+        ("Guards search the cells every several days.", "every several days", "PXD"),
+    ],
+)
+def test_every_few_units_is_a_set(text: str, expression: str, expected: str) -> None:
+    (timex,) = find_timexes(text, SPRING)
+    assert (timex.text, timex.type, timex.value) == (expression, "SET", expected)

@@ -333,10 +333,12 @@ RULES: list[Rule] = [
         r.guard_bare_units,
         triggers=_UNITS,
     ),
-    # "every Tuesday", "every day", "every two weeks", "each morning", "on Mondays", "quarterly"
+    # "every Tuesday", "every day", "every two weeks", "every few months", "each morning",
+    # "on Mondays", "quarterly"
     _rule(
         "set",
-        rf"\b(?:(?i:every|each)\s+(?:(?P<other>(?i:other))\s+|(?P<n>{NUM})\s+)?"
+        rf"\b(?:(?i:every|each)\s+(?:(?P<other>(?i:other))\s+|(?P<n>{NUM})\s+"
+        rf"|(?P<vague>{lex.VAGUE_NUMBER})\s+(?=\w+s\b))?"
         rf"(?:(?P<wd>{lex.WEEKDAY})|(?P<mon>{lex.MONTH})|(?P<what>{lex.PART_OF_DAY}|{lex.SEASON}"
         rf"|{_UNIT_WORD}))|(?P<freq>{lex.FREQUENCY}))\b",
         relative.norm_set,

@@ -357,6 +357,8 @@ def norm_set(match: re.Match[str], ctx: Context) -> Reading | None:
     amount = lex.number_value(group(match, "n") or "1")
     if group(match, "other"):
         amount = 2
+    if group(match, "vague"):  # "every few months"
+        return Reading("SET", duration_value(None, unit))
     if amount is None:
         return Reading("SET", None)
     return Reading("SET", duration_value(amount, unit) if amount != 1 else SET_UNITS.get(unit))
