@@ -317,3 +317,28 @@ def test_a_bare_surname_is_the_subject_not_a_relative_named_longer(
     found = extract(Article(text=text, published=date(2026, 3, 20)), nlp).events
     told = [e for e in found if e.type == type_ and e.evidence in last_sentence]
     assert [e.subject for e in told] == [subject]
+
+
+# A gendered honorific before a surname two spouses share picks the one of that gender.
+HONORIFIC_STORIES = [
+    (  # wire
+        "Police detained the businessman Kemal Arslan and his wife Zeynep Arslan in Nairobi on "
+        "Friday. Mr Arslan was deported to Turkey on Sunday. Mrs Arslan was released on Monday.",
+        "release",
+        "Zeynep Arslan",
+    ),
+    (  # translated regional press, the wife named first
+        "The teacher Elif Demir and her husband Ahmet Demir were detained at the border on "
+        "2 March. According to our correspondent, Mr Demir was deported to Turkey on 5 March.",
+        "deportation",
+        "Ahmet Demir",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "subject"), HONORIFIC_STORIES)
+def test_mrs_or_mr_before_a_shared_surname_is_the_spouse_of_that_gender(
+    nlp: Language, text: str, type_: str, subject: str
+) -> None:
+    found = extract(Article(text=text, published=date(2026, 3, 10)), nlp).events
+    assert [e.subject for e in found if e.type == type_] == [subject]

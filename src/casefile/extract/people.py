@@ -445,6 +445,7 @@ def find_people(doc: Doc, title: str | None = None) -> People:
     _drop_lone_names(doc, records, token_person)
     _map_bare_surnames(doc, records, token_person)
     _drop_lone_names(doc, records, token_person)  # a place shows itself in a bare mention too
+    _honorific_gender(doc, records, token_person)
     for index, record in enumerate(records):
         record.gender = _gender(doc, index, record, token_person)
     main = _main_person(records, _only_speaking(doc, records, token_person), title)
@@ -613,6 +614,33 @@ def _map_bare_surnames(doc: Doc, records: list[PersonRecord], token_person: dict
         if known is not None:
             token_person[token.i] = known
             records[known].mention_count += 1
+
+
+def _honorific_gender(doc: Doc, records: list[PersonRecord], token_person: dict[int, int]) -> None:
+    """ "Mrs Tasci" in a story naming Alparslan Tasci and his wife Saadet Tasci is Saadet: a
+    gendered honorific ("Mrs", "Mr", "Madame") before a surname several people share takes
+    the one of them whose other mentions give that gender."""
+    words = people_words()
+    wanted: dict[int, str] = {}
+    for i in token_person:
+        key = _key(doc[i - 1].text) if i > 0 else ""
+        if key in words.honorifics and key in words.gendered:
+            wanted[i] = words.gendered[key]
+    if not wanted:
+        return
+    others = {i: person for i, person in token_person.items() if i not in wanted}
+    genders: dict[int, str | None] = {}
+    for i, gender in wanted.items():
+        surname = _key(doc[i].text)
+        sharing = [j for j, record in enumerate(records) if surname in record.key_tokens]
+        if len(sharing) < 2:
+            continue
+        for j in sharing:
+            if j not in genders:
+                genders[j] = _gender(doc, j, records[j], others)
+        fits = [j for j in sharing if genders[j] == gender]
+        if len(fits) == 1:
+            token_person[i] = fits[0]
 
 
 def _could_be_person(span: Span) -> bool:
