@@ -40,3 +40,16 @@ def test_a_fronted_participle_is_the_subjects(nlp: Language) -> None:
 
 def test_a_country_the_model_reads_as_a_nationality_is_still_a_place(nlp: Language) -> None:
     assert ("flight", "Farrukh Nazarov", "2012") in told(nlp, "Nazarov fled Tajikistan in 2012.")
+
+
+def test_a_participle_chain_with_an_object_later_on_keeps_the_passive_person(
+    nlp: Language,
+) -> None:
+    # the chain's last verb has an object ("a plane"); the participle before it is
+    # still said of Nazarov, not of the plane
+    found = told(
+        nlp,
+        "In April Nazarov was detained in Kazan, stripped of his Russian passport and put "
+        "on a plane to Tashkent.",
+    )
+    assert ("sanction", "Farrukh Nazarov", "2022-04") in found

@@ -109,6 +109,16 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past participle hung on a clause with no subject or auxiliary of its own: it is
+    passive and said of the clause's subject ("Paroled in 2019, he left")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in verb.children)
+    )
+
+
 def child(token: Token, *deps: str) -> Token | None:
     for c in token.children:
         if c.dep_ in deps:
@@ -180,6 +190,8 @@ def object_of(verb: Token) -> Token | None:
                 if own is not None:
                     return own
             for conj in current.children:  # "detained and questioned him": a shared object
+                if _bare_participle(current):
+                    break  # "was detained, stripped of his passport and put on a plane"
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and child(conj, "nsubj") is None:
                     shared = child(conj, "dobj")
                     if shared is not None:
@@ -189,11 +201,8 @@ def object_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("advcl", "xcomp", "pcomp") and is_passive(current):
             return subject_of(current)
-        if (
-            current.dep_ == "advcl"
-            and current.tag_ == "VBN"
-            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in current.children)
-        ):  # "Paroled in 2019, he left", "was detained, deprived of his citizenship and ..."
+        if _bare_participle(current):
+            # "Paroled in 2019, he left", "was detained, deprived of his citizenship and ..."
             return subject_of(current.head)
         complement = child(current, "xcomp")  # "refused to admit him"
         if complement is not None and complement.pos_ == "VERB":
