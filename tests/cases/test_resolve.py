@@ -118,9 +118,18 @@ CASES = [
         [{0, 1, 2}],
     ),
     (
-        "a chain name cut after the father's name joins the longer spellings",
-        [row("Salma Ahmed al-Rashidi"), row("Salma Ahmed"), row("Salma Ahmad Fahd Alrashidi")],
+        "a chain name cut after the father's name joins the longer spellings the context favours",
+        [
+            row("Salma Ahmed al-Rashidi", "Hana Khoury", country="TH", on="2025-01-07"),
+            row("Salma Ahmed", "Hana Khoury", country="TH", on="2025-01-07"),
+            row("Salma Ahmad Fahd Alrashidi", country="TH"),
+        ],
         [{0, 1, 2}],
+    ),
+    (
+        "a two-word chain name with nothing in common with the longer one stays apart",
+        [row("Mohamed Ali Karimov", country="UZ", on="2024-03"), row("Mohamed Ali", country="SD")],
+        [{0}, {1}],
     ),
     (
         "a given name transliterated three ways, each a variant of the middle one",

@@ -154,8 +154,18 @@ def test_relatives_and_chain_names_resolve_alike_one_by_one_and_from_scratch(
             report("arrest", "Emeka Okoro", "2025-04-10", country="NG"),
             people=("Chidi Okoro", "Grace Eze"),
         ),
-        extraction("k4", "2025-06-01", report("flight", "Salma Ahmed", "2025-05", country="TH")),
-        extraction("k5", "2025-06-02", report("flight", "Salma Ahmed Fahd al-Rashidi", "2025-05")),
+        extraction(
+            "k4",
+            "2025-06-01",
+            report("flight", "Salma Ahmed", "2025-05", country="TH"),
+            people=("Hana Khoury",),
+        ),
+        extraction(
+            "k5",
+            "2025-06-02",
+            report("flight", "Salma Ahmed Fahd al-Rashidi", "2025-05"),
+            people=("Hana Khoury",),
+        ),
         extraction("k6", "2025-06-03", report("release", "Salma Ahmad Alrashidi", "2025-05-20")),
     ]
     for item in stream:

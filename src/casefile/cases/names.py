@@ -222,6 +222,14 @@ def _chain_prefix(smaller: list[str], larger: list[str]) -> bool:
     return [fold(t) for t in smaller] == [fold(t) for t in larger[: len(smaller)]]
 
 
+def chain_start(a: str, b: str) -> bool:
+    """One name is the other cut after the father's name ("Salma Ahmed", "Salma Ahmed Fahd
+    al-Rashidi"): `same_person`, but resolution wants the context to agree, since a two-word
+    "Mohamed Ali" is many people."""
+    tokens_a, tokens_b = comparable_tokens(a), comparable_tokens(b)
+    return _chain_prefix(tokens_a, tokens_b) or _chain_prefix(tokens_b, tokens_a)
+
+
 def _is_description(name: str) -> bool:
     """Written without any capital: a description of a group, not a name."""
     ascii_name = anyascii(name)

@@ -34,6 +34,7 @@ from itertools import combinations
 
 from casefile.cases.names import (
     acronym_of,
+    chain_start,
     comparable_tokens,
     fold,
     is_partial,
@@ -319,6 +320,8 @@ def _names_relation(a: str, a_kind: str, b: str, b_kind: str) -> int:
         return _WEAK if _group_words(a) & _group_words(b) else _NONE
     if name_key(a) == name_key(b):
         return _PARTIAL if is_partial(a) else _EQUAL
+    if chain_start(a, b):
+        return _ALIAS
     if same_person(a, b):
         return _PARTIAL if is_partial(a) or is_partial(b) else _VARIANT
     if swapped(a, b) or acronym_of(a, b) or acronym_of(b, a):
@@ -330,8 +333,10 @@ def _names_relation(a: str, a_kind: str, b: str, b_kind: str) -> int:
 
 def _alias(seeker: str, other: str) -> bool:
     """`seeker` may be `other` if the context says so: a relative named through someone and
-    a full name of that family."""
-    return relative_of(seeker, other)
+    a full name of that family; a chain name cut after the father's name and a longer one."""
+    return relative_of(seeker, other) or (
+        chain_start(seeker, other) and len(name_tokens(seeker)) < len(name_tokens(other))
+    )
 
 
 def related(a: Mention, b: Mention) -> bool:
