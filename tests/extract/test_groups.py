@@ -266,3 +266,39 @@ def test_these_persons_are_the_large_group_just_told_not_an_earlier_list(
         "membership in a banned organisation."
     )
     assert subjects(nlp, text, "charge") == {"65 Turkish citizens"}
+
+
+def test_both_men_are_the_two_people_told_of_just_before(nlp: Language) -> None:
+    # wire style: the two were told of in separate sentences, not as a list
+    text = (
+        "Police detained the blogger Sardor Umarov in Riga on Monday. His colleague Botir "
+        "Rasulov was detained in Vilnius the same evening. Days later Tashkent formally "
+        "asked Latvia to extradite both men."
+    )
+    assert subjects(nlp, text, "extradition_request") == {"Sardor Umarov", "Botir Rasulov"}
+
+
+def test_two_men_told_for_the_first_time_are_a_new_group(nlp: Language) -> None:
+    text = (
+        "The exiled poet Sardor Umarov was stabbed outside his flat in Bucharest in May. "
+        "Two Romanian men were later arrested and charged with wounding."
+    )
+    assert "Sardor Umarov" not in subjects(nlp, text, "arrest")
+
+
+def test_a_clause_that_leaves_its_verb_out_shares_the_event(nlp: Language) -> None:
+    # court-report style gapping: "and Y to 10 years"
+    text = (
+        "The blogger Sardor Umarov was sentenced in absentia to 12 years, and his colleague "
+        "Botir Rasulov to 10 years."
+    )
+    assert subjects(nlp, text, "sentence") == {"Sardor Umarov", "Botir Rasulov"}
+
+
+def test_a_gapped_clause_with_its_own_date_is_not_given_the_first_date(nlp: Language) -> None:
+    text = (
+        "Umarov was detained at Tashkent airport in November 2020, and Rasulov and Karimov "
+        "in raids in Namangan in December 2020."
+    )
+    events = extract(Article(text=text, published=PUBLISHED), nlp).events
+    assert not [e for e in events if e.subject != "Umarov" and e.date == "2020-11"]

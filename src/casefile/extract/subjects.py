@@ -157,6 +157,14 @@ def find_subjects(
             return [(people.name(p), p) for p in listed], agent
     if target is not None and target.lower_ in PAIR_PRONOUNS:
         found = _previous_pair(target, people)  # "Both were detained": the two just named
+    elif (
+        target is not None
+        and target.tag_ in ("NNS", "NNPS")
+        and group_size(target) == 2
+        and any(c.lower_ in ("both", "the", "these", "those") for c in target.children)
+    ):
+        # "asked Latvia to extradite both men": the two told of just before
+        found = _previous_pair(target, people) or _last_two_told(target, people)
     if target is not None and _counted_back(target):
         told = _the_counted(target, people)  # "All three are defendants"
         if told:
@@ -171,6 +179,10 @@ def find_subjects(
             found.append(person)
         elif person is None and (group := _group(each, people)) is not None:
             groups.append(group)
+    if role in ("subject", "object"):
+        for gapped in _gapped(token, people):  # "sentenced to 12 years, and Saidov to 10"
+            if gapped not in found and (found or target is not None):
+                found.append(gapped)
     if not found and target is not None and target.tag_ in ("NNS", "NNPS"):
         found = _included(target, token, people)  # "activists were arrested, including A and B"
     if groups and not found:  # "14 people, nine men and five women": one group, told twice
@@ -316,6 +328,63 @@ def _previous_pair(token: Token, people: People) -> list[int]:
         if len(set(pair)) == 2:
             return pair
     return []
+
+
+PAIR_REACH = 2  # sentences back where "both men" finds the two people told of
+
+
+def _last_two_told(group: Token, people: People) -> list[int]:
+    """ "Police detained A in Riga. B was detained in Vilnius. Minsk asked Latvia to
+    extradite both men": the last two people the story told events of, as subjects or
+    objects, in the sentences just before."""
+    sentences = syntax.sentences(group.doc)
+    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    told: list[int] = []
+    for sentence in reversed(sentences[max(0, here - PAIR_REACH) : here]):
+        for token in reversed(list(sentence)):
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "appos", "conj"):
+                continue
+            person = _person_at(token, people)
+            if person is not None and person not in told:
+                told.append(person)
+        if len(told) >= 2:
+            return list(reversed(told[:2]))
+    return []
+
+
+def _gapped(verb: Token, people: People) -> list[int]:
+    """A second clause that leaves its verb out: "X was sentenced to 12 years, and his
+    colleague Y to 10", "jailed X for six years and Y for four". The person of the
+    remnant (a noun coordinated with the verb, followed by its own "to"/"for" phrase)
+    shares the event."""
+    found: list[int] = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(p.dep_ == "prep" for p in c.children) and not any(
+            p.dep_ == "prep" and p.i > c.i for p in verb.children
+        ):
+            continue
+        remnant = [t for t in c.subtree] + [
+            t for p in verb.children if p.i > c.i for t in p.subtree
+        ]
+        if any(_a_point_in_time(t) for t in remnant):
+            continue  # "..., and Y in raids in December": its own date, which the verb's is not
+        person = _person_at(c, people)
+        if person is None:
+            named = next((a for a in c.children if a.dep_ == "appos"), None)
+            person = _person_at(named, people) if named is not None else None
+        if person is not None:
+            found.append(person)
+    return found
+
+
+def _a_point_in_time(token: Token) -> bool:
+    """A month, weekday or year ("in December 2020"), not a term ("to 10 years")."""
+    return token.ent_type_ in ("DATE", "TIME") and (
+        token.lower_ in CALENDAR_WORDS
+        or (token.shape_ == "dddd" and token.text[:2] in ("19", "20"))
+    )
 
 
 ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
