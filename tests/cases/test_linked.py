@@ -25,6 +25,11 @@ from tests.cases.factory import extraction, report
         ("The third defendant, Oleg Brin, was acquitted.", "Oleg Brin", "defendant"),
         ("Oleg Brin was acquitted.", "Oleg Brin", None),
         ("Oleg Brinov, a lawyer, said nothing.", "Oleg Brin", None),  # not the same name
+        # a role word leading to the name through "of": the other side of the relation
+        ("Saadet Demir, the wife of Alparslan Demir, was freed.", "Alparslan Demir", "spouse"),
+        ("The lawyer of Oleg Brin, Elmira Sadykova, spoke.", "Oleg Brin", "client"),
+        ("He is the son of the late Femi Adeyemi, a judge.", "Femi Adeyemi", "parent"),
+        ("The older sister of Tunde Bello said he was beaten.", "Tunde Bello", "sibling"),
     ],
 )
 def test_role_of(text: str, name: str, role: str | None) -> None:
@@ -62,3 +67,20 @@ def test_linked_people_of_a_case() -> None:
         ("Elmira Sadykova", "lawyer", None),
         ("Oleg Brin", "co-defendant", brin.person),
     ]
+
+
+def test_a_relative_sharing_the_surname_the_case_holds_alone_is_linked() -> None:
+    """The husband's case holds the bare "Demir" too; his wife Saadet Demir is not him."""
+    text = "Police detained Alparslan Demir and his wife Saadet Demir. Demir was deported."
+    told = extraction(
+        "d",
+        "2026-03-10",
+        report("arrest", "Alparslan Demir", "2026-03-06", evidence="Police detained Alparslan."),
+        report("deportation", "Demir", "2026-03-08", evidence="Demir was deported."),
+        people=("Saadet Demir",),
+    )
+    cases = build_cases([told])
+    [husband] = [c for c in cases if c.name == "Alparslan Demir"]
+    assert "Demir" in husband.names
+    linked = linked_people(husband, {told.article.id: told.people}, {told.article.id: text})
+    assert [(p.name, p.role) for p in linked] == [("Saadet Demir", "wife")]

@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from casefile.cases.names import name_key, same_person
+from casefile.cases.names import is_partial, name_key, same_person
 from casefile.cases.records import Case, LinkedPerson
 from casefile.cases.words import case_words
 from casefile.model import Person
@@ -40,6 +40,8 @@ def role_words() -> dict[str, str]:
         roles.update({word: group for word in words})
     for word in case_words().extra_roles:
         roles.setdefault(word, "other")
+    for word, converse in case_words().converse_roles.items():
+        roles.setdefault(converse, roles.get(word, "other"))  # "spouse" is family as "wife" is
     for word in ("defendant", "co-defendant", "co-accused", "codefendant"):
         roles[word] = "defendant"
     return roles
@@ -51,6 +53,9 @@ def role_of(text: str, person: Person) -> str | None:
     Before the name within the sentence ("his lawyer, Elif Karaca", "lawyer
     Gayane Harutyunyan"), or in an apposition after it ("Zarema Khazimova,
     his sister,"); never after a possessive ("Hrydzin's lawyer" is someone else).
+    A role word leading to the name through "of" names the converse role
+    (`data/cases.yaml`): in "Saadet Demir, the wife of Alparslan Demir" he is
+    her spouse, in "the lawyer of Oleg Brin" Brin is the client.
     """
     found: list[tuple[int, int, str]] = []
     words = role_words()
@@ -60,6 +65,13 @@ def role_of(text: str, person: Person) -> str | None:
             after = text[match.end() : match.end() + AFTER]
             appositive = re.match(r"\s*,([^,.;!?]*)", after)
             near = list(enumerate(reversed(_words(before))))[:MAX_DISTANCE]
+            of = re.search(r"\bof\s+(?:the\s+late\s+)?$", before.lower())
+            if of:  # "the wife of X": X is her spouse
+                converse = case_words().converse_roles
+                near = [
+                    (d, converse.get(w, "") if d == 0 else w)
+                    for d, w in enumerate(reversed(_words(before[: of.start()])))
+                ][:MAX_DISTANCE]
             if appositive:
                 near += list(enumerate(_words(appositive.group(1))))[:MAX_DISTANCE]
             for distance, word in near:
@@ -94,7 +106,7 @@ def linked_people(
     seen: list[_Seen] = []
     for article_id in sorted(article_ids):
         for person in people.get(article_id, ()):
-            if person.kind != "person" or any(same_person(person.name, n) for n in case.names):
+            if person.kind != "person" or _is_them(person.name, case.names):
                 continue
             entry = next((s for s in seen if same_person(s.name, person.name)), None)
             if entry is None:
@@ -118,6 +130,13 @@ def linked_people(
         linked,
         key=lambda p: (-p.articles, _RANK.get(role_words().get(p.role or "", "other"), 3), p.name),
     )
+
+
+def _is_them(name: str, names: Sequence[str]) -> bool:
+    """A name of the case's person: one of its full names, or its very spelling. A surname
+    alone the case holds ("Demir") does not make "Saadet Demir" the person: she is his wife."""
+    key = name_key(name)
+    return any(name_key(n) == key or (not is_partial(n) and same_person(name, n)) for n in names)
 
 
 def _best_role(roles: list[str]) -> str | None:

@@ -21,6 +21,7 @@ class CaseWords:
     dated_by_order: frozenset[str]
     held_by: frozenset[str]
     extra_roles: tuple[str, ...]
+    converse_roles: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -36,4 +37,5 @@ def case_words() -> CaseWords:
         dated_by_order=frozenset(data["dated_by_order"]),
         held_by=frozenset(data["held_by"]),
         extra_roles=tuple(data["extra_roles"]),
+        converse_roles=dict(data["converse_roles"]),
     )
