@@ -27,6 +27,9 @@ class TriggerRule:
     without: frozenset[str] = frozenset()  # none of these may be near the trigger
     required: frozenset[str] = frozenset()  # all of these must be near the trigger
     governed_by: frozenset[str] = frozenset()  # the noun's governing verb must be one of these
+    # a noun named only as what these penalties would be for ("faces ten years on the
+    # charge") is implied by the penalty, not reported (GUIDELINES: implied is optional)
+    not_reason_for: frozenset[str] = frozenset()
     person: Literal["object", "subject"] = "object"
     flags: frozenset[str] = frozenset()
     outcome: str | None = None  # for decisions a noun states ("had asylum-seeker status")
@@ -159,6 +162,7 @@ _RULE_KEYS = {
     "not_with",
     "requires_all",
     "governed_by",
+    "not_reason_for",
     "person",
     "outcome",
 }
@@ -179,6 +183,7 @@ def _rule(event_type: str, kind: str, entry: dict[str, Any]) -> TriggerRule:
         without=_words(entry.get("not_with")),
         required=_words(entry.get("requires_all")),
         governed_by=_words(entry.get("governed_by")),
+        not_reason_for=_words(entry.get("not_reason_for")),
         person="subject" if entry.get("person") == "subject" else "object",
         flags=frozenset(flags),
         outcome=entry.get("outcome"),

@@ -180,6 +180,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
     for word in rule.without:
         if (" " in word and word in text) or word in near:
             return False
+    if rule.not_reason_for and _reason_for_penalty(token, rule.not_reason_for):
+        return False  # "faces ten years on the charge": a penalty's reason, implied
     if rule.governed_by:
         verb = syntax.governing_verb(token)
         head = syntax.lemma(token.head) if token.head != token else ""  # "Pending charges"
@@ -188,6 +190,33 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         ):
             return False
     return "requires_past" not in rule.flags or token.tag_ in ("VBD", "VBN")
+
+
+REASON_PREPOSITIONS = {"on", "for", "over"}
+
+
+def _reason_for_penalty(noun: Token, penalties: frozenset[str]) -> bool:
+    """ "faces up to ten years on the extremism charge", "risks a maximum of five years
+    for the fraud charge": the noun says what a penalty the clause weighs would be for.
+    The charge is known only through that penalty, as a charge known only from a
+    sentence is (GUIDELINES: implied, optional); "faces charges that carry ten years"
+    and "was jailed for ten years on a charge" (no penalty object) are not this."""
+    chain: list[Token] = []  # the phrases the noun hangs in, up to their verb
+    current = noun
+    while current.head != current and current.head.pos_ in ("NOUN", "PROPN", "ADP", "NUM"):
+        current = current.head
+        chain.append(current)
+    reason = next(
+        (i for i, t in enumerate(chain) if t.pos_ == "ADP" and t.lower_ in REASON_PREPOSITIONS),
+        None,
+    )
+    if reason is None:
+        return False
+    weighed = chain[reason + 1 :]  # "a sentence of life imprisonment on the charge"
+    verb = current.head
+    if verb.pos_ in ("VERB", "AUX"):  # the verb's object: "faces ten years ... on the charge"
+        weighed += [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")]
+    return any(syntax.lemma(t) in penalties for t in weighed)
 
 
 # "since his arrest", "in detention": a reference point or a state, not a report.
