@@ -223,3 +223,30 @@ def test_a_relative_clause_about_something_else_does_not_date_the_trial(nlp: Lan
     text = "The trial of Ulan Sadykov, which his family called a farce in February, ended."
     event = the_event(nlp, text, date(2025, 6, 10), "hearing")
     assert event.date != "2025-02"
+
+
+def test_a_raid_told_for_its_members_at_coarser_dates_is_the_one_day_given(
+    nlp: Language,
+) -> None:
+    # wire style: the day is told once for one man, the others only "last week"
+    text = (
+        "ALMATY, Nov 12 (Wire) - Relatives of three Uzbek exiles said on Tuesday that "
+        "Kazakhstan had handed the men to Tashkent, after they were seized in Almaty last week. "
+        "Jasur Aliyev was abducted outside his home on Wednesday, November 6, his wife said. "
+        "Neighbours of Rustam Qodirov and Ilyos Karimov saw masked men push them into "
+        "cars the same morning.\n\nThe November abductions have not been investigated."
+    )
+    found = extract(Article(text=text, published=date(2024, 11, 12)), nlp).events
+    dates = {e.date for e in found if e.type == "abduction"}
+    assert dates == {"2024-11-06"}
+
+
+def test_two_days_of_arrests_in_a_month_leave_a_coarse_date_alone(nlp: Language) -> None:
+    text = (
+        "Police detained the blogger Jasur Aliyev in Tashkent on 3 March. His colleague "
+        "Rustam Qodirov was detained on 17 March. A third journalist, Ilyos Karimov, was "
+        "also detained in March, the union said."
+    )
+    found = extract(Article(text=text, published=date(2024, 4, 2)), nlp).events
+    karimov = [e for e in found if e.type == "arrest" and e.subject == "Ilyos Karimov"]
+    assert [e.date for e in karimov] == ["2024-03"]

@@ -64,6 +64,7 @@ class StoryRules:
     for_the_client: frozenset[str] = frozenset()
     asked_for: frozenset[str] = frozenset()
     international_acts: frozenset[str] = frozenset()
+    raids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,38 @@ def merge_events(events: list[Event], lead_end: int, retold: bool = True) -> lis
     """Merge mentions of one event; `lead_end` is the character offset where the lead ends."""
     within_sentences = _merge_pass(events, lambda a, b: a.span == b.span and _compatible(a, b))
     across = _merge_pass(within_sentences, lambda a, b: _may_merge(a, b, lead_end))
-    return sorted(_retold(across) if retold else across, key=lambda e: e.span[0])
+    if retold:
+        across = _merge_pass(shared_day(_retold(across)), lambda a, b: _may_merge(a, b, lead_end))
+    return sorted(across, key=lambda e: e.span[0])
+
+
+def shared_day(events: list[Event]) -> list[Event]:
+    """A coarse date made exact by the one day the article gives that kind of event.
+
+    "Gunmen seized seven men on Friday, October 18" ... "the men were snatched off the
+    streets last week" ... "the October abductions": one raid, told for its members
+    with dates of every precision. Where the article dates that person's event of that
+    type to one day only, or (for the `raids` types of events.yaml) that type to one day
+    for anyone, a coarser date of the month that contains the day is that day. Two
+    different days leave the coarse dates alone.
+    """
+    raids = load_lexicon().story.raids
+    days: dict[tuple[str, str | None], set[str]] = {}
+    for event in events:
+        if event.date is not None and len(event.date) == 10 and event.status == "occurred":
+            days.setdefault((event.type, event.subject), set()).add(event.date)
+            if event.type in raids:
+                days.setdefault((event.type, None), set()).add(event.date)
+    result = []
+    for event in events:
+        if event.date is not None and len(event.date) == 7 and event.status == "occurred":
+            own = days.get((event.type, event.subject), set())
+            told = own or days.get((event.type, None), set())
+            within = [day for day in told if day.startswith(event.date)]
+            if len(within) == 1 and len(told) == 1:
+                event = replace(event, date=within[0])
+        result.append(event)
+    return result
 
 
 def _retold(events: list[Event]) -> list[Event]:
