@@ -299,8 +299,10 @@ ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
 ORDERING = frozenset({"order", "rule", "want"})
 # Verbs whose object exists only once they are done: refusing them leaves no such thing.
 CREATING = frozenset({"issue", "file", "open", "bring", "launch", "lodge", "impose", "sign"})
-# Conjunctions whose clause tells what happened, whatever the main clause hedges.
-FACT_MARKS = frozenset({"since", "after", "before", "because", "once"})
+# Conjunctions whose clause tells what happened, whatever the main clause hedges or
+# denies ("was not tried, as he had been released"); "as soon as", "as long as" and
+# "as if" are conditions, not facts (`_fact_clause`).
+FACT_MARKS = frozenset({"since", "after", "before", "because", "once", "as"})
 
 
 def is_hypothetical(token: Token, context: Context, attempts_count: bool = False) -> bool:
@@ -356,14 +358,22 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             and current.head.pos_ in ("NOUN", "PROPN")
         ):  # "A Yemeni poet held since March wants asylum": a fact about him
             break
-        if current.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in current.children
-        ):  # "has not been heard from since men took him away": the taking happened
-            break
+        if current.dep_ == "advcl" and _fact_clause(current):
+            break  # "has not been heard from since men took him away": the taking happened
         sibling = current.dep_ == "conj"  # "he tried to enter ..., but the service refused him"
         below = current
         current = current.head
     return False
+
+
+def _fact_clause(clause: Token) -> bool:
+    """An adverbial clause of time or reason, which tells what happened: "since men took
+    him away", "as they had been released"; not "as soon as he is released"."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if not any(c.lower_ in FACT_MARKS for c in marks) or any(c.lower_ == "if" for c in marks):
+        return False
+    near = [clause.head, *clause.children]  # "as soon as": the clause hangs on "soon"
+    return not any(t.lower_ in ("soon", "long") for t in near)
 
 
 # Verbs whose "from" keeps the act from happening ("barred from leaving", "kept from
