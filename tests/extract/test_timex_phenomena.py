@@ -577,3 +577,32 @@ def test_a_decade_written_without_its_century(text: str, expected: str) -> None:
 def test_every_few_units_is_a_set(text: str, expression: str, expected: str) -> None:
     (timex,) = find_timexes(text, SPRING)
     assert (timex.text, timex.type, timex.value) == (expression, "SET", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # "that Monday" after a Monday was named is that Monday, not the week after
+        (
+            "The lawyer was stopped at the airport on Monday, April 5. A colleague who went "
+            "to court for her that Monday said the petition was rejected.",
+            "that Monday",
+            "2021-04-05",
+        ),
+        # "that Tuesday" after a Sunday is the Tuesday that follows it
+        (
+            "He crossed the border on 4 April, a Sunday. That Tuesday he was charged.",
+            "That Tuesday",
+            "2021-04-06",
+        ),
+    ],
+)
+def test_that_weekday_counts_from_the_day_just_told(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+def test_a_weekday_apposed_to_a_date_is_that_date() -> None:
+    text = "The blogger was detained on 4 April, a Sunday, in the capital."
+    assert value_of(text, "Sunday", SPRING) == "2021-04-04"

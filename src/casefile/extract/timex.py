@@ -275,6 +275,18 @@ def _find(
             reading = replace(
                 reading, value=found[-1].value, point=reference, unit=reference_unit, dated=True
             )
+        if (
+            rule.name == "weekday"
+            and found
+            and found[-1].type == "DATE"
+            and reference is not None
+            and reference_unit == "D"
+            and _APPOSED_WEEKDAY.fullmatch(text, found[-1].end, start)
+            and reading.point is not None
+            and reference.isoweekday() == reading.point.isoweekday()
+        ):
+            # "on 4 May, a Sunday": the date just given, not the Sunday before the report
+            reading = replace(reading, value=reference.isoformat(), point=reference)
         start, end = _trim(text, start, end)
         if reading.span:  # "[three days] later": TimeML leaves the direction word outside
             end = start + len(_DIRECTION.sub("", text[start:end]))
@@ -311,6 +323,7 @@ def _find(
 
 
 _APPOSED = re.compile(r",\s*")
+_APPOSED_WEEKDAY = re.compile(r",\s*(?:a|which was a)\s+", re.IGNORECASE)
 _DIRECTION = re.compile(r"\s+(?i:later|earlier)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))

@@ -230,7 +230,8 @@ def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
         day = ctx.anchor + timedelta(days=weekday - ctx.anchor.isoweekday())
     elif rel in ("the following", "the next", "the previous", "that") and ctx.reference:
         tense: Tense = "past" if rel == "the previous" else "future"
-        day = weekday_date(ctx.reference, weekday, tense, strict=True)
+        # "stopped on Monday, February 3 ... went to court that Monday": the same day
+        day = weekday_date(ctx.reference, weekday, tense, strict=rel != "that")
     else:
         day = weekday_date(ctx.anchor, weekday, ctx.tense)
     mod = position_mod(group(match, "pos"))
