@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -121,7 +122,35 @@ def event_dates(
                     c.lower_ in ("where", "when") for c in clause.children
                 ):
                     dates = times.on(list(clause.subtree), near=token)
-    return dates
+    return _without_spanned_months(dates, times)
+
+
+# "between June 2019 and February 2020", "from March to May 2021": a stretch of time.
+RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _without_spanned_months(
+    dates: list[TimeExpression], times: SentenceTimes
+) -> list[TimeExpression]:
+    """GUIDELINES: a range within one month gives the month, across months no date. The
+    time-expression layer reads "between 3 and 9 May" as one month; a stretch it reads as
+    two dates ("between June 2019 and February 2020") dates an event to neither end."""
+    text = times.sentence.doc.text
+    ordered = sorted(times.timexes, key=lambda t: t.start)
+    spanned: set[int] = set()
+    for first, second in pairwise(ordered):
+        if (
+            first.date
+            and second.date
+            and first.date[:7] != second.date[:7]
+            and RANGE_JOIN.match(text[first.end : second.start])
+            and RANGE_OPEN.search(text[max(0, first.start - 16) : first.start])
+        ):
+            spanned |= {first.start, second.start}
+    if not dates or dates[0].start not in spanned:
+        return dates
+    return [d for d in dates if d.start not in spanned]
 
 
 def _line_date(sentence: Span) -> list[Token]:
