@@ -133,6 +133,15 @@ WHO = "Farrukh Nazarov"
         ("Nazarov was returned to his country on 3 May at Tashkent's request.", "deportation"),
         ("Laos transferred Nazarov to China in mid-September, his lawyer said.", "deportation"),
         ("Thai officers handed Nazarov to Vietnamese police at the border.", "deportation"),
+        # a causative passive: "had him flown out", "got him deported"
+        ("A later account had Nazarov flown out of Almaty to Tashkent on May 4.", "deportation"),
+        ("The security service got Nazarov deported to Uzbekistan within a day.", "deportation"),
+        # what a speaker reports is the reported person's, not the speaker's
+        (
+            "Aziz Karimov, the shelter's director, said Nazarov has received death threats "
+            "online and is never left alone.",
+            "ill_treatment",
+        ),
         # a decision on "the request" just told is a decision on what it asked for
         (
             "Uzbekistan asked Georgia in March to extradite Nazarov. Georgia's justice "
@@ -186,6 +195,12 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),
+        # what "without" governs did not happen
+        ("Nazarov was detained at the airport and deported without being charged.", "charge"),
+        ("Nazarov was held for four months without charge, his lawyer said.", "charge"),
+        ("Police questioned Nazarov for six hours without arresting him.", "arrest"),
+        # a causative passive is done to him: no flight of his own
+        ("A later account had Nazarov flown out of Almaty to Tashkent on May 4.", "flight"),
         # own journeys and other transfers are no removal
         ("Nazarov returned to Uzbekistan in 2019 to visit his mother.", "deportation"),
         ("Nazarov was sent to the front under a one-year contract.", "deportation"),
@@ -215,3 +230,11 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
 )
 def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:
     assert not_expected not in {event_type for event_type, _ in found(nlp, text)}
+
+
+def test_the_speaker_of_a_report_is_not_its_subject(nlp: Language) -> None:
+    text = (
+        "Aziz Karimov, the shelter's director, said Nazarov has received death threats "
+        "online and is never left alone."
+    )
+    assert ("ill_treatment", "Aziz Karimov") not in found(nlp, text)

@@ -24,7 +24,7 @@ from casefile.extract.groups import (
     partitive,
     partitive_phrase,
 )
-from casefile.extract.lexicon import Lexicon
+from casefile.extract.lexicon import Lexicon, load_lexicon
 from casefile.extract.people import CALENDAR_WORDS, People, people_words, quoted_source
 from casefile.extract.places import country_of
 from casefile.extract.triggers import Candidate
@@ -849,9 +849,10 @@ def _names_anyone(sentence: Span, people: People) -> bool:
 def _sentence_person(token: Token, people: People, exclude: Token | None) -> int | None:
     """The one person the sentence names as a main participant (not inside another phrase)."""
     excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
+    scope = _reported_clause(token, people) or token.sent
     named = {
         people.of(t)
-        for t in token.sent
+        for t in scope
         if people.of(t) is not None
         and t.i not in excluded
         and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
@@ -860,6 +861,20 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
     clients = {n for n in named if n is not None and not people.acts_on_cases(n)}
     if len(clients) == 1:
         return clients.pop()
+    return None
+
+
+def _reported_clause(token: Token, people: People) -> list[Token] | None:
+    """ "X, the shelter's director, said she has received death threats": what a speaker
+    reports is about the people inside the report, not the speaker. The report's
+    tokens, when the trigger sits in one that names a person; else None."""
+    speech_verbs = load_lexicon().context.speech_verbs
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "ccomp" and syntax.lemma(ancestor.head) in speech_verbs:
+            clause = list(ancestor.subtree)
+            if any(people.of(t) is not None for t in clause):
+                return clause
+            return None
     return None
 
 

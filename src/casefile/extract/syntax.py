@@ -101,11 +101,25 @@ def is_passive(verb: Token) -> bool:
     """
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if _causative(verb):
+        return True
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "advcl")
         and verb.head.pos_ in ("NOUN", "PROPN")  # "Nazarov, deported and later jailed"
         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
+
+
+def _causative(verb: Token) -> bool:
+    """ "had the men flown out", "got him deported": a participle done to the small
+    clause's subject, which `object_of` returns."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in ("have", "get")
+        and child(verb, "nsubj") is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 
@@ -157,7 +171,9 @@ def object_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         if is_passive(current):
-            own = child(current, "nsubjpass")
+            own = child(current, "nsubjpass") or (
+                child(current, "nsubj") if _causative(current) else None
+            )
             if own is not None:
                 return relative_antecedent(own)
             if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
@@ -291,7 +307,15 @@ def is_negated(token: Token) -> bool:
                 return True
             if c.lower_ in ("never", "neither", "nor"):
                 return True
-    return False
+    return _without(token)
+
+
+def _without(token: Token) -> bool:
+    """ "deported without being charged", "held without charge": what "without" governs
+    did not happen."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "without"
 
 
 ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
