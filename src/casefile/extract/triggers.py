@@ -132,6 +132,8 @@ def _near_lemmas(token: Token) -> set[str]:
 def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozenset[str]) -> bool:
     if token.dep_ == "amod" and rule.kind != "adjective":
         return False  # "a jailed critic" describes a state, it does not report an event
+    if token.head.lower_ == "without" and token.dep_ in ("pobj", "pcomp"):
+        return False  # "held without charge", "without being charged": what did not happen
     if rule.kind == "noun" and _names_a_crime(token):
         return False  # "offences of unlawful arrest and detention": a crime charged, not done
     if rule.kind == "noun" and "state" not in rule.flags and _is_time_reference(token):
