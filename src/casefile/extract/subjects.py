@@ -10,6 +10,7 @@ detained") and the organisations a court designates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -848,8 +849,16 @@ def _names_anyone(sentence: Span, people: People) -> bool:
 
 def _sentence_person(token: Token, people: People, exclude: Token | None) -> int | None:
     """The one person the sentence names as a main participant (not inside another phrase)."""
+    report = _reported_clause(token, people)
+    if report is not None:
+        reported = _one_client(report, people, exclude)
+        if reported is not None:
+            return reported
+    return _one_client(token.sent, people, exclude)
+
+
+def _one_client(scope: Iterable[Token], people: People, exclude: Token | None) -> int | None:
     excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
-    scope = _reported_clause(token, people) or token.sent
     named = {
         people.of(t)
         for t in scope
