@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.cases import PersonDecision, mention_id, mentions_of, resolve
+from casefile.cases import PersonDecision, mention_id, mentions_of
 from casefile.cases.names import name_key
+from casefile.cases.resolve import resolve
 from casefile.model import Extraction
 from tests.cases.factory import extraction, report
 
@@ -284,3 +285,31 @@ def test_a_person_found_through_a_relation_is_shown_by_name() -> None:
     [person] = resolve([m for x in extractions for m in mentions_of(x)])
     assert person.name == "Emeka Okoro"
     assert set(person.names) == {"Okoro's teenage son", "Emeka Okoro"}
+
+
+# Spellings of one name and of near strangers, in the ways outlets write them.
+NAMES = [
+    *("Mansur Movlayev", "Movlaev", "M. Movlayev", "Мовлаев", "Aslan Movlayev", "Movlayeva"),
+    *("Yelena Yemelyanova", "Elena Emelyanova", "Emelianova", "Ahmed Jaffar Ali"),
+    *("Ali Ahmed Jaafar", "Lim Kimya", "Kimya Lim", "Kim Lim", "CNRP", "C.N.R.P."),
+    *("Cambodia National Rescue Party", "Abdel Karim Qunun", "Abdelkarim al-Qunun"),
+    *("Dzhamshid Kholov", "Jamshid Holov", "Holova", "Sergei Petrov", "Sergey Petrof"),
+    *("Pahonia Rights Centre", "PRC", "Olga Ivanenko", "Ivanenko", "Ivanenkova", "Vanenko"),
+    *("Salma Ahmed", "Salma Ahmed Fahd al-Rashidi", "Okoro's teenage son", "Chidi Okoro"),
+    *("the son of the late Okoro", "Ng Wai-lok", "Ng Mei-ling", "Anna Ng's father", "Okorova"),
+]
+
+
+def test_names_that_cannot_relate_are_told_apart_without_weighing_them() -> None:
+    """`_may_relate` skips a pair only where the full relation is none (and it skips some)."""
+    from casefile.cases.resolve import _NONE, _may_relate, _names_relation
+
+    skipped = related = 0
+    for a in NAMES:
+        for b in NAMES:
+            relation = _names_relation(a, "person", b, "person")
+            if not _may_relate(a, b):
+                assert relation == _NONE, (a, b)
+                skipped += 1
+            related += relation != _NONE
+    assert skipped > len(NAMES) and related > len(NAMES)

@@ -30,7 +30,9 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import combinations
+from itertools import combinations_with_replacement
+
+from rapidfuzz.distance import Levenshtein
 
 from casefile.cases.names import (
     acronym_of,
@@ -78,10 +80,11 @@ def mentions_of(extraction: Extraction) -> list[Mention]:
             by_key[name_key(event.subject)].append(index)
     subjects = [extraction.events[indexes[0]].subject for indexes in by_key.values()]
     others = list(dict.fromkeys([*subjects, *(p.name for p in extraction.people)]))
+    person_of = _people_by_key(extraction.people)
     mentions = []
     for subject, indexes in zip(subjects, by_key.values(), strict=True):
         events = [extraction.events[i] for i in indexes]
-        person = _person_for(subject, extraction.people)
+        person = person_of.get(name_key(subject))
         mentions.append(
             Mention(
                 id=mention_id(article.id, subject),
@@ -98,12 +101,13 @@ def mentions_of(extraction: Extraction) -> list[Mention]:
     return mentions
 
 
-def _person_for(subject: str, people: Iterable[Person]) -> Person | None:
-    key = name_key(subject)
+def _people_by_key(people: Iterable[Person]) -> dict[str, Person]:
+    """The first of the article's people named by each key (name or mention): a subject's."""
+    found: dict[str, Person] = {}
     for person in people:
-        if key in {name_key(form) for form in (person.name, *person.mentions)}:
-            return person
-    return None
+        for form in (person.name, *person.mentions):
+            found.setdefault(name_key(form), person)
+    return found
 
 
 def _forms(subject: str, person: Person | None) -> tuple[str, ...]:
@@ -306,7 +310,63 @@ def _group_words(name: str) -> set[str]:
 
 
 def _relation(a: Mention, b: Mention) -> int:
-    return _names_relation(a.name, a.kind, b.name, b.kind)
+    return _names_relation_of(a.name, a.kind, b.name, b.kind)
+
+
+def _names_relation_of(a: str, a_kind: str, b: str, b_kind: str) -> int:
+    """`_names_relation`, answered at once for two names that cannot be related.
+
+    The blocks of a large store pair thousands of names that share three
+    letters and nothing else; weighing each pair in full (and caching it)
+    made resolution grow faster than the store.
+    """
+    if a_kind != "group" and b_kind != "group" and not _may_relate(a, b):
+        return _NONE
+    return _names_relation(a, a_kind, b, b_kind)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shape(name: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """What `_may_relate` reads of a name: its compared words folded, those sorted, and
+    whether only the full comparison can tell (a possible acronym, by `acronym_of`'s own
+    test of the short side, or a relative named through someone, `relative_of`'s)."""
+    folded = tuple(fold(token) for token in comparable_tokens(name))
+    letters = name.strip().replace(".", "")
+    acronym = len(letters) >= 3 and letters.isalpha() and letters.isupper()
+    return folded, tuple(sorted(folded)), acronym or relative_named(name) is not None
+
+
+def _may_relate(a: str, b: str) -> bool:
+    """False only where `_names_relation` of two names (neither a group) is `_NONE`.
+
+    Every relation needs one of: surnames within the edit distance
+    `similar_tokens` tolerates at most (equal keys, containment and spelling
+    variants all compare the folded surnames), the same words reordered, a
+    two-word name's words swapped within that distance, a chain name's start
+    (`names._chain_prefix`), or an acronym or a relative named through
+    someone (left to the full comparison).
+    """
+    ours, our_sorted, our_special = _shape(a)
+    theirs, their_sorted, their_special = _shape(b)
+    if not ours or not theirs or our_special or their_special:
+        return True
+    if _close(ours[-1], theirs[-1]):
+        return True
+    if len(ours) >= 3 and our_sorted == their_sorted:
+        return True
+    shorter, longer = sorted((ours, theirs), key=len)
+    if 2 <= len(shorter) < len(longer) and longer[: len(shorter)] == shorter:
+        return True
+    two_words = len(ours) == len(theirs) == 2
+    return two_words and _close(ours[0], theirs[1]) and _close(ours[1], theirs[0])
+
+
+def _close(a: str, b: str) -> bool:
+    """Within the largest edit distance `similar_tokens` allows (it folds as `_shape` does)."""
+    return Levenshtein.distance(a, b, score_cutoff=_MOST_EDITS) <= _MOST_EDITS
+
+
+_MOST_EDITS = 2  # `names._allowed_distance` for the longest names
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -344,19 +404,40 @@ def related(a: Mention, b: Mention) -> bool:
     return _relation(a, b) != _NONE
 
 
+def names_related(a: str, a_kind: str, b: str, b_kind: str) -> bool:
+    """`related` for two names and kinds (all it reads of the mentions)."""
+    return _names_relation_of(a, a_kind, b, b_kind) != _NONE
+
+
 def _relations(mentions: Sequence[Mention]) -> list[tuple[int, int, int]]:
-    """(relation, i, j) for every related pair of mentions, strongest first."""
-    blocked: dict[str, list[int]] = defaultdict(list)
+    """(relation, i, j) for every related pair of mentions, strongest first.
+
+    Within a block, the names are weighed once per pair of distinct names
+    (mentions repeat a name: a surname told in a hundred reports), and only
+    the mentions of related names are paired: a large component's surname
+    blocks hold many names that are no relation of one another.
+    """
+    blocked: dict[str, dict[tuple[str, str], list[int]]] = defaultdict(dict)
     for i, mention in enumerate(mentions):
         for key in blocks(mention):
-            blocked[key].append(i)
-    pairs = {pair for members in blocked.values() for pair in combinations(members, 2)}
-    found = []
-    for i, j in pairs:
-        relation = _relation(mentions[i], mentions[j])
-        if relation != _NONE:
-            found.append((relation, i, j))
-    return sorted(found, key=lambda item: (-item[0], item[1], item[2]))
+            blocked[key].setdefault((mention.name, mention.kind), []).append(i)
+    found: dict[tuple[int, int], int] = {}
+    for names in blocked.values():
+        for first, second in combinations_with_replacement(names, 2):
+            relation = _names_relation_of(*first, *second)
+            reverse = relation if first == second else _names_relation_of(*second, *first)
+            if relation == _NONE and reverse == _NONE:
+                continue
+            for i in names[first]:
+                for j in names[second]:
+                    if i < j and (i, j) not in found:
+                        found[i, j] = relation
+                    elif j < i and (j, i) not in found:
+                        found[j, i] = reverse
+    return sorted(
+        ((relation, i, j) for (i, j), relation in found.items() if relation != _NONE),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
 
 
 def _join_full_names(clusters: _Clusters, relations: list[tuple[int, int, int]]) -> None:

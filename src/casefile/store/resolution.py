@@ -32,7 +32,7 @@ Every function takes the open session of the caller's transaction.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from casefile.cases import PersonDecision, ResolvedPerson, mention_id, mentions_of, resolve
 from casefile.cases.names import name_key
 from casefile.cases.records import Mention
-from casefile.cases.resolve import blocks, constraints, related
+from casefile.cases.resolve import blocks, constraints, names_related
 from casefile.model import Article, Event, Extraction, Person
 from casefile.store import queries
 from casefile.store.cases_schema import (
@@ -151,12 +151,17 @@ def _article_context(
                 select(ArticleRow.id, ArticleRow.published).where(ArticleRow.id.in_(part))
             )
         )
-        for row in session.scalars(
-            select(ArticlePersonRow)
+        for article_id, name, mentions, kind in session.execute(
+            select(
+                ArticlePersonRow.article_id,
+                ArticlePersonRow.name,
+                ArticlePersonRow.mentions,
+                ArticlePersonRow.kind,
+            )  # plain rows: a large component reads thousands
             .where(ArticlePersonRow.article_id.in_(part))
             .order_by(ArticlePersonRow.id)
         ):
-            people[row.article_id].append(Person(row.name, tuple(row.mentions), row.kind))  # type: ignore[arg-type]
+            people[article_id].append(Person(name, tuple(mentions), kind))  # type: ignore[arg-type]
     return published, {a: tuple(found) for a, found in people.items()}
 
 
@@ -206,20 +211,21 @@ def persons_of(
 
 def closure(
     session: Session, seeds: Iterable[str], persons: Iterable[int], must: dict[str, set[str]]
-) -> set[str]:
-    """Every indexed mention that resolving `seeds` and these people's mentions can involve."""
-    found: set[str] = set()
+) -> dict[str, int | None]:
+    """Every indexed mention that resolving `seeds` and these people's mentions can involve,
+    with the person the index files it under."""
+    found: dict[str, int | None] = {}
     seen_persons = set(persons)
     frontier = set(seeds) | _mentions_of_people(session, seen_persons)
     while frontier:
         heads = _heads(session, frontier)
-        found |= set(heads)
+        found.update((mention, person) for mention, (_, person) in heads.items())
         people = {person for _, person in heads.values() if person is not None} - seen_persons
         seen_persons |= people
         reached = _mentions_of_people(session, people)
         reached |= {other for m in heads for other in must.get(m, ())}
-        reached |= _related(session, [mention for mention, _ in heads.values()])
-        frontier = reached - found
+        reached |= _related(session, [mention for mention, _ in heads.values()], found)
+        frontier = reached - found.keys()
     return found
 
 
@@ -252,30 +258,43 @@ def _mentions_of_people(session: Session, people: Iterable[int]) -> set[str]:
     }
 
 
-def _related(session: Session, mentions: Sequence[Mention]) -> set[str]:
-    """Indexed mentions sharing a block with one of `mentions` and related to it by name."""
-    by_block: dict[str, list[Mention]] = defaultdict(list)
+def _related(
+    session: Session, mentions: Sequence[Mention], known: Collection[str] = ()
+) -> set[str]:
+    """Indexed mentions sharing a block with one of `mentions` and related to it by name.
+
+    Mentions in `known` (already reached) are not weighed again, and a name
+    is weighed once per block however many mentions carry it: a surname block
+    of a large store holds hundreds of mentions of a few hundred names, and
+    weighing every row against every mention of the frontier made the
+    closure grow faster than the store.
+    """
+    by_block: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
         for block in blocks(mention):
-            by_block[block].append(mention)
-    found = set()
+            by_block[block].add((mention.name, mention.kind))
+    found: set[str] = set()
+    weighed: dict[tuple[str, str, str], bool] = {}
     for part in queries.chunks(by_block):
         rows = session.execute(
             select(
                 CaseMentionBlockRow.block,
                 CaseMentionRow.id,
-                CaseMentionRow.article_id,
                 CaseMentionRow.name,
                 CaseMentionRow.kind,
             )
             .join(CaseMentionRow, CaseMentionRow.id == CaseMentionBlockRow.mention_id)
             .where(CaseMentionBlockRow.block.in_(part))
         )
-        for block, other_id, article_id, name, kind in rows:
-            if other_id in found:
+        for block, other_id, name, kind in rows:
+            if other_id in found or other_id in known:
                 continue
-            other = Mention(id=other_id, article=article_id, name=name, kind=kind)  # type: ignore[arg-type]
-            if any(related(mention, other) for mention in by_block[block]):
+            verdict = weighed.get((block, name, kind))
+            if verdict is None:
+                verdict = weighed[block, name, kind] = any(
+                    names_related(ours, our_kind, name, kind) for ours, our_kind in by_block[block]
+                )
+            if verdict:
                 found.add(other_id)
     return found
 
@@ -323,7 +342,7 @@ def resolve_articles(
         (loaded.mentions[m] for m in ids if m in loaded.mentions), key=lambda m: loaded.order[m.id]
     )
     people = resolve(mentions, decided)
-    return assign(session, people, loaded.rows_of, before)
+    return assign(session, people, loaded.rows_of, before, ids)
 
 
 def resolve_all(session: Session) -> set[int]:
@@ -360,13 +379,22 @@ def assign(
     people: Sequence[ResolvedPerson],
     rows_of: dict[str, list[Row[Any]]],
     before: set[int],
+    indexed: Mapping[str, int | None] | None = None,
 ) -> set[int]:
-    """File each person's event rows under one stored person; returns every person id involved.
+    """File each person's event rows under one stored person; returns the people changed.
 
     A person keeps the id most of their events already had (the largest
     person first), so ids stay put; a person split off gets a new one.
     People of `before` left without events are deleted; each person's
     spellings are the forms resolution saw.
+
+    Returned are the people whose case file can read differently: those of
+    `before` (their articles changed), those that gained or lost event rows,
+    changed name, kind or spellings, and the new ones. A person of a large
+    component that came out as it was is left out, so that the case files
+    refreshed follow what changed, not the size of the component.
+    `indexed` (the person each mention is filed under now, where known)
+    spares rewriting the index rows that stay as they are.
     """
     voted = {row.person_id for p in people for m in p.mentions for row in rows_of.get(m, ())}
     existing = {
@@ -392,22 +420,31 @@ def assign(
     names: dict[int, tuple[str, ...]] = {}
     moves: dict[int, list[int]] = defaultdict(list)
     filed: list[dict[str, object]] = []
+    differ: set[int] = set()
     for person, kept in chosen:
         person_id = kept if kept is not None else next(created)
         taken.add(person_id)
-        if kept is not None:
+        if kept is None:
+            differ.add(person_id)
+        elif (existing[kept].name, existing[kept].kind) != (person.name, person.kind):
             existing[kept].name, existing[kept].kind = person.name, person.kind
+            differ.add(person_id)
         names[person_id] = person.names
-        moves[person_id] += [
-            row.id
-            for m in person.mentions
-            for row in rows_of.get(m, ())
-            if row.person_id != person_id
+        moving = [
+            row for m in person.mentions for row in rows_of.get(m, ()) if row.person_id != person_id
         ]
-        filed += [{"id": m, "person_id": person_id} for m in person.mentions]
+        moves[person_id] += [row.id for row in moving]
+        if moving:
+            differ.add(person_id)
+            differ.update(row.person_id for row in moving if row.person_id is not None)
+        filed += [
+            {"id": m, "person_id": person_id}
+            for m in person.mentions
+            if indexed is None or indexed.get(m) != person_id
+        ]
     if filed:
         session.execute(update(CaseMentionRow), filed)
-    _set_names(session, names)
+    differ |= _set_names(session, names)
     session.flush()
     for person_id, ids in moves.items():
         for part in queries.chunks(ids):
@@ -423,7 +460,7 @@ def assign(
     for part in queries.chunks(involved - taken):
         session.execute(delete(PersonRow).where(PersonRow.id.in_(part), ~has_events))
     session.flush()
-    return involved
+    return before | differ | (involved - taken)
 
 
 def _new_people(session: Session, people: Sequence[ResolvedPerson]) -> list[int]:
@@ -439,22 +476,31 @@ def _new_people(session: Session, people: Sequence[ResolvedPerson]) -> list[int]
     )
 
 
-def _set_names(session: Session, names: dict[int, tuple[str, ...]]) -> None:
-    """Each person's stored spellings become exactly `names[person]`, in that order for new ones."""
+def _set_names(session: Session, names: dict[int, tuple[str, ...]]) -> set[int]:
+    """Each person's stored spellings become exactly `names[person]`, in that order for new ones.
+
+    Returns the people whose spellings changed.
+    """
     have: dict[int, dict[str, PersonNameRow]] = defaultdict(dict)
     for part in queries.chunks(names):
         for row in session.scalars(select(PersonNameRow).where(PersonNameRow.person_id.in_(part))):
             have[row.person_id][row.form] = row
     added = []
+    differ = set()
     for person_id, forms in names.items():
         for form, row in have[person_id].items():
             if form not in forms:
                 session.delete(row)
-        added += [
+                differ.add(person_id)
+        new = [
             {"person_id": person_id, "form": form, "key": name_key(form)}
             for form in dict.fromkeys(forms)
             if form not in have[person_id]
         ]
+        if new:
+            differ.add(person_id)
+            added += new
     session.flush()
     if added:
         session.execute(insert(PersonNameRow), added)
+    return differ
