@@ -59,6 +59,19 @@ NEVER = {
 }
 # `--help` lists the commands: it needs no database either.
 NOT_FOR_HELP = NEVER | {"sqlalchemy", "alembic", "casefile.store", "casefile.cases"}
+# `upcoming` on a SQLite store whose lines hold for the day reads them with `sqlite3`
+# (`store.lite`): no ORM, no schema, no case layer beyond its data classes.
+NOT_FOR_AGENDA = NEVER | {
+    "sqlalchemy",
+    "alembic",
+    "casefile.store.store",
+    "casefile.store.schema",
+    "casefile.cases.names",
+    "casefile.cases.resolve",
+    "casefile.cases.build",
+    "yaml",
+}
+READ_DAY = date(2026, 3, 5)  # the day the fixture's store was last read for
 
 TEXT = (
     "Border guards at Tbilisi airport detained the Tajik journalist Farrukh Olimov on "
@@ -113,6 +126,7 @@ def db(tmp_path: Path) -> str:
     with Store.open(url) as store:
         store.add_article(article)
         store.save_extraction(Extraction(article, (person,), events, extractor="test.v1"))
+        store.upcoming(READ_DAY)  # a read brings the case lines up to its day
     return url
 
 
@@ -126,7 +140,7 @@ def test_help_lists_every_command_without_opening_a_store(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "shown"),
     [
-        (["upcoming", "--today", "2026-03-05"], "2026-03-12"),
+        (["upcoming", "--today", "2026-03-06"], "2026-03-12"),  # another day: through Store
         (["people"], "Farrukh Olimov"),
         (["case", "Olimov", "--today", "2026-03-05"], "hearing"),
         (["timeline", "Olimov"], "arrest"),
@@ -139,6 +153,15 @@ def test_reading_commands_load_only_the_store_and_the_case_layer(
     assert shown in output
     assert "casefile.store" in modules  # it did read the store
     assert loaded(modules, NEVER) == []
+
+
+def test_upcoming_on_the_day_last_read_needs_neither_sqlalchemy_nor_the_case_layer(
+    db: str, tmp_path: Path
+) -> None:
+    output, modules = run(["upcoming", "--today", READ_DAY.isoformat()], tmp_path, db)
+    assert "2026-03-12" in output and "Farrukh Olimov" in output
+    assert "casefile.store.lite" in modules
+    assert loaded(modules, NOT_FOR_AGENDA) == []
 
 
 def test_the_probe_sees_a_heavy_import(tmp_path: Path) -> None:

@@ -14,24 +14,29 @@ The cross-document layer of DESIGN.md ("cases/"), pure functions over
     records.py   the data classes (`Case.to_json` is the `casefile cases --json` contract)
 """
 
-from casefile.cases import agenda
-from casefile.cases.build import assemble_case, build_case_files, build_cases, sourced, upcoming
-from casefile.cases.changes import as_of, diff_case
-from casefile.cases.records import (
-    Case,
-    CaseChanges,
-    CaseEvent,
-    CaseFile,
-    Change,
-    LinkedPerson,
-    Mention,
-    PersonDecision,
-    ResolvedPerson,
-    SourcedEvent,
-    Update,
-)
-from casefile.cases.resolve import mention_id, mentions_of, resolve
-from casefile.cases.timeline import merge_reports
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from casefile.cases import agenda
+    from casefile.cases.build import assemble_case, build_case_files, build_cases, sourced, upcoming
+    from casefile.cases.changes import as_of, diff_case
+    from casefile.cases.records import (
+        Case,
+        CaseChanges,
+        CaseEvent,
+        CaseFile,
+        Change,
+        LinkedPerson,
+        Mention,
+        PersonDecision,
+        ResolvedPerson,
+        SourcedEvent,
+        Update,
+    )
+    from casefile.cases.resolve import mention_id, mentions_of
+    from casefile.cases.timeline import merge_reports
+
 
 __all__ = [
     "Case",
@@ -54,7 +59,45 @@ __all__ = [
     "mention_id",
     "mentions_of",
     "merge_reports",
-    "resolve",
     "sourced",
     "upcoming",
 ]
+
+# Imported when first asked for (PEP 562), not with the package: a reader that needs one
+# data class (`records`, for `casefile upcoming`) does not wait for the whole layer (names,
+# resolution, timelines). Person resolution is `casefile.cases.resolve.resolve`: the
+# package's `resolve` is that module, as Python binds a loaded submodule.
+_HOMES = {
+    "assemble_case": "casefile.cases.build",
+    "build_case_files": "casefile.cases.build",
+    "build_cases": "casefile.cases.build",
+    "sourced": "casefile.cases.build",
+    "upcoming": "casefile.cases.build",
+    "as_of": "casefile.cases.changes",
+    "diff_case": "casefile.cases.changes",
+    "Case": "casefile.cases.records",
+    "CaseChanges": "casefile.cases.records",
+    "CaseEvent": "casefile.cases.records",
+    "CaseFile": "casefile.cases.records",
+    "Change": "casefile.cases.records",
+    "LinkedPerson": "casefile.cases.records",
+    "Mention": "casefile.cases.records",
+    "PersonDecision": "casefile.cases.records",
+    "ResolvedPerson": "casefile.cases.records",
+    "SourcedEvent": "casefile.cases.records",
+    "Update": "casefile.cases.records",
+    "mention_id": "casefile.cases.resolve",
+    "mentions_of": "casefile.cases.resolve",
+    "merge_reports": "casefile.cases.timeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "agenda":
+        return importlib.import_module("casefile.cases.agenda")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

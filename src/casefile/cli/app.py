@@ -338,10 +338,16 @@ def upcoming(
     db: DbOption = None,
 ) -> None:
     """Scheduled hearings and other dated events in the coming days."""
+    from casefile.store import lite  # a SQLite store's agenda, read without SQLAlchemy
+
     start = _date(today, "--today") or date.today()
-    with _open(db) as store:
-        rows = store.upcoming(start, days)
-        passed = store.overdue(start)
+    quick = lite.agenda(db, start, days)
+    if quick is not None:
+        rows, passed = quick
+    else:  # another engine, or lines to bring up to the day first: the store does it
+        with _open(db) as store:
+            rows = store.upcoming(start, days)
+            passed = store.overdue(start)
     _print_upcoming(rows, start, days)
     _print_overdue(passed)
 

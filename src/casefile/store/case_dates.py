@@ -30,11 +30,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casefile.cases import Case, agenda
-from casefile.model import Event, Source
 from casefile.store.cases_schema import CaseDateRow
-from casefile.store.results import UpcomingEvent, agenda_item
-
-UPCOMING, OVERDUE = "upcoming", "overdue"
+from casefile.store.lite import OVERDUE, UPCOMING
+from casefile.store.results import UpcomingEvent, agenda_item, item_from_json, item_json
 
 
 @dataclass(frozen=True)
@@ -94,37 +92,3 @@ def _page(
     query = select(CaseDateRow.item).where(*where).order_by(*order).offset(max(offset, 0))
     rows = session.scalars(query.limit(limit) if limit > 0 else query)
     return AgendaPage([item_from_json(row) for row in rows], total)
-
-
-def item_json(item: UpcomingEvent) -> dict[str, Any]:
-    """An agenda item whole (`UpcomingEvent.to_json` keeps only the sources' labels)."""
-    return {
-        **item.to_json(),
-        "sources": [source.to_json() for source in item.sources],
-    }
-
-
-def item_from_json(data: dict[str, Any]) -> UpcomingEvent:
-    event = data["event"]
-    since = data["no_news_since"]
-    return UpcomingEvent(
-        person_id=data["person_id"],
-        person=data["person"],
-        event=Event(**{**event, "span": tuple(event["span"])}),
-        sources=tuple(_source(source) for source in data["sources"]),
-        event_id=data["event_id"],
-        no_news_since=date.fromisoformat(since) if since else None,
-    )
-
-
-def _source(data: dict[str, Any]) -> Source:
-    published = data["published"]
-    return Source(
-        article_id=data["article_id"],
-        article_label=data["article"],
-        evidence=data["evidence"],
-        certainty=data["certainty"],
-        outlet=data["outlet"],
-        published=date.fromisoformat(published) if published else None,
-        url=data["url"],
-    )

@@ -23,40 +23,37 @@ older one, files that cannot be read that way) goes through Alembic.
 from __future__ import annotations
 
 import logging
-import os
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, make_url, select, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from casefile.errors import StoreError
+from casefile.store.lite import DEFAULT_URL, MIGRATIONS, default_url, head_in_files
+
+__all__ = [
+    "DEFAULT_URL",
+    "MIGRATIONS",
+    "URL_HINT",
+    "alembic_config",
+    "create_store_engine",
+    "current_revision",
+    "default_url",
+    "head_in_files",
+    "head_revision",
+    "migrate",
+    "safe_url",
+]
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "sqlite:///casefile.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
-
 # Any fixed number: PostgreSQL sessions migrating the same database take turns on it.
 _MIGRATION_LOCK = 0x63617365  # "case"
 
-# `revision: str = "0009"` and `down_revision: str | None = "0008"` (or None) in a migration.
-_REVISION_LINE = re.compile(
-    r"^(?P<which>revision|down_revision)\s*(?::[^=\n]*)?=\s*(?P<value>None|\"[^\"]+\"|'[^']+')\s*$",
-    re.MULTILINE,
-)
-
 URL_HINT = "set CASEFILE_DB to e.g. sqlite:///casefile.db or postgresql+psycopg://user@host/db"
-
-
-def default_url() -> str:
-    """The store to use when none is named: $CASEFILE_DB, else casefile.db in the working folder."""
-    return os.environ.get("CASEFILE_DB") or DEFAULT_URL
 
 
 def safe_url(url: str) -> str:
@@ -116,24 +113,6 @@ def head_revision() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
-@lru_cache(maxsize=1)
-def head_in_files() -> str | None:
-    """The newest migration, read from the files without Alembic; None if they do not say.
-
-    One chain of revisions is expected: a file without both lines, a merge
-    (a tuple of down revisions) or two heads give None, and Alembic decides.
-    """
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        lines = {m["which"]: m["value"] for m in _REVISION_LINE.finditer(path.read_text("utf-8"))}
-        if set(lines) != {"revision", "down_revision"}:
-            return None
-        down = lines["down_revision"]
-        revisions[lines["revision"].strip("\"'")] = None if down == "None" else down.strip("\"'")
-    heads = set(revisions) - set(revisions.values())
-    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(connection: Connection) -> str | None:

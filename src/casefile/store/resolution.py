@@ -40,10 +40,10 @@ from typing import Any
 from sqlalchemy import Row, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from casefile.cases import PersonDecision, ResolvedPerson, mention_id, mentions_of, resolve
+from casefile.cases import PersonDecision, ResolvedPerson, mention_id, mentions_of
 from casefile.cases.names import name_key
 from casefile.cases.records import Mention
-from casefile.cases.resolve import blocks, constraints, names_related
+from casefile.cases.resolve import blocks, constraints, names_related, resolve
 from casefile.model import Article, Event, Extraction, Person
 from casefile.store import queries
 from casefile.store.cases_schema import (
@@ -54,10 +54,9 @@ from casefile.store.cases_schema import (
     PersonDecisionRow,
 )
 from casefile.store.events import Review, corrected
+from casefile.store.lite import INDEX_VERSION
 from casefile.store.schema import ArticleRow, EventRow, PersonNameRow, PersonRow, utcnow
 
-# case_resolution.fingerprint once the index is built; a new version re-indexes on first use
-INDEX_VERSION = "case-index-v3"  # v2: particle-joined surnames, chain names; v3: aliases
 _LINKING_LOCK = 0x70656F70  # "peop"; any fixed number shared by all casefile sessions
 
 

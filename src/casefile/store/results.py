@@ -71,3 +71,37 @@ def agenda_item(case: Case, event: CaseEvent) -> UpcomingEvent:
         event_id=shown.event_id,
         no_news_since=event.last_reported if event.unconfirmed else None,
     )
+
+
+def item_json(item: UpcomingEvent) -> dict[str, Any]:
+    """An agenda item whole (`UpcomingEvent.to_json` keeps only the sources' labels)."""
+    return {
+        **item.to_json(),
+        "sources": [source.to_json() for source in item.sources],
+    }
+
+
+def item_from_json(data: dict[str, Any]) -> UpcomingEvent:
+    event = data["event"]
+    since = data["no_news_since"]
+    return UpcomingEvent(
+        person_id=data["person_id"],
+        person=data["person"],
+        event=Event(**{**event, "span": tuple(event["span"])}),
+        sources=tuple(_source(source) for source in data["sources"]),
+        event_id=data["event_id"],
+        no_news_since=date.fromisoformat(since) if since else None,
+    )
+
+
+def _source(data: dict[str, Any]) -> Source:
+    published = data["published"]
+    return Source(
+        article_id=data["article_id"],
+        article_label=data["article"],
+        evidence=data["evidence"],
+        certainty=data["certainty"],
+        outlet=data["outlet"],
+        published=date.fromisoformat(published) if published else None,
+        url=data["url"],
+    )
