@@ -142,6 +142,11 @@ WHO = "Farrukh Nazarov"
             "online and is never left alone.",
             "ill_treatment",
         ),
+        # flights told as a crossing, an arrival in exile or a way made
+        ("Nazarov had come across from Xinjiang on forged papers in the spring.", "flight"),
+        ("Nazarov and his two children landed in Toronto as refugees on Jan. 12.", "flight"),
+        ("Nazarov made his way to Georgia in 2022 after police searched his flat.", "flight"),
+        ("Nazarov fled overseas in 2020, police said.", "flight"),
         # a decision on "the request" just told is a decision on what it asked for
         (
             "Uzbekistan asked Georgia in March to extradite Nazarov. Georgia's justice "
@@ -195,6 +200,9 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         ("Nazarov first heard of the case from a neighbour.", "hearing"),
         ("He came to the court building to support a friend.", "hearing"),
         ("The judge questioned whether the ministry had the power to act.", "hearing"),
+        # going missing is no flight, nor is a journey home
+        ("Nazarov, a recognised refugee, went missing in Bangkok last month.", "flight"),
+        ("Nazarov landed in Tashkent after a business trip, his office said.", "flight"),
         # what "without" governs did not happen
         ("Nazarov was detained at the airport and deported without being charged.", "charge"),
         ("Nazarov was held for four months without charge, his lawyer said.", "charge"),

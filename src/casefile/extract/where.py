@@ -111,7 +111,7 @@ def _patient_phrase(candidate: Candidate) -> set[int]:
     return phrase
 
 
-PLACE_WORDS = {"country", "abroad", "homeland", "exile", "border"}
+PLACE_WORDS = {"country", "abroad", "overseas", "homeland", "exile", "border"}
 
 
 def names_a_country(trigger: Token) -> bool:
