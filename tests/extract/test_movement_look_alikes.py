@@ -1,0 +1,63 @@
+"""Words of leaving and of refused entry that are no flight and no entry ban.
+
+"Left a note in the car" leaves something behind, whatever country the note
+names; "was refused entry to his mother's trial" keeps him out of a room, not
+out of a country. The country-bound readings stay. Our own sentences, in a wire,
+a translated regional, an NGO and a court-report style.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract, load_nlp
+from casefile.model import Article
+
+PUBLISHED = date(2025, 11, 14)
+INTRO = "The exiled blogger Farrukh Nazarov has written about corruption for a decade. "
+WHO = "Farrukh Nazarov"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def found(nlp: Language, text: str) -> set[tuple[str, str]]:
+    events = extract(Article(text=INTRO + text, published=PUBLISHED), nlp).events
+    return {(event.type, event.subject) for event in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # wire
+        (
+            "Police say Nazarov left a handwritten note inside the car that blamed the U.S. "
+            "for the war.",
+            "flight",
+        ),
+        # translated regional press
+        ("Before the search Nazarov left a message to the Kazakh consul on his phone.", "flight"),
+        # NGO release
+        ("Nazarov's brother said he was refused entry to the trial in Khujand.", "sanction"),
+        # court report
+        ("The defendant's wife was denied entry to the hearing in Almaty on Monday.", "sanction"),
+    ],
+)
+def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in {event_type for event_type, _ in found(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nazarov left Tajikistan in 2015.", "flight"),
+        ("Nazarov was refused entry to Russia at the airport in May.", "sanction"),
+    ],
+)
+def test_the_country_bound_readings_stay(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, WHO) in found(nlp, text)
