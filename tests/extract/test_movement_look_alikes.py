@@ -1,8 +1,9 @@
-"""Words of leaving and of refused entry that are no flight and no entry ban.
+"""Words of leaving, of refused entry and of bans that are no flight and no sanction.
 
 "Left a note in the car" leaves something behind, whatever country the note
 names; "was refused entry to his mother's trial" keeps him out of a room, not
-out of a country. The country-bound readings stay. Our own sentences, in a wire,
+out of a country; "a ban on public gatherings" bans something everyone does, not
+him. The readings bound to a country or to him stay. Our own sentences, in a wire,
 a translated regional, an NGO and a court-report style.
 """
 
@@ -61,3 +62,31 @@ def test_look_alikes_give_nothing(nlp: Language, text: str, not_expected: str) -
 )
 def test_the_country_bound_readings_stay(nlp: Language, text: str, expected: str) -> None:
     assert (expected, WHO) in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire
+        "After the strike the interior ministry announced a ban on public gatherings and "
+        "protests for five days, Nazarov wrote.",
+        # translated regional press
+        "The akimat introduced a ban on mass events and rallies in the city, Nazarov reported.",
+        # NGO release
+        "Nazarov's group condemned the ban on peaceful assembly imposed in March.",
+    ],
+)
+def test_a_ban_on_what_everyone_does_is_no_sanction_of_him(nlp: Language, text: str) -> None:
+    assert ("sanction", WHO) not in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # court report
+        "The court imposed a five-year travel ban on Nazarov in March.",
+        "A ban on Nazarov's broadcasts was issued in 2019.",
+    ],
+)
+def test_a_ban_on_him_stays_a_sanction(nlp: Language, text: str) -> None:
+    assert ("sanction", WHO) in found(nlp, text)
