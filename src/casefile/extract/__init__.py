@@ -22,6 +22,7 @@ from casefile.extract.merge import LEAD_SENTENCES, merge_events
 from casefile.extract.nlp import load_nlp
 from casefile.extract.people import find_people
 from casefile.extract.prefilter import could_hold_events
+from casefile.extract.register import borrowed_register
 from casefile.extract.timex import find_timexes
 from casefile.extract.when import sentence_times
 from casefile.model import Article, Extraction, Person, Skipped
@@ -59,6 +60,8 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
         events, tellings, people, doc, times, article.published, lexicon.context
     )
     events = merge_events(events, lead_end)  # tellings that the dates show are one
+    if borrowed_register(article.text) is not None:
+        events = []  # "sentenced to the bench", "deported back to his parent club"
     return Extraction(
         article=article,
         people=people.to_people(),
