@@ -147,6 +147,9 @@ WHO = "Farrukh Nazarov"
         ("Nazarov and his two children landed in Toronto as refugees on Jan. 12.", "flight"),
         ("Nazarov made his way to Georgia in 2022 after police searched his flat.", "flight"),
         ("Nazarov fled overseas in 2020, police said.", "flight"),
+        # a permission refused is a ban
+        ("Nazarov was not allowed to leave Uzbekistan after his release.", "sanction"),
+        ("Nazarov was not permitted to travel abroad for three years.", "sanction"),
         # a decision on "the request" just told is a decision on what it asked for
         (
             "Uzbekistan asked Georgia in March to extradite Nazarov. Georgia's justice "
@@ -203,6 +206,8 @@ def test_each_family_reads_its_event(nlp: Language, text: str, expected: str) ->
         # going missing is no flight, nor is a journey home
         ("Nazarov, a recognised refugee, went missing in Bangkok last month.", "flight"),
         ("Nazarov landed in Tashkent after a business trip, his office said.", "flight"),
+        # a permission given is no ban
+        ("Nazarov was allowed to leave Uzbekistan in May to join his family.", "sanction"),
         # what "without" governs did not happen
         ("Nazarov was detained at the airport and deported without being charged.", "charge"),
         ("Nazarov was held for four months without charge, his lawyer said.", "charge"),

@@ -141,8 +141,8 @@ def _build(
 ) -> list[Event]:
     token = candidate.trigger
     context = lexicon.context
-    if syntax.is_negated(token):
-        return _drop(candidate, "negated")
+    if syntax.is_negated(token) and "negated_only" not in candidate.flags:
+        return _drop(candidate, "negated")  # ("not allowed to leave" is a negated_only rule's)
     attempts = "attempts_count" in candidate.flags
     if candidate.person_role != "international" and syntax.is_hypothetical(
         token, context, attempts

@@ -124,6 +124,7 @@ _FLAG_KEYS = (
     "authority_only",
     "active_only",
     "done_to",
+    "negated_only",
 )
 
 

@@ -161,6 +161,8 @@ def _fits(token: Token, rule: TriggerRule, sentence: Span, institutions: frozens
         return False  # "a man suspected of shooting": a description, not a report
     if "active_only" in rule.flags and syntax.is_passive(token):
         return False  # "was flown to Dushanbe", "was moved into custody": taken, not fled
+    if "negated_only" in rule.flags and not syntax.is_negated(token):
+        return False  # "was allowed to leave" is no ban; "was not allowed to leave" is
     if "done_to" in rule.flags and not (
         syntax.is_passive(token) or syntax.child(token, "dobj") is not None
     ):
