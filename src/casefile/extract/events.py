@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import agents, syntax
-from casefile.extract.lexicon import Lexicon
+from casefile.extract.lexicon import Context, Lexicon
 from casefile.extract.people import People, people_words
 from casefile.extract.subjects import (
     ORDER_NOUNS,
@@ -41,6 +41,7 @@ from casefile.extract.when import (
     postponed,
     repeated,
     sentence_times,
+    set_ahead,
 )
 from casefile.extract.where import event_country, names_a_country
 from casefile.model import Event, TimeExpression
@@ -144,8 +145,10 @@ def _build(
     if syntax.is_negated(token) and "negated_only" not in candidate.flags:
         return _drop(candidate, "negated")  # ("not allowed to leave" is a negated_only rule's)
     attempts = "attempts_count" in candidate.flags
-    if candidate.person_role != "international" and syntax.is_hypothetical(
-        token, context, attempts
+    if (
+        candidate.person_role != "international"
+        and not _attended(token, context)
+        and syntax.is_hypothetical(token, context, attempts)
     ):
         return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
     if syntax.is_infinitive(token) and syntax.lemma(token.head) in lexicon.decision_verbs:
@@ -153,6 +156,7 @@ def _build(
     if (
         syntax.is_infinitive(token)
         and syntax.lemma(token.head) not in context.realized_infinitive_heads
+        and not syntax.is_to_be_done(token)
         and not (
             attempts
             and syntax.lemma(token.head) in syntax.ATTEMPTS
@@ -405,6 +409,16 @@ def _someone(agent: Token | None, people: People) -> bool:
     )
 
 
+def _attended(token: Token, context: Context) -> bool:
+    """ "calls on diplomats to attend the hearing on Jan. 20": being there is asked for, the
+    session is set whatever the call; what frames the attending does not frame the session."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and syntax.lemma(token.head) in context.attending_verbs
+    )
+
+
 def _past_tense(verb: Token) -> bool:
     """ "flew", "was detained", "had fled": told as past."""
     return verb.tag_ == "VBD" or any(
@@ -508,6 +522,8 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
         and syntax.lemma(token) not in ASKING_NOUNS
     ):
         return "scheduled"  # "a court approved her deportation": ordered, still to come
+    if token.pos_ == "NOUN" and set_ahead(token, context):
+        return "scheduled"  # "the trial of X, which resumes on 12 January"
     for candidate in (token, anchor):
         lemma = syntax.lemma(candidate)
         postpones = lemma in context.postpone_verbs

@@ -52,6 +52,8 @@ class Context:
     realized_infinitive_heads: frozenset[str]
     speech_verbs: frozenset[str]
     institutions: frozenset[str] = frozenset()
+    attending_verbs: frozenset[str] = frozenset()
+    session_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             realized_infinitive_heads=_words(context["realized_infinitive_heads"]),
             speech_verbs=_words(context["speech_verbs"]),
             institutions=_words(context.get("institutions")),
+            attending_verbs=_words(context.get("attending_verbs")),
+            session_verbs=_words(context.get("session_verbs")),
         ),
     )
 

@@ -775,7 +775,28 @@ def _noun_person(noun: Token, people: People) -> Token | None:
         if noun.dep_ == "dobj" and noun.head == verb:
             candidates.append(_not_in_office(verb, people))
         candidates += [syntax.object_of(verb), _not_in_office(verb, people)]
+        if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head == verb:
+            candidates += _whose_matter(verb)
     return _first_person(candidates, people)
+
+
+# "At a hearing on Nov. 30 the court extended his detention": the session is the setting
+# of what the court did, and its person is the one that act was about.
+SETTING_PREPS = ("at", "during")
+
+
+def _whose_matter(verb: Token) -> list[Token | None]:
+    """Whom a court's act at a session was about: the owner of what it acted on ("extended
+    the detention of X", "his detention") or of the case it names ("in the case of X")."""
+    found: list[Token | None] = []
+    for t in verb.subtree:
+        if t.pos_ != "NOUN" or t == verb:
+            continue
+        if t == syntax.object_of(verb) or t.lemma_.lower() in CASE_NOUNS:
+            found.append(syntax.child(t, "poss"))
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            found.append(syntax.child(of, "pobj") if of is not None else None)
+    return found
 
 
 def _not_in_office(verb: Token, people: People) -> Token | None:

@@ -428,8 +428,22 @@ def is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def is_to_be_done(token: Token) -> bool:
+    """ "X is to appear before a judge", "they are to be deported": "be" + infinitive, a
+    plan of the person told of (not "the aim is to deport him": a person's be)."""
+    head = token.head
+    if not (token.dep_ == "xcomp" and head.lemma_.lower() == "be" and is_infinitive(token)):
+        return False
+    subject = subject_of(head)
+    return subject is not None and (
+        subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they", "we", "i")
+    )
+
+
 def is_future(token: Token, context: Context) -> bool:
     """ "will be extradited", "is to stand trial", "is due to be heard"."""
+    if is_to_be_done(token):
+        return True
     for candidate in (token, token.head):
         for c in candidate.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in context.future:

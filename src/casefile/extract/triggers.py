@@ -254,6 +254,10 @@ def _placed_or_dated(noun: Token) -> bool:
     )
 
 
+def _dated(noun: Token) -> bool:
+    return any(t.ent_type_ == "DATE" for c in noun.children if c.dep_ == "prep" for t in c.subtree)
+
+
 TOPIC_HOLDERS = {
     "hearing",
     "appeal",
@@ -382,6 +386,8 @@ def _is_time_reference(noun: Token) -> bool:
         return False  # "named as a defendant in a hearing": that hearing is reported
     if noun.dep_ == "pobj" and head.lower_ in PAST_REFERENCES and _placed_or_dated(noun):
         return False  # "arrived on December 26 after deportation from Turkey": it is reported
+    if noun.dep_ == "pobj" and head.lower_ == "during" and _dated(noun):
+        return False  # "during the court session on 2 December, he pleaded": it is reported
     if noun.dep_ == "pobj" and head.lower_ in TIME_PREPOSITIONS:
         return True
     # "awaits extradition", "fights deportation": a prospect; "faces charges" is a charge,

@@ -108,6 +108,8 @@ def event_dates(
                 break
             current = current.head
             dates = times.on(syntax.clause_tokens(current), near=token)
+    if not dates and token.pos_ == "NOUN":  # "a hearing in Tashkent, which is set for Feb. 4"
+        dates = times.on(scheduling_clause(token, context), near=token)
     if not dates and through_speech:  # "In November he wrote to the court to say he wished to
         for above in list(token.ancestors)[:5]:  # seek asylum": the letter is the application
             dates = times.on(syntax.clause_tokens(above), near=token)
@@ -123,6 +125,42 @@ def event_dates(
                 ):
                     dates = times.on(list(clause.subtree), near=token)
     return _without_spanned_months(dates, times)
+
+
+def scheduling_clause(noun: Token, context: Context) -> list[Token]:
+    """The words of a clause that sets or opens the session a noun names, when it hangs
+    apart from the noun's own phrase: a relative clause on the noun or inside its phrase
+    ("the trial of X, which resumes on Jan. 12", "a hearing in Tashkent, which is set for
+    Feb. 4"), or a participle after it that the parser hung on the main verb ("asked them to
+    follow the hearing of X, set for 3 March")."""
+    lemmas = context.schedule_verbs | context.session_verbs | context.postpone_verbs
+    clauses = [t for t in noun.subtree if t.dep_ == "relcl" and syntax.lemma(t) in lemmas]
+    verb = syntax.governing_verb(noun)
+    for above in [verb, *(verb.ancestors if verb is not None else [])][:3]:
+        if above is None:
+            break
+        clauses += [
+            c
+            for c in above.children
+            if c.dep_ in ("advcl", "acl")
+            and c.tag_ == "VBN"
+            and c.i > noun.i
+            and syntax.lemma(c) in context.schedule_verbs
+        ]
+    return [t for clause in clauses[:1] for t in clause.subtree]
+
+
+def set_ahead(noun: Token, context: Context) -> bool:
+    """Is the session a noun names set or told in the present or future by such a clause
+    ("which is set for", "which resumes on", "will open on"): still to come?"""
+    clause = scheduling_clause(noun, context)
+    verb = next((t for t in clause if t.dep_ in ("relcl", "advcl", "acl")), None)
+    if verb is None:
+        return False
+    told = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in told) and not any(
+        t.lower_ in ("was", "were", "had") for t in told
+    )
 
 
 # "between June 2019 and February 2020", "from March to May 2021": a stretch of time.
