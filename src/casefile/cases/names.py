@@ -118,6 +118,7 @@ def name_forms() -> NameForms:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every subject of every article a resolution reads
 def kind_of_name(name: str) -> str | None:
     """ "group" for "Three activists", "organization" for "The Pahonia Rights Centre",
     else None (the name says nothing: a person's, most likely)."""

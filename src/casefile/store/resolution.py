@@ -396,10 +396,12 @@ def assign(
     spares rewriting the index rows that stay as they are.
     """
     voted = {row.person_id for p in people for m in p.mentions for row in rows_of.get(m, ())}
-    existing = {
-        row.id: row
+    existing = {  # plain rows: a large component holds thousands of people
+        person_id: (name, kind)
         for part in queries.chunks(person for person in voted if person is not None)
-        for row in session.scalars(select(PersonRow).where(PersonRow.id.in_(part)))
+        for person_id, name, kind in session.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.kind).where(PersonRow.id.in_(part))
+        )
     }
     taken: set[int] = set()
     chosen: list[tuple[ResolvedPerson, int | None]] = []
@@ -420,13 +422,14 @@ def assign(
     moves: dict[int, list[int]] = defaultdict(list)
     filed: list[dict[str, object]] = []
     differ: set[int] = set()
+    renamed: list[dict[str, object]] = []
     for person, kept in chosen:
         person_id = kept if kept is not None else next(created)
         taken.add(person_id)
         if kept is None:
             differ.add(person_id)
-        elif (existing[kept].name, existing[kept].kind) != (person.name, person.kind):
-            existing[kept].name, existing[kept].kind = person.name, person.kind
+        elif existing[kept] != (person.name, person.kind):
+            renamed.append({"id": kept, "name": person.name, "kind": person.kind})
             differ.add(person_id)
         names[person_id] = person.names
         moving = [
@@ -443,6 +446,8 @@ def assign(
         ]
     if filed:
         session.execute(update(CaseMentionRow), filed)
+    if renamed:
+        session.execute(update(PersonRow), renamed)
     differ |= _set_names(session, names)
     session.flush()
     for person_id, ids in moves.items():
@@ -480,16 +485,21 @@ def _set_names(session: Session, names: dict[int, tuple[str, ...]]) -> set[int]:
 
     Returns the people whose spellings changed.
     """
-    have: dict[int, dict[str, PersonNameRow]] = defaultdict(dict)
+    have: dict[int, dict[str, int]] = defaultdict(dict)  # person -> form -> row id
     for part in queries.chunks(names):
-        for row in session.scalars(select(PersonNameRow).where(PersonNameRow.person_id.in_(part))):
-            have[row.person_id][row.form] = row
+        for row_id, person_id, form in session.execute(
+            select(PersonNameRow.id, PersonNameRow.person_id, PersonNameRow.form).where(
+                PersonNameRow.person_id.in_(part)
+            )
+        ):
+            have[person_id][form] = row_id
     added = []
+    gone = []
     differ = set()
     for person_id, forms in names.items():
-        for form, row in have[person_id].items():
+        for form, row_id in have[person_id].items():
             if form not in forms:
-                session.delete(row)
+                gone.append(row_id)
                 differ.add(person_id)
         new = [
             {"person_id": person_id, "form": form, "key": name_key(form)}
@@ -499,7 +509,8 @@ def _set_names(session: Session, names: dict[int, tuple[str, ...]]) -> set[int]:
         if new:
             differ.add(person_id)
             added += new
-    session.flush()
+    for part in queries.chunks(gone):
+        session.execute(delete(PersonNameRow).where(PersonNameRow.id.in_(part)))
     if added:
         session.execute(insert(PersonNameRow), added)
     return differ
