@@ -250,3 +250,14 @@ def test_two_days_of_arrests_in_a_month_leave_a_coarse_date_alone(nlp: Language)
     found = extract(Article(text=text, published=date(2024, 4, 2)), nlp).events
     karimov = [e for e in found if e.type == "arrest" and e.subject == "Ilyos Karimov"]
     assert [e.date for e in karimov] == ["2024-03"]
+
+
+def test_upholding_a_ruling_of_another_day_is_dated_by_the_upholding(nlp: Language) -> None:
+    # court-report style: the ruling's own date belongs to the ruling
+    text = (
+        "The blogger Sardor Umarov was handed over two days after Georgia's Supreme Court, "
+        "on 12 May, upheld the Tbilisi City Court's ruling of 3 March 2024 that Umarov "
+        "could be extradited."
+    )
+    event = the_event(nlp, text, date(2025, 6, 20), "extradition_decision")
+    assert event.date == "2025-05-12"

@@ -318,12 +318,27 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
             scope += [t for c in token.head.children if c.dep_ == "acl" for t in c.subtree]
     if candidate.person_role in ("decision", "international"):  # "... to extradite him on May 4"
         scope += [t for verb in _infinitives(token) for t in _date_phrases(verb)]
+    if candidate.person_role == "decision":
+        # "upheld the city court's ruling of 3 March": that date is the ruling's, not the
+        # upholding's
+        upheld = [
+            t
+            for c in token.children
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RULING_NOUNS
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for t in p.subtree
+        ]
+        scope = [t for t in scope if t not in upheld]
     if anchor != token and (
         not _under_decision(token, lexicon) or candidate.type == "deportation"
     ):  # "a day later, a court approved her deportation": the order is dated by the approval
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
 
+
+# Decisions a court upholds or quashes, which carry their own date ("the ruling of 3 March").
+RULING_NOUNS = {"ruling", "decision", "judgment", "judgement", "verdict", "order"}
 
 # Verbs a relative clause tells an event's own course with ("the trial, which opened on").
 UNFOLDING = {"open", "begin", "start", "end", "close", "resume", "conclude", "hold", "take"}
