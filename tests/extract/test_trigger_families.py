@@ -147,6 +147,17 @@ WHO = "Farrukh Nazarov"
         ("Nazarov and his two children landed in Toronto as refugees on Jan. 12.", "flight"),
         ("Nazarov made his way to Georgia in 2022 after police searched his flat.", "flight"),
         ("Nazarov fled overseas in 2020, police said.", "flight"),
+        # UN treaty bodies and experts acting on the case
+        (
+            "In March the UN Committee on Enforced Disappearances urged Kazakhstan to "
+            "investigate Nazarov's disappearance.",
+            "international_action",
+        ),
+        (
+            "UN human rights experts warned in July that returning Nazarov would expose him "
+            "to torture.",
+            "international_action",
+        ),
         # a permission refused is a ban
         ("Nazarov was not allowed to leave Uzbekistan after his release.", "sanction"),
         ("Nazarov was not permitted to travel abroad for three years.", "sanction"),
