@@ -262,3 +262,20 @@ def test_the_speaker_of_a_report_is_not_its_subject(nlp: Language) -> None:
         "online and is never left alone."
     )
     assert ("ill_treatment", "Aziz Karimov") not in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tajikistan's Supreme Court outlawed Group 31 as extremist in 2015.", "Group 31"),
+        (
+            "In October 2014 the Supreme Court recognised the Alliance for Free Speech as an "
+            "extremist organisation and banned its activity.",
+            "Alliance for Free Speech",
+        ),
+    ],
+)
+def test_an_organisation_is_named_as_the_sentence_writes_it(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert ("designation", name) in found(nlp, text)

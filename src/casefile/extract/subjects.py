@@ -911,7 +911,24 @@ def _reported_clause(token: Token, people: People) -> list[Token] | None:
 def _organization_name(verb: Token) -> str | None:
     """The organisation a designation verb labels, spelled out where the story defines it."""
     name = _named_organization(verb)
-    return _spelled_out(name, verb.doc.text) if name else None
+    return _spelled_out(_whole_name(name, verb.sent.text), verb.doc.text) if name else None
+
+
+# The rest of an organisation's name the model left out: "Voices [for Freedom]",
+# "Group [24]", "Committee [for the Protection of Journalists]".
+_NAME_REST = re.compile(
+    r"(?:\s+(?:for|of|against|and)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\s+\d{1,4}\b)*"
+)
+
+
+def _whole_name(name: str, sentence: str) -> str:
+    """The organisation's name as the sentence writes it, without a leading "the"."""
+    name = re.sub(r"^the\s+", "", name)
+    found = re.search(r"\b" + re.escape(name), sentence)
+    if found is None:
+        return name
+    rest = _NAME_REST.match(sentence, found.end())
+    return name + (rest.group(0) if rest else "")
 
 
 ORGANIZATION_NOUNS = {
