@@ -148,3 +148,55 @@ def test_extended_custody_is_no_new_arrest(nlp: Language, text: str) -> None:
 )
 def test_look_alikes_are_no_hearing(nlp: Language, text: str) -> None:
     assert hearings(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "would" under a past verb of saying: a plan reported, not a condition; the day is
+        # the one nearest the report
+        pytest.param(
+            "A police spokesman said the criminal court would open the extradition hearing of "
+            "Rakhimov on Jan. 12.",
+            ("2027-01-12", "scheduled"),
+            id="wire-said-would-open",
+        ),
+        pytest.param(
+            "His lawyer told reporters that the appeal court would consider the case of "
+            "Rakhimov on 30 November.",
+            ("2026-11-30", "scheduled"),
+            id="regional-told-would-consider",
+        ),
+        # a dated session at which something was to be done is held, whatever was wanted
+        # a challenge or lawsuit heard
+        pytest.param(
+            "On 30 November a court in Tashkent began hearing Rakhimov's challenge to the "
+            "expulsion order.",
+            ("2026-11-30", "occurred"),
+            id="began-hearing-challenge",
+        ),
+    ],
+)
+def test_sessions_reported_or_framed(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert (WHO, *expected) in hearings(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His lawyer said the court would hear the case if the prosecutor agreed.",
+        "Rakhimov said he would never attend a trial in Uzbekistan on 12 January.",
+    ],
+)
+def test_conditions_and_wishes_stay_silent(nlp: Language, text: str) -> None:
+    assert hearings(nlp, text) == set()
+
+
+def test_the_speaker_of_a_planned_session_is_not_its_person(nlp: Language) -> None:
+    """ "An official said the court would open the hearing": the official's words, the
+    story's person's hearing."""
+    text = (
+        "Col. Anvar Saidov, a spokesman for the border guards, said the city court would open "
+        "the extradition hearing on Jan. 12."
+    )
+    assert {subject for subject, _, _ in hearings(nlp, text)} == {WHO}

@@ -38,6 +38,7 @@ from casefile.extract.when import (
     as_past,
     event_dates,
     is_ahead,
+    nearest,
     postponed,
     repeated,
     sentence_times,
@@ -148,6 +149,7 @@ def _build(
     if (
         candidate.person_role != "international"
         and not _attended(token, context)
+        and not _planned_session(candidate, context)
         and syntax.is_hypothetical(token, context, attempts)
     ):
         return _drop(candidate, "hypothetical: a fear, demand, intention or condition")
@@ -259,6 +261,10 @@ def _build_for(
                 for d, s in moved
             ]
 
+    planned = status == "occurred" and _planned_session(candidate, lexicon.context)
+    if planned:  # "said the court would hear the case on March 3": the day nearest the report
+        status = "scheduled"
+        dates = [nearest(dates[0], published), *dates[1:]] if dates else dates
     if status == "occurred" and dates and is_ahead(dates[0], published) and _past_tense(anchor):
         # "flew to Istanbul on Jan. 5" in a November report: last January, not next
         dates = [as_past(dates[0], published), *dates[1:]]
@@ -270,11 +276,12 @@ def _build_for(
         status == "scheduled"
         and candidate.type == "hearing"
         and dates
+        and not planned
         and not _told_as_past(anchor)
     ):
         # "has set a hearing for April 21": the next April 21, whatever tense came before
         dates = [as_future(dates[0], published), *dates[1:]]
-    elif status == "scheduled" and candidate.type == "hearing" and dates:
+    elif status == "scheduled" and candidate.type == "hearing" and dates and not planned:
         # "was due to hear the case on 12 April", told after: the last 12 April
         dates = [as_past(dates[0], published), *dates[1:]]
     if "dated_only" in candidate.flags and not dates:
@@ -432,6 +439,11 @@ def _attended(token: Token, context: Context) -> bool:
         and token.dep_ == "dobj"
         and syntax.lemma(token.head) in context.attending_verbs
     )
+
+
+def _planned_session(candidate: Candidate, context: Context) -> bool:
+    """ "a spokesman said the court would open the hearing on July 15": a hearing set."""
+    return candidate.type == "hearing" and syntax.future_in_past(candidate.trigger, context)
 
 
 def _past_tense(verb: Token) -> bool:

@@ -875,7 +875,19 @@ def _sentence_person(token: Token, people: People, exclude: Token | None) -> int
         reported = _one_client(report, people, exclude)
         if reported is not None:
             return reported
+    speaker = _speaker_of(token)
+    if exclude is None and speaker is not None:
+        exclude = speaker  # "X said the court would open the hearing on July 15": not X's
     return _one_client(token.sent, people, exclude)
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """Who says the report the trigger sits in ("X said [the court would open ...]")."""
+    speech_verbs = load_lexicon().context.speech_verbs
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "ccomp" and syntax.lemma(ancestor.head) in speech_verbs:
+            return syntax.subject_of(ancestor.head)
+    return None
 
 
 def _one_client(scope: Iterable[Token], people: People, exclude: Token | None) -> int | None:

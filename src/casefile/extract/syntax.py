@@ -428,6 +428,22 @@ def is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def future_in_past(token: Token, context: Context) -> bool:
+    """ "a spokesman said the court would open the hearing on July 15": "would" under a
+    past verb of saying reports a plan (future in the past), not a condition; with "if" or
+    "unless" anywhere in the sentence it stays a condition."""
+    if any(t.lower_ in ("if", "unless") for t in token.sent):
+        return False
+    for verb in [token, *token.ancestors][:4]:
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+            return (
+                verb.dep_ == "ccomp"
+                and lemma(verb.head) in context.speech_verbs
+                and verb.head.tag_ in ("VBD", "VBN")
+            )
+    return False
+
+
 def is_to_be_done(token: Token) -> bool:
     """ "X is to appear before a judge", "they are to be deported": "be" + infinitive, a
     plan of the person told of (not "the aim is to deport him": a person's be)."""

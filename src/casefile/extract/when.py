@@ -219,8 +219,9 @@ def as_future(timex: TimeExpression, published: date | None) -> TimeExpression:
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
-def _as_past(timex: TimeExpression, published: date | None) -> TimeExpression:
-    """The day a hearing was due on before it was moved: a weekday not ahead of the report;
+def nearest(timex: TimeExpression, published: date | None) -> TimeExpression:
+    """The day a hearing was due on before it was moved, or that a report told of as
+    planned ("said the court would hear it on March 3"): a weekday not ahead of the report;
     a day of the year, the one nearest the report ("set for March 3, was postponed" in a
     report of March 6 is this March 3, not next year's)."""
     if published is None or re.search(r"\d{4}", timex.text):
@@ -267,9 +268,9 @@ def postponed(
     if not any(role == "new" for _, role in roles):  # "rescheduled the hearing on X for Jan. 14"
         last = max((i for i, (_, role) in enumerate(roles) if role == "maybe new"), default=None)
         roles = [(t, "new" if i == last else role) for i, (t, role) in enumerate(roles)]
-    old = [_as_past(t, published) for t, role in roles if role in ("old", "maybe new")]
+    old = [nearest(t, published) for t, role in roles if role in ("old", "maybe new")]
     if not old:  # "on Tuesday adjourned until Dec. 15 the hearing": it sat that day
-        old = [_as_past(t, published) for t, role in roles if role == "decision"]
+        old = [nearest(t, published) for t, role in roles if role == "decision"]
     new = [as_future(t, published) for t, role in roles if role == "new"]
     if new and not old:  # "adjourned the case to June 13": nothing dates a postponed session
         return [(new[0], "scheduled")]
