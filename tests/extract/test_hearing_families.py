@@ -200,3 +200,23 @@ def test_the_speaker_of_a_planned_session_is_not_its_person(nlp: Language) -> No
         "the extradition hearing on Jan. 12."
     )
     assert {subject for subject, _, _ in hearings(nlp, text)} == {WHO}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param(
+            "Testifying on 13 November, Rakhimov told the court he had been beaten in custody.",
+            "2026-11-13",
+            id="court-report-testifying-told-the-court",
+        ),
+        pytest.param(
+            "Rakhimov testified for three hours on 13 November, and the judge then closed the "
+            "session.",
+            "2026-11-13",
+            id="wire-testified-judge-closed",
+        ),
+    ],
+)
+def test_testimony_with_the_court_in_the_sentence(nlp: Language, text: str, day: str) -> None:
+    assert (WHO, day, "occurred") in hearings(nlp, text)
