@@ -311,7 +311,11 @@ def test_the_day_before_an_event_is_still_counted_back() -> None:
         # an "-ed" adjective before its noun is no past verb: the future auxiliary decides
         ("The lender said it will buy back its preferred stock on Dec. 31.", "Dec. 31",
          "1994-12-31"),
-        ("The bonus would be handed out on a still unspecified date in January.", "January", "1995-01"),
+        (
+            "The bonus would be handed out on a still unspecified date in January.",
+            "January",
+            "1995-01",
+        ),
         ("The court will rule on the appeal of the embattled editor in December.", "December",
          "1994-12"),
         ("Monitors will visit the two hundred detainees in March, the NGO says.", "March",
