@@ -14,17 +14,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from casefile.extract import extract, load_nlp
+from casefile.extract import extract
 from casefile.model import Article, Event
 
 PUBLISHED = date(2026, 12, 16)  # a Wednesday
 WHO = "Timur Rakhimov"
 INTRO = "The blogger Timur Rakhimov was detained in Tashkent in October. "
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def read(nlp: Language, text: str) -> list[Event]:

@@ -15,17 +15,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from casefile.extract import extract, load_nlp
+from casefile.extract import extract
 from casefile.model import Article
 
 PUBLISHED = date(2025, 11, 14)
 INTRO = "The exiled blogger Farrukh Nazarov has written about corruption for a decade. "
 WHO = "Farrukh Nazarov"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def found(nlp: Language, text: str) -> set[tuple[str, str]]:

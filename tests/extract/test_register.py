@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from casefile.extract import extract, load_nlp
+from casefile.extract import extract
 from casefile.extract.register import borrowed_register
 from casefile.model import Article
 
@@ -35,11 +35,6 @@ PLAYER_JAILED = (
     "season condemned the verdict; fans chanted his name at the derby. Human rights groups "
     "call him a political prisoner of the regime's crackdown on the protest movement."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 @pytest.mark.parametrize("text", [MATCH_REPORT, CHESS_REPORT])

@@ -76,7 +76,7 @@ def named_members(group: Token, people: People) -> list[int]:
         return []  # "Many opposition members sought refuge": no list stands for them
     doc = group.doc
     sentences = syntax.sentences(doc)
-    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    here = syntax.sentence_index(group)
     if group.pos_ == "PRON":
         return _listed_before(sentences, here, people)
     reach = SENTENCES_AROUND if size is not None else 1
@@ -118,7 +118,7 @@ def _size_told_before(group: Token) -> int | None:
     if not _definite(group) or group.pos_ != "NOUN":
         return None
     sentences = syntax.sentences(group.doc)
-    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    here = syntax.sentence_index(group)
     near = sentences[max(0, here - 1)].start
     for token in reversed(group.doc[: group.i]):
         same_word = token.lemma_ == group.lemma_ and token.tag_ == group.tag_

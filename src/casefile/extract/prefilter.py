@@ -30,12 +30,16 @@ class Prefilter:
         return any(found >= needed for found, _ in enumerate(self.anchors.finditer(text), 1))
 
 
+def word_starts(stems: list[str]) -> re.Pattern[str]:
+    """Words beginning with any of the stems, longest stem first, in any case."""
+    ordered = sorted((re.escape(stem) for stem in stems), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(ordered) + ")", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def load_prefilter() -> Prefilter:
     spec = events_data()["prefilter"]
-    stems = sorted((re.escape(stem) for stem in spec["anchors"]), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
-    return Prefilter(pattern, int(spec["words_per_anchor"]))
+    return Prefilter(word_starts(spec["anchors"]), int(spec["words_per_anchor"]))
 
 
 def could_hold_events(text: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casefile.extract.lexicon import events_data
+from casefile.extract.prefilter import word_starts
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,15 @@ class Registers:
     register_per_domain: int
 
 
-def _stems(words: list[str]) -> re.Pattern[str]:
-    stems = sorted((re.escape(word) for word in words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def load_registers() -> Registers:
     spec = dict(events_data()["registers"])
-    domain = _stems(spec.pop("domain"))
+    domain = word_starts(spec.pop("domain"))
     least = int(spec.pop("min_register_words"))
     ratio = int(spec.pop("register_per_domain"))
-    return Registers({name: _stems(words) for name, words in spec.items()}, domain, least, ratio)
+    return Registers(
+        {name: word_starts(words) for name, words in spec.items()}, domain, least, ratio
+    )
 
 
 def borrowed_register(text: str) -> str | None:

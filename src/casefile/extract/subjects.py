@@ -339,7 +339,7 @@ def _last_two_told(group: Token, people: People) -> list[int]:
     extradite both men": the last two people the story told events of, as subjects or
     objects, in the sentences just before."""
     sentences = syntax.sentences(group.doc)
-    here = next(i for i, s in enumerate(sentences) if s.start <= group.i < s.end)
+    here = syntax.sentence_index(group)
     told: list[int] = []
     for sentence in reversed(sentences[max(0, here - PAIR_REACH) : here]):
         for token in reversed(list(sentence)):

@@ -27,6 +27,11 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def sentence_index(token: Token) -> int:
+    """Where the token's sentence stands in `sentences(token.doc)`."""
+    return next(i for i, s in enumerate(sentences(token.doc)) if s.start <= token.i < s.end)
+
+
 def lemma(token: Token) -> str:
     """The dictionary form, with participles the tagger left as adjectives reduced to verbs."""
     value = token.lemma_.lower()

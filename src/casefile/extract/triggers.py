@@ -467,7 +467,7 @@ def _request_told_before(scope: list[Token], decision: Token, lexicon: Lexicon) 
     if request is None:
         return []
     sentences = syntax.sentences(decision.doc)
-    here = next(i for i, s in enumerate(sentences) if s.start <= decision.i < s.end)
+    here = syntax.sentence_index(decision)
     for sentence in reversed(sentences[max(0, here - REQUEST_REACH) : here + 1]):
         for t in reversed([t for t in sentence if t.i < request.i]):
             topic = lexicon.decision_topics.get(syntax.lemma(t))
