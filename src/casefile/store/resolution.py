@@ -216,6 +216,7 @@ def closure(
     found: dict[str, int | None] = {}
     seen_persons = set(persons)
     frontier = set(seeds) | _mentions_of_people(session, seen_persons)
+    index = _BlockIndex(session)
     while frontier:
         heads = _heads(session, frontier)
         found.update((mention, person) for mention, (_, person) in heads.items())
@@ -223,7 +224,7 @@ def closure(
         seen_persons |= people
         reached = _mentions_of_people(session, people)
         reached |= {other for m in heads for other in must.get(m, ())}
-        reached |= _related(session, [mention for mention, _ in heads.values()], found)
+        reached |= index.related([mention for mention, _ in heads.values()], found)
         frontier = reached - found.keys()
     return found
 
@@ -257,45 +258,61 @@ def _mentions_of_people(session: Session, people: Iterable[int]) -> set[str]:
     }
 
 
-def _related(
-    session: Session, mentions: Sequence[Mention], known: Collection[str] = ()
-) -> set[str]:
-    """Indexed mentions sharing a block with one of `mentions` and related to it by name.
+class _BlockIndex:
+    """The blocks of the index as one closure reads them: each block once, each name once.
 
-    Mentions in `known` (already reached) are not weighed again, and a name
-    is weighed once per block however many mentions carry it: a surname block
-    of a large store holds hundreds of mentions of a few hundred names, and
-    weighing every row against every mention of the frontier made the
-    closure grow faster than the store.
+    A closure goes round several times, and the mentions of each round share
+    surname blocks with the earlier rounds' (the same family, reached through
+    another spelling). Reading a block again every round, and weighing its
+    names against every name of the round, made the closure grow faster than
+    the store. Here a block is read the first time a round needs it, and a
+    name of the block is weighed only against the names of the frontier not
+    yet weighed there: what a name already weighed relates to was reached in
+    its round. Blocks are a function of a mention's name and kind, so each
+    (block, name, kind) is one question, however many mentions carry it.
     """
-    by_block: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for mention in mentions:
-        for block in blocks(mention):
-            by_block[block].add((mention.name, mention.kind))
-    found: set[str] = set()
-    weighed: dict[tuple[str, str, str], bool] = {}
-    for part in queries.chunks(by_block):
-        rows = session.execute(
-            select(
-                CaseMentionBlockRow.block,
-                CaseMentionRow.id,
-                CaseMentionRow.name,
-                CaseMentionRow.kind,
-            )
-            .join(CaseMentionRow, CaseMentionRow.id == CaseMentionBlockRow.mention_id)
-            .where(CaseMentionBlockRow.block.in_(part))
-        )
-        for block, other_id, name, kind in rows:
-            if other_id in found or other_id in known:
-                continue
-            verdict = weighed.get((block, name, kind))
-            if verdict is None:
-                verdict = weighed[block, name, kind] = any(
-                    names_related(ours, our_kind, name, kind) for ours, our_kind in by_block[block]
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.names: dict[str, dict[tuple[str, str], list[str]]] = {}  # block -> name -> ids
+        self.weighed: dict[str, set[tuple[str, str]]] = defaultdict(set)  # block -> our names
+
+    def related(self, mentions: Sequence[Mention], known: Collection[str] = ()) -> set[str]:
+        """Indexed mentions not in `known` sharing a block with one of `mentions` and related
+        to it by name."""
+        ours: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for mention in mentions:
+            for block in blocks(mention):
+                if (mention.name, mention.kind) not in self.weighed[block]:
+                    ours[block].add((mention.name, mention.kind))
+        self._read([block for block in ours if block not in self.names])
+        found: set[str] = set()
+        for block, names in ours.items():
+            for (name, kind), ids in self.names[block].items():
+                fresh = [other for other in ids if other not in known and other not in found]
+                if fresh and any(
+                    names_related(our_name, our_kind, name, kind) for our_name, our_kind in names
+                ):
+                    found.update(fresh)
+            self.weighed[block] |= names
+        return found
+
+    def _read(self, wanted: Sequence[str]) -> None:
+        for block in wanted:
+            self.names[block] = {}
+        for part in queries.chunks(sorted(wanted)):
+            rows = self.session.execute(
+                select(
+                    CaseMentionBlockRow.block,
+                    CaseMentionRow.id,
+                    CaseMentionRow.name,
+                    CaseMentionRow.kind,
                 )
-            if verdict:
-                found.add(other_id)
-    return found
+                .join(CaseMentionRow, CaseMentionRow.id == CaseMentionBlockRow.mention_id)
+                .where(CaseMentionBlockRow.block.in_(part))
+            )
+            for block, other_id, name, kind in rows:
+                self.names[block].setdefault((name, kind), []).append(other_id)
 
 
 def people_named_like(session: Session, name: str) -> set[int]:
