@@ -610,3 +610,54 @@ def test_that_weekday_counts_from_the_day_just_told(
 def test_a_weekday_apposed_to_a_date_is_that_date() -> None:
     text = "The blogger was detained on 4 April, a Sunday, in the capital."
     assert value_of(text, "Sunday", SPRING) == "2021-04-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # results for the months of the year so far are compared with the same months of the
+        # year before, which TimeML writes as that year
+        (
+            "Net income in the third quarter rose to $12 million. For the nine months, the"
+            " miller earned $31 million, against $27 million a year earlier.",
+            "a year earlier",
+            "1993",
+        ),
+        (
+            "In the third quarter the combine's profit grew by a fifth. Over the first nine"
+            " months the enterprise earned 40 million roubles, compared with 32 million in"
+            " the 1993 period.",
+            "the 1993 period",
+            "1993",
+        ),
+        (
+            "The utility reported third-quarter earnings of $5 million. For the latest nine"
+            " months ended Sept. 30 it earned $14 million; the year-ago results included a"
+            " one-time gain.",
+            "year-ago",
+            "1993",
+        ),
+        # look-alikes: a quarter named again, a quarter compared, a sentence served
+        (
+            "Third-quarter revenue was flat. For the nine months, net was $31 million. In the"
+            " third quarter alone, it earned $12 million, up from $9 million a year earlier.",
+            "a year earlier",
+            "1993-Q3",
+        ),
+        (
+            "Third-quarter profit fell. For the nine months net rose 5%, though profit in the"
+            " year-ago quarter had been lower.",
+            "the year-ago quarter",
+            "1993-Q3",
+        ),
+        (
+            "The court jailed him for nine months in May. A year earlier he had been fined.",
+            "A year earlier",
+            "1993-05",
+        ),
+    ],
+)
+def test_a_year_earlier_than_the_nine_months_is_the_year(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, TUESDAY) == expected

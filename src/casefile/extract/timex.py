@@ -248,6 +248,7 @@ def _find(
     reference_unit: str | None = None
     day_reference: date | None = None
     quarter: date | None = None
+    months_of_year = False  # the results last named are "the nine months", not a quarter
     narrative: date | None = None  # the last date of the paragraph: the time its story is at
     narrative_end = 0
     skip_until = -1
@@ -259,7 +260,14 @@ def _find(
         rule: Rule = RULES[index]
         local_tense = tense or infer_tense(text, start, end)
         context = Context(
-            anchor, local_tense, reference, reference_unit, day_reference, quarter, narrative
+            anchor,
+            local_tense,
+            reference,
+            reference_unit,
+            day_reference,
+            quarter,
+            narrative,
+            months_of_year,
         )
         reading = rule.normalize(match, context)
         if reading is None:
@@ -315,11 +323,24 @@ def _find(
             reference, reference_unit = reading.point, reading.unit
             if reading.unit == "D":
                 day_reference = reading.point
+            if not reading.compared and previous_word(text, start) not in _PERIOD_END:
+                months_of_year = False  # "in May", a new quarter: no longer the nine months
             if reading.unit == "Q" and not reading.compared and _recent(reading.point, anchor):
                 quarter = reading.point
             if reading.dated and not reading.compared and _sets_scene(text, start):
                 narrative, narrative_end = _story_point(reading), end
+        if quarter is not None and found[-1].type == "DURATION":
+            # in a report on a quarter, results "for the nine months" that follow
+            months_of_year = months_of_year or bool(_MONTHS_OF_YEAR.fullmatch(found[-1].text))
     return found
+
+
+_PERIOD_END = frozenset(("ended", "ending", "through", "to"))  # "the nine months ended Sept. 30"
+# results reported for a span of the year so far: "for the nine months", "the first six months"
+_MONTHS_OF_YEAR = re.compile(
+    rf"the\s+(?:(?:first|latest)\s+)?(?:{lex.MONTHS_OF_YEAR})[\s-]+months?",
+    re.IGNORECASE,
+)
 
 
 _APPOSED = re.compile(r",\s*")

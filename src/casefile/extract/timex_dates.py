@@ -312,12 +312,18 @@ def norm_reporting_period(match: re.Match[str], ctx: Context) -> Reading | None:
     quarter = reporting_quarter(ctx)
     if quarter is None:
         return Reading("DATE", None)
+    compared = bool(group(match, "ago") or group(match, "ago2") or group(match, "ago3"))
+    named_quarter = number or "quarter" in match.group(0).lower()
+    if ctx.months_of_year and (compared or year_text) and not named_quarter:
+        # "the 1988 period", "year-earlier net" after "the first nine months": those months
+        # of that year, which TimeML writes as the year
+        year = year_value(year_text) if year_text else quarter.year - 1
+        return replace(year_reading(year, None), compared=True)
     if number:
         year = year_value(year_text) if year_text else quarter.year
         quarter = date(year, 3 * number - 2, 1)
     elif year_text:
         quarter = quarter.replace(year=year_value(year_text))
-    compared = bool(group(match, "ago") or group(match, "ago2") or group(match, "ago3"))
     if compared and not group(match, "year3"):
         quarter = shift(quarter, -1, "Y")
     return Reading("DATE", value_at(quarter, "Q"), None, quarter, "Q", compared=compared)

@@ -65,6 +65,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["speech
 NOT_PAST_ED: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_past_ed"])
 BEFORE_ADJECTIVE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["before_adjective"])
 NOT_INFINITIVE = _alternation(list(_TABLES["not_infinitive"]))
+MONTHS_OF_YEAR = _alternation([str(w) for w in _TABLES["months_of_year"]])
 
 # Full month names match on their own; abbreviations need their dot or a
 # following number ("Jan. 30", "Jan 30", "Sept. 2025"), so "Mar" or "Dec" in

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from casefile.extract import timex_lexicon as lex
 from casefile.extract.timex_calendar import Tense, shift, value_at, weekday_date
-from casefile.extract.timex_dates import norm_month_day
+from casefile.extract.timex_dates import norm_month_day, reporting_quarter, year_reading
 from casefile.extract.timex_rules import (
     TIME_UNITS,
     Context,
@@ -192,6 +192,11 @@ def norm_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     if amount != int(amount):
         return Reading("DATE", None, mod, span=span)
     base = unit if unit != "WE" else "W"
+    if base == "Y" and amount == 1 and backwards and ctx.months_of_year:
+        # "net for the nine months ... up from $3 million a year earlier": the year before
+        reported = reporting_quarter(ctx)
+        if reported is not None:
+            return replace(year_reading(reported.year - 1, mod), compared=True)
     if base == "Y" and amount == 1 and backwards and ctx.quarter is not None:
         # "profit rose from $3 million a year ago" in a report on a quarter: that quarter then
         day = shift(ctx.quarter, -int(amount), "Y")

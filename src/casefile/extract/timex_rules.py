@@ -59,6 +59,9 @@ class Context:
     )
     quarter: date | None = None  # the first day of the last quarter named: "the quarter" is it
     narrative: date | None = None  # the last date of the paragraph: "on March 3" is near it
+    # the results last reported on are a span of the year ("the first nine months"), not a
+    # quarter: "a year earlier", "the 1988 period" compare with that span of the year before
+    months_of_year: bool = False
 
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
