@@ -661,3 +661,64 @@ def test_a_year_earlier_than_the_nine_months_is_the_year(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, TUESDAY) == expected
+
+
+def tagged(text: str, anchor: date) -> list[tuple[str, str, str | None, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire: the report's own day, with the position as the mod
+        (
+            "By mid-afternoon the queue outside the consulate stretched round the block.",
+            ("mid-afternoon", "TIME", "2021-04-14TAF", "MID"),
+        ),
+        # a market report: the day word after the part of the day
+        (
+            "In Frankfurt at midmorning yesterday, the bank's shares were down 3%.",
+            ("midmorning yesterday", "TIME", "2021-04-13TMO", "MID"),
+        ),
+        # translated regional press: the day the story has just told
+        (
+            "The search of the editorial office began on April 2. Only towards late evening"
+            " did the officers leave the building.",
+            ("late evening", "TIME", "2021-04-02TEV", "END"),
+        ),
+        # an NGO release
+        (
+            "Lawyers were kept waiting outside the station until early afternoon.",
+            ("early afternoon", "TIME", "2021-04-14TAF", "START"),
+        ),
+    ],
+)
+def test_a_part_of_the_day_with_its_position(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in tagged(text, SPRING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The late-evening vote surprised the opposition.",
+        "Early-morning raids on activists' flats have become routine.",
+        "The late morning light fell across the courtroom.",
+    ],
+)
+def test_a_part_of_the_day_as_an_adjective_is_no_expression(text: str) -> None:
+    assert tagged(text, SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The overnight ferry to Batumi sails on Friday nights.", "Friday nights", "XXXX-WXX-5TNI"),
+        ("Relatives may visit the colony on Sunday mornings.", "Sunday mornings", "XXXX-WXX-7TMO"),
+    ],
+)
+def test_a_weekday_with_a_plural_part_of_the_day_is_a_set(
+    text: str, expression: str, expected: str
+) -> None:
+    assert (expression, "SET", expected, None) in tagged(text, SPRING)

@@ -65,6 +65,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["speech
 NOT_PAST_ED: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["not_past_ed"])
 BEFORE_ADJECTIVE: frozenset[str] = frozenset(str(w).lower() for w in _TABLES["before_adjective"])
 NOT_INFINITIVE = _alternation(list(_TABLES["not_infinitive"]))
+PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset(
+    str(w).lower() for w in _TABLES["part_of_day_prepositions"]
+)
 MONTHS_OF_YEAR = _alternation([str(w) for w in _TABLES["months_of_year"]])
 
 # Full month names match on their own; abbreviations need their dot or a

@@ -207,6 +207,27 @@ RULES: list[Rule] = [
         relative.norm_part_of_day_anaphor,
         triggers=_words("morning afternoon evening"),
     ),
+    # "mid-afternoon yesterday", "by late morning", "at midafternoon": part of a day (the one
+    # told, else the report's); with no day word, only after a preposition ("late-night talks")
+    _rule(
+        "part-of-day-position",
+        r"\b(?P<pos>(?i:early|late|mid)[\s-]*)(?P<part>(?i:morning|afternoon|evening))\b"
+        rf"(?:\s+(?P<word>{_DAY_WORDS}))?(?![\w-])",
+        relative.norm_part_of_day_position,
+        r.guard_part_of_day_position,
+        triggers=_words("morning afternoon evening midmorning midafternoon midevening"),
+    ),
+    # "on Friday nights", "Sunday mornings": every such part of that weekday
+    _rule(
+        "set-weekday-part",
+        rf"\b(?P<wd>{lex.WEEKDAY})\s+(?P<part>(?i:mornings|afternoons|evenings|nights))\b",
+        lambda m, c: r.Reading(
+            "SET",
+            f"XXXX-WXX-{lex.weekday_number(m.group('wd'))}"
+            f"T{lex.PARTS_OF_DAY[m.group('part').lower()[:-1]]}",
+        ),
+        triggers=_words("mornings afternoons evenings nights"),
+    ),
     # "last week", "this month", "next year", "early last year", "the following year", "that day",
     # "earlier this year", "the end of the month", "the weekend"
     _rule(

@@ -220,6 +220,23 @@ def norm_part_of_day_anaphor(match: re.Match[str], ctx: Context) -> Reading | No
     return Reading("TIME", f"{day.isoformat()}T{part}", None, day, "D")
 
 
+def norm_part_of_day_position(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "mid-afternoon yesterday"; "by late morning": that part of the day the story is at (the
+    last day told, else the report's)."""
+    part = lex.PARTS_OF_DAY[squash(match.group("part"))]
+    mod = position_mod(match.group("pos"))
+    word = squash(group(match, "word"))
+    if word:
+        origin = ctx.anchor
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    else:
+        origin, offset = ctx.day_reference or ctx.anchor, 0
+    if origin is None:
+        return Reading("TIME", None, mod)
+    day = shift(origin, offset, "D")
+    return Reading("TIME", f"{day.isoformat()}T{part}", mod, day, "D")
+
+
 def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "Thursday", "last Thursday", "next Tuesday", "Friday afternoon"."""
     weekday = lex.weekday_number(match.group("wd"))

@@ -299,6 +299,14 @@ def guard_season(match: re.Match[str], text: str) -> bool:
     return previous in PREPOSITIONS
 
 
+def guard_part_of_day_position(match: re.Match[str], text: str) -> bool:
+    """ "mid-afternoon yesterday" counts; a bare "late morning" only after a preposition ("by
+    late morning"), not as an adjective ("a late-evening vote", "early-morning raids")."""
+    if group(match, "word"):
+        return True
+    return previous_word(text, match.start()) in lex.PART_OF_DAY_PREPOSITIONS
+
+
 _AMOUNT = re.compile(
     r"(?:[$€£]?\d[\d,.]*|million|billion|thousand|hundred|dozen|[a-z]+s)$", re.IGNORECASE
 )
