@@ -722,3 +722,19 @@ def test_a_weekday_with_a_plural_part_of_the_day_is_a_set(
     text: str, expression: str, expected: str
 ) -> None:
     assert (expression, "SET", expected, None) in tagged(text, SPRING)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Over the summer, three more editors left the country.", "the summer", "2020-SU"),
+        ("The trial is expected to drag on well into the winter.", "the winter", "2021-WI"),
+        ("Across the autumn the ministry issued twelve expulsion orders.", "the autumn", "2020-FA"),
+    ],
+)
+def test_over_or_into_the_season_is_the_season(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+def test_a_season_as_a_noun_of_its_own_stays_silent() -> None:
+    assert tagged("The summer was the hottest on record.", SPRING) == []

@@ -68,6 +68,9 @@ NOT_INFINITIVE = _alternation(list(_TABLES["not_infinitive"]))
 PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset(
     str(w).lower() for w in _TABLES["part_of_day_prepositions"]
 )
+SEASON_PREPOSITIONS: frozenset[str] = frozenset(
+    str(w).lower() for w in _TABLES["season_prepositions"]
+)
 MONTHS_OF_YEAR = _alternation([str(w) for w in _TABLES["months_of_year"]])
 
 # Full month names match on their own; abbreviations need their dot or a

@@ -296,7 +296,7 @@ def guard_season(match: re.Match[str], text: str) -> bool:
     previous = previous_word(text, match.start())
     if squash(match.group("season")) == "fall" and previous in lex.BEFORE_VERB:
         return False  # "began to fall apart", "prices could fall"
-    return previous in PREPOSITIONS
+    return previous in PREPOSITIONS or previous in lex.SEASON_PREPOSITIONS
 
 
 def guard_part_of_day_position(match: re.Match[str], text: str) -> bool:
