@@ -738,3 +738,31 @@ def test_over_or_into_the_season_is_the_season(text: str, expression: str, expec
 
 def test_a_season_as_a_noun_of_its_own_stays_silent() -> None:
     assert tagged("The summer was the hottest on record.", SPRING) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly a quarter of the detainees were under eighteen, the monitors said.",
+        "More than a quarter of its budget goes to the riot police.",
+        "One quarter of respondents said they feared the security services.",
+        "The ruling party took three quarters of the seats.",
+    ],
+)
+def test_a_quarter_of_a_whole_is_a_share_not_a_span(text: str) -> None:
+    assert tagged(text, SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        (
+            "The airline returned to profit after several quarters of losses.",
+            "several quarters",
+            "PXQ",
+        ),
+        ("Exports shrank for two quarters of the year.", "two quarters", "P2Q"),
+    ],
+)
+def test_quarters_of_losses_stay_a_span(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected

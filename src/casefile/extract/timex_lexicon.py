@@ -71,6 +71,7 @@ PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset(
 SEASON_PREPOSITIONS: frozenset[str] = frozenset(
     str(w).lower() for w in _TABLES["season_prepositions"]
 )
+SHARE_OF = _alternation([str(w) for w in _TABLES["share_of"]])
 MONTHS_OF_YEAR = _alternation([str(w) for w in _TABLES["months_of_year"]])
 
 # Full month names match on their own; abbreviations need their dot or a

@@ -322,15 +322,26 @@ def is_rate(match: re.Match[str], text: str) -> bool:
     return before[-1][:1].isdigit() or any(w[:1].isdigit() or w[:1] in "$€£" for w in before[-3:])
 
 
+# "a quarter of the vote", "three quarters of its budget" are shares; "of the year", "of 1990"
+# and "several quarters of losses" (no determiner after "of") stay spans of time
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:the|this|last|next|that)\s+(?:fiscal\s+)?year\b)"
+    rf"(?:{lex.SHARE_OF})\b",
+    re.IGNORECASE,
+)
+
+
 def guard_not_age(match: re.Match[str], text: str) -> bool:
     """ "a 10-year-old", "children of 6 months and older" are ages; "sub-five-minute" is no span;
-    "$2 million a year" is a rate; "This Week" (capitalised) is a name; "will one day return"
-    is some day."""
+    "$2 million a year" is a rate, "a quarter of the vote" a share; "This Week" (capitalised)
+    is a name; "will one day return" is some day."""
     start, end = match.span()
     if start and text[start - 1] == "-":
         return False
     if is_rate(match, text):
         return False
+    if squash(match.group("unit")).startswith("quarter") and _FRACTION_OF.match(text, end):
+        return False  # "a quarter of the detainees", "three quarters of its budget": a share
     if _ORDINAL_SECOND.search(match.group(0)) and not _AFTER_SPAN.match(text, end):
         return False  # "a second group", "the second round": the ordinal
     if (
