@@ -766,3 +766,34 @@ def test_a_quarter_of_a_whole_is_a_share_not_a_span(text: str) -> None:
 )
 def test_quarters_of_losses_stay_a_span(text: str, expression: str, expected: str) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # numbers written as two words, as transcripts of broadcasts and translations write them
+        (
+            "Over the last twenty four hours the currency lost a fifth.",
+            "the last twenty four hours",
+            "PT24H",
+        ),
+        (
+            "He had already spent thirty six months in pre-trial detention.",
+            "thirty six months",
+            "P36M",
+        ),
+        # thousands of years are millennia in TimeML
+        (
+            "The monastery has stood for more than two thousand years.",
+            "more than two thousand years",
+            "P2L",
+        ),
+        ("Pilgrims have come here for 1,000 years.", "1,000 years", "P1L"),
+    ],
+)
+def test_numbers_in_two_words_and_millennia(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+def test_a_spelled_count_of_people_is_no_expression() -> None:
+    assert tagged("Some two hundred and forty four pilgrims crossed the border.", SPRING) == []

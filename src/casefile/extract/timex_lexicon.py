@@ -91,6 +91,13 @@ WEEKDAY = rf"(?:{_alternation(_FULL_WEEKDAYS)}|(?:{_alternation(_ABBR_WEEKDAYS)}
 SEASON = rf"(?i:{_alternation(list(SEASONS))})"
 PART_OF_DAY = rf"(?i:{_alternation(list(PARTS_OF_DAY))})"
 NUMBER_WORD = rf"(?i:{_alternation(list(NUMBERS))})"
+# numbers written as two words: "twenty four" (as broadcast transcripts write it), "two thousand"
+_TENS = [w for w, n in NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0]
+_ONES = [w for w, n in NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an")]
+NUMBER_PAIR = (
+    rf"(?i:(?:{_alternation(_TENS)})[\s-]+(?:{_alternation(_ONES)})"
+    rf"|(?:{_alternation(_ONES)})\s+(?:hundred|thousand))"
+)
 VAGUE_NUMBER = rf"(?i:{_alternation(VAGUE_NUMBERS)})"
 ORDINAL_WORD = rf"(?i:{_alternation(list(ORDINALS))})"
 UNIT = rf"(?i:{_alternation(list(UNITS))})"
@@ -124,10 +131,11 @@ def number_value(word: str) -> float | None:
         return float(word)
     except ValueError:
         pass
-    if "-" in word:  # "twenty-five"
-        tens, _, ones = word.partition("-")
-        if tens in NUMBERS and ones in NUMBERS:
-            return NUMBERS[tens] + NUMBERS[ones]
+    first, _, second = word.replace("-", " ").partition(" ")
+    if first in NUMBERS and second in NUMBERS:
+        if NUMBERS[second] in (100, 1000):  # "two thousand"
+            return NUMBERS[first] * NUMBERS[second]
+        return NUMBERS[first] + NUMBERS[second]  # "twenty-five", "twenty four"
     return None
 
 

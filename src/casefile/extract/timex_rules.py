@@ -102,7 +102,7 @@ YEAR = rf"(?:(?:1[6-9]\d\d|20\d\d)(?![\d])(?!s\b)(?!-year)|{SPELLED_YEAR})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 NUM = (
     rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
-    rf"|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
+    rf"|{lex.NUMBER_PAIR}|{lex.NUMBER_WORD}(?:-{lex.NUMBER_WORD})?)"
 )
 POSITION = (
     r"(?P<pos>(?i:early|late|mid)[\s-]+|(?i:mid-)"
@@ -242,6 +242,8 @@ def duration_value(amount: float | None, unit: str) -> str:
         return f"PT{number}{unit[:-1]}"
     if unit == "DE" and amount is not None:  # TimeBank writes "a decade" as ten years
         return f"P{amount * 10:g}Y"
+    if unit == "Y" and amount and amount >= 1000 and amount % 1000 == 0:  # millennia: "P2L"
+        return f"P{amount / 1000:g}L"
     return f"P{number}{unit}"
 
 
