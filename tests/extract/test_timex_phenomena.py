@@ -797,3 +797,37 @@ def test_numbers_in_two_words_and_millennia(text: str, expression: str, expected
 
 def test_a_spelled_count_of_people_is_no_expression() -> None:
     assert tagged("Some two hundred and forty four pilgrims crossed the border.", SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a wire lead: the night before the report
+        (
+            "Two more detainees died in custody overnight, the monitors said.",
+            "overnight",
+            "2021-04-13TNI",
+        ),
+        (
+            "Overnight, unknown men painted slogans on the editor's door.",
+            "Overnight",
+            "2021-04-13TNI",
+        ),
+        # a market report: the night before the day the story is at
+        (
+            "Shares in Warsaw slid on April 6 after overnight losses in New York.",
+            "overnight",
+            "2021-04-05TNI",
+        ),
+    ],
+)
+def test_overnight_is_the_night_before(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She took an overnight bus to the border.", "The overnight curfew was lifted in May."],
+)
+def test_overnight_as_a_kind_is_no_expression(text: str) -> None:
+    assert [t for t in tagged(text, SPRING) if "overnight" in t[0].lower()] == []

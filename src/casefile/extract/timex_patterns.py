@@ -217,6 +217,15 @@ RULES: list[Rule] = [
         r.guard_part_of_day_position,
         triggers=_words("morning afternoon evening midmorning midafternoon midevening"),
     ),
+    # "died overnight", "Overnight, rebels shelled the town": the night before the day told, or
+    # before the report ("an overnight flight" is no expression)
+    _rule(
+        "overnight",
+        r"\b(?i:overnight)\b(?!-)",
+        relative.norm_overnight,
+        r.guard_overnight,
+        triggers=_words("overnight"),
+    ),
     # "on Friday nights", "Sunday mornings": every such part of that weekday
     _rule(
         "set-weekday-part",

@@ -237,6 +237,16 @@ def norm_part_of_day_position(match: re.Match[str], ctx: Context) -> Reading | N
     return Reading("TIME", f"{day.isoformat()}T{part}", mod, day, "D")
 
 
+def norm_overnight(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "overnight": the night before the day the story is at ("Shares fell on Friday after
+    overnight losses in Tokyo"), else before the report ("Overnight, rebels shelled the town")."""
+    origin = ctx.day_reference or ctx.anchor
+    if origin is None:
+        return Reading("TIME", None)
+    day = shift(origin, -1, "D")  # no new reference: the story stays on its day
+    return Reading("TIME", f"{day.isoformat()}TNI")
+
+
 def norm_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "Thursday", "last Thursday", "next Tuesday", "Friday afternoon"."""
     weekday = lex.weekday_number(match.group("wd"))

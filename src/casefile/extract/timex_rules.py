@@ -301,6 +301,12 @@ def guard_season(match: re.Match[str], text: str) -> bool:
     return previous in PREPOSITIONS or previous in lex.SEASON_PREPOSITIONS
 
 
+def guard_overnight(match: re.Match[str], text: str) -> bool:
+    """ "died overnight", "by overnight losses" count; "an overnight flight", "the overnight
+    curfew" (a determiner before it: an adjective of kind) do not."""
+    return previous_word(text, match.start()) not in lex.BEFORE_ADJECTIVE
+
+
 def guard_part_of_day_position(match: re.Match[str], text: str) -> bool:
     """ "mid-afternoon yesterday" counts; a bare "late morning" only after a preposition ("by
     late morning"), not as an adjective ("a late-evening vote", "early-morning raids")."""
