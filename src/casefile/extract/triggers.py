@@ -112,6 +112,13 @@ def _near_lemmas(token: Token) -> set[str]:
                 ]
     near = {syntax.lemma(t) for t in scope} | {t.lower_ for t in scope}
     near |= {syntax.lemma(c) for c in token.children if c.dep_ == "xcomp"}  # "refused to admit"
+    near |= {  # what someone is kept from: "stopped him from boarding a flight"
+        syntax.lemma(g)
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pcomp"
+    }
     near |= {  # a purpose: "transferred to Russia to serve his term"
         syntax.lemma(c)
         for c in token.children

@@ -1,0 +1,108 @@
+"""Sanctions and designations told as the language tells them (issue 11).
+
+Families gathered from WordNet's synsets of revoke/annul/invalidate, confiscate/
+impound, forbid/bar and label/designate, and from how reporting words them:
+papers taken away ("his residence permit was annulled", "had her passport
+confiscated"), the nouns of those acts ("the revocation of his visa"), asset
+freezes, a person kept from leaving ("stopped him from boarding a flight"), and
+the "foreign agent" label. Each family is tried in a wire, a translated regional,
+an NGO and a court-report style; look-alikes must give nothing of the type.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract
+from casefile.model import Article
+
+PUBLISHED = date(2025, 11, 14)
+INTRO = "The Uzbek poet Dilnoza Karimova has criticised the government from exile since 2019. "
+WHO = "Dilnoza Karimova"
+
+
+def found(nlp: Language, text: str) -> set[tuple[str, str]]:
+    events = extract(Article(text=INTRO + text, published=PUBLISHED), nlp).events
+    return {(event.type, event.subject) for event in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # papers annulled, rescinded, confiscated: passive, active, "of" and possessor
+        "Karimova's residence permit was annulled in March, her lawyer said.",
+        "The migration department annulled the residence permit of Karimova on 2 April.",
+        "Customs officers confiscated her passport at the Tashkent airport in August.",
+        "Karimova had her passport confiscated at the border post in September.",
+        "By the decision of the ministry the accreditation of the poet Karimova was "
+        "rescinded in the month of May.",
+        # the nouns of those acts
+        "The revocation of her residence permit in June left Karimova without papers.",
+        "An asset freeze against Karimova was announced by the finance ministry in July.",
+        # kept from leaving: "from" + the journey she was kept from
+        "Border guards stopped Karimova from boarding a flight to Riga in May.",
+        "In May of the same year she was prevented from flying to Almaty for a book fair.",
+    ],
+)
+def test_sanction_families(nlp: Language, text: str) -> None:
+    assert ("sanction", WHO) in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words about things no authority took from her
+        "Karimova annulled her contract with the publisher in March.",
+        "The festival cancelled the reading Karimova was to give in Riga.",
+        "Lawyers demanded the cancellation of the order against her.",
+        "The price freeze on bread was announced by the ministry in July.",
+        # stopped on her way somewhere is custody, not a ban on leaving
+        "Police stopped Karimova at the border crossing in May and took her to a station.",
+    ],
+)
+def test_sanction_look_alikes(nlp: Language, text: str) -> None:
+    assert not {event for event in found(nlp, text) if event[0] == "sanction"}
+
+
+def test_kept_from_boarding_is_no_arrest(nlp: Language) -> None:
+    """ "stopped her from boarding a flight": kept in the country, not taken into custody."""
+    events = found(nlp, "Border guards stopped Karimova from boarding a flight to Riga in May.")
+    assert ("arrest", WHO) not in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The justice ministry entered Karimova in the register of foreign agents on Friday.",
+        "On Friday the ministry of justice included in the register of foreign agents the "
+        "poetess Dilnoza Karimova.",
+    ],
+)
+def test_foreign_agent_label(nlp: Language, text: str) -> None:
+    assert ("designation", WHO) in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "foreign" alone is no label
+        "Latvia regards Karimova as a foreign national, and its foreign minister has met her.",
+        "The ministry of foreign affairs listed Karimova among the guests of the festival.",
+    ],
+)
+def test_foreign_without_agent_is_no_label(nlp: Language, text: str) -> None:
+    assert not {event for event in found(nlp, text) if event[0] == "designation"}
+
+
+def test_outlawed_as_extremist_is_a_designation_only(nlp: Language) -> None:
+    """ "outlawed the movement as extremist": the label, not also a dissolution."""
+    text = (
+        "Karimova co-founded the Ozod Soz movement in 2020. "
+        "The Supreme Court outlawed Ozod Soz as extremist in 2022."
+    )
+    types = {event[0] for event in found(nlp, text)}
+    assert "designation" in types
+    assert "sanction" not in types
