@@ -85,6 +85,9 @@ class Lexicon:
     # Nouns a topic word may modify without the decision being about anyone's case
     # ("suspended their extradition treaties").
     decision_not_about: frozenset[str] = frozenset()
+    # Nouns that, with "the", stand for an international body named just before
+    # ("the Court", "the agency", "the Committee").
+    international_anaphors: frozenset[str] = frozenset()
 
     def possessed(self, event_type: str) -> frozenset[str]:
         """Nouns whose possessor is the event's subject ("revoked her licence")."""
@@ -199,6 +202,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     rules: list[TriggerRule] = []
     international_agents: tuple[tuple[str, ...], ...] = ()
     international_verbs: frozenset[str] = frozenset()
+    international_anaphors: frozenset[str] = frozenset()
     for event_type in EVENT_TYPES:
         spec = data.get(event_type) or {}
         if event_type == "international_action":
@@ -208,6 +212,15 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             international_verbs = frozenset(
                 lemma for entry in spec.get("verbs", ()) for lemma in entry["lemmas"]
             )
+            international_anaphors = _words(spec.get("anaphors"))
+            for kind, key in (("verb", "object_verbs"), ("noun", "nouns")):
+                rules += [_rule(event_type, kind, entry) for entry in spec.get(key, ())]
+            for words in spec.get("phrases", ()):
+                rules.append(
+                    TriggerRule(
+                        event_type, "phrase", frozenset(), phrase=tuple(w.lower() for w in words)
+                    )
+                )
             continue
         for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("adjective", "adjectives")):
             rules += [_rule(event_type, kind, entry) for entry in spec.get(key, ())]
@@ -228,6 +241,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_not_about=_words(decisions.get("not_about")),
         international_agents=international_agents,
         international_verbs=international_verbs,
+        international_anaphors=international_anaphors,
         measures=_words(data.get("measures")),
         story=_story_rules(data.get("story") or {}),
         possessed_objects={

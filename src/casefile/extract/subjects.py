@@ -139,6 +139,16 @@ def find_subjects(
     elif role == "international":
         target = syntax.child(token, "dobj")
         agent = syntax.subject_of(token)
+        if target is not None and target.pos_ == "NOUN" and _person_at(target, people) is None:
+            target = _noun_person(target, people) or target  # "raised the case of X"
+        asked = syntax.child(token, "xcomp")
+        if (
+            target is not None
+            and target.ent_type_ == "GPE"
+            and asked is not None
+            and syntax.object_of(asked) is not None
+        ):
+            target = syntax.object_of(asked)  # "asked the UAE not to extradite his father"
     whole = partitive(target) if target is not None else None
     if target is not None and whole is not None:
         if not is_whole(target):
@@ -762,6 +772,9 @@ def _noun_person(noun: Token, people: People) -> Token | None:
                 if obj.lemma_.lower() in CASE_NOUNS:  # "a hearing in the case of X"
                     of = next((g for g in obj.children if g.lower_ == "of"), None)
                     candidates.append(syntax.child(of, "pobj") if of is not None else None)
+                if obj.lemma_.lower() in ORDER_NOUNS:  # "the deletion of the notice against X"
+                    against = next((g for g in obj.children if g.lower_ == "against"), None)
+                    candidates.append(syntax.child(against, "pobj") if against else None)
     candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if noun.dep_ == "compound":  # "a deportation order against his client"
         for c in noun.head.children:

@@ -581,11 +581,34 @@ def _a_state(preposition: Token) -> bool:
 
 
 def _acted_by(verb: Token, agent_start: int) -> bool:
-    """The international body is the verb's subject, not "a search requested by Minsk"."""
+    """The international body is the verb's subject, not "a search requested by Minsk";
+    "the Committee, which asked ...": the relative pronoun stands for the body."""
     subject = syntax.child(verb, "nsubj") or syntax.agent_of(verb)
     if subject is None and verb.dep_ in ("conj", "xcomp"):
         subject = syntax.subject_of(verb)  # "the Committee met and asked ...", not a modified noun
-    return subject is not None and any(t.idx == agent_start for t in subject.subtree)
+    if subject is None:
+        return False
+    if syntax.relative_antecedent(subject) is not subject:  # "the Committee, which asked"
+        name = syntax.relative_antecedent(subject)
+        while name.dep_ in ("pobj", "prep", "compound", "flat") and name.head.pos_ in (
+            "PROPN",
+            "ADP",
+        ):
+            name = name.head  # "Torture" in "the Committee against Torture, which ..."
+        return any(t.idx == agent_start for t in name.subtree)
+    return any(t.idx == agent_start for t in subject.subtree)
+
+
+# Pronouns that stand for a body the sentence named before them ("UNHCR said it had
+# raised the cases", "the agency recognised her ... and it referred her file").
+BODY_PRONOUNS = {"it", "she", "he", "they"}
+
+
+def _told_by_pronoun(verb: Token, agent_end: int) -> bool:
+    subject = syntax.child(verb, "nsubj") or syntax.agent_of(verb)
+    if subject is None and verb.dep_ in ("conj", "xcomp"):
+        subject = syntax.subject_of(verb)
+    return subject is not None and subject.lower_ in BODY_PRONOUNS and subject.idx >= agent_end
 
 
 def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
@@ -595,16 +618,74 @@ def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidat
         position = text.find(needle)
         if position < 0:
             continue
+        start = sentence.start_char + position
         acts = [  # each act of the body: "recognised her as a refugee and referred her to"
             Candidate(
                 "international_action", token, "international_action/agent-verb", "international"
             )
             for token in sentence
             if token.idx - sentence.start_char >= position
-            and token.pos_ == "VERB"
-            and syntax.lemma(token) in lexicon.international_verbs
-            and _acted_by(token, sentence.start_char + position)
+            and _an_act(token, lexicon)
+            and (_acted_by(token, start) or _told_by_pronoun(token, start + len(needle)))
         ]
         if acts:
             return acts
-    return []
+    return _acts_of_a_body_named_before(sentence, lexicon)
+
+
+def _an_act(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ == "VERB" and syntax.lemma(token) in lexicon.international_verbs
+
+
+# How far back "the Court", "the agency", "the Committee" looks for the body it names.
+BODY_REACH = 6
+
+
+def _acts_of_a_body_named_before(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """ "The European Court of Human Rights ... . On 4 February the Court indicated ...":
+    a definite noun that ends the body's name stands for it, when the last time the
+    article used that noun was in the body's name (not "the Belgrade court")."""
+    acts = []
+    for token in sentence:
+        if not _an_act(token, lexicon) or token.dep_ == "relcl":
+            continue  # "in breach of measures that the Court had indicated": a description
+        subject = syntax.child(token, "nsubj") or syntax.agent_of(token)
+        if subject is None and token.dep_ in ("conj", "xcomp"):
+            subject = syntax.subject_of(token)
+        if subject is None:
+            continue
+        subject = syntax.relative_antecedent(subject)
+        if (
+            subject.lemma_.lower() in lexicon.international_anaphors
+            and [c.lower_ for c in subject.children] == ["the"]  # not "the Higher Court in X"
+            and _body_named_before(subject, lexicon)
+        ):
+            acts.append(
+                Candidate(
+                    "international_action",
+                    token,
+                    "international_action/agent-verb",
+                    "international",
+                )
+            )
+    return acts
+
+
+def _body_named_before(noun: Token, lexicon: Lexicon) -> bool:
+    doc = noun.doc
+    sentences = syntax.sentences(doc)
+    here = syntax.sentence_index(noun)
+    first = sentences[max(0, here - BODY_REACH)].start
+    word = noun.lemma_.lower()
+    last = next(
+        (t for t in reversed(doc[first : noun.i]) if t.lemma_.lower() == word and t.i != noun.i),
+        None,
+    )
+    if last is None:
+        return False
+    window = doc[max(0, last.i - 8) : last.i + 1].text
+    end = window.rfind(last.text)
+    return any(
+        (position := window.find(" ".join(agent))) >= 0 and position <= end
+        for agent in lexicon.international_agents
+    )
