@@ -547,6 +547,7 @@ def _status(token: Token, anchor: Token, lexicon: Lexicon) -> str:
         and token.dep_ == "dobj"
         and lexicon.decision_verbs.get(syntax.lemma(token.head)) == "granted"
         and syntax.lemma(token) not in ASKING_NOUNS
+        and not (syntax.lemma(token) in RULING_NOUNS and syntax.lemma(token.head) == "uphold")
     ):
         return "scheduled"  # "a court approved her deportation": ordered, still to come
     if token.pos_ == "NOUN" and set_ahead(token, context):

@@ -845,6 +845,8 @@ def _decision_person(verb: Token, people: People) -> Token | None:
         if t.dep_ == "poss" and t.head.lemma_.lower() in (
             "request",
             "extradition",
+            "handover",
+            "surrender",
             "application",
             "claim",
             "status",
@@ -857,6 +859,8 @@ def _decision_person(verb: Token, people: People) -> Token | None:
             candidates.append(t)
         if t.lower_ == "of" and t.head.lemma_.lower() in (
             "extradition",
+            "handover",
+            "surrender",
             "deportation",
             "request",
             "application",
@@ -984,7 +988,8 @@ def _the_organization(verb: Token) -> str | None:
         for e in verb.doc.ents
         if e.end <= held.i and e.label_ == "ORG" and e[-1].lemma_.lower() == held.lemma_.lower()
     ]
-    return named[-1].text if named else None
+    # "Group 24" where the story named it, though the model cut the number off
+    return _whole_name(named[-1].text, named[-1].sent.text) if named else None
 
 
 def _pronoun_owner(pronoun: Token) -> str | None:

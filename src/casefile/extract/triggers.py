@@ -38,6 +38,18 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         if decision is not None:
             found.append(decision)
             decided.add(token.i)
+            upheld = _upheld_ruling(token)
+            if upheld is not None:  # "upheld the city court's ruling of 3 March"
+                found.append(
+                    Candidate(
+                        decision.type,
+                        upheld,
+                        f"{decision.type}/upheld-ruling",
+                        "decision",
+                        decision.outcome,
+                    )
+                )
+                decided.add(upheld.i)
     for token in sentence:
         if token.i in decided:
             continue
@@ -452,6 +464,26 @@ def _decision(token: Token, lexicon: Lexicon) -> Candidate | None:
     if event_type == "asylum_decision":
         outcome = lexicon.asylum_outcomes.get(outcome, outcome)
     return Candidate(event_type, token, f"{event_type}/decision-verb", "decision", outcome)
+
+
+# Verbs by which a higher court keeps a lower one's decision in force, and the decisions.
+UPHOLDING = {"uphold", "confirm", "affirm"}
+UPHELD_RULINGS = {"ruling", "decision", "judgment", "judgement", "order"}
+
+
+def _upheld_ruling(verb: Token) -> Token | None:
+    """ "the appeals court upheld the city court's ruling of 3 March that he could be
+    extradited": the ruling upheld is a decision of its own, on the day its "of" names."""
+    if syntax.lemma(verb) not in UPHOLDING:
+        return None
+    ruling = syntax.child(verb, "dobj", "nsubjpass")
+    if ruling is None or ruling.lemma_.lower() not in UPHELD_RULINGS:
+        return None
+    dated = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(t.ent_type_ == "DATE" for t in c.subtree)
+        for c in ruling.children
+    )
+    return ruling if dated else None
 
 
 REQUEST_NOUNS = {"request", "demand", "application", "bid", "petition", "motion", "claim"}
