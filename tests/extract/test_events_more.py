@@ -383,7 +383,8 @@ def test_decisions(nlp, text, expected):
     [
         pytest.param(
             "Interpol refused to issue a red notice against the blogger Magomed Dudaev.",
-            [],
+            # no notice, so no `wanted`; Interpol's refusal is its act on the case
+            [("international_action", "Magomed Dudaev", None, "occurred")],
             id="a-notice-refused-was-never-issued",
         ),
         pytest.param(
