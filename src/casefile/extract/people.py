@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import syntax
 from casefile.extract.gender import PRONOUN_GENDER, GenderWords, person_gender
+from casefile.extract.kin import link_kin
 from casefile.extract.lexicon import load_lexicon
 from casefile.extract.places import country_of
 from casefile.extract.timex_lexicon import MONTHS, WEEKDAYS
@@ -43,6 +44,7 @@ class PeopleWords:
     place_nouns: frozenset[str]
     officials: frozenset[str]
     group_nouns: frozenset[str]
+    kin_converse: dict[str, tuple[str, ...]]  # kin word -> what the relative calls the owner
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,7 @@ def people_words() -> PeopleWords:
         frozenset(data["place_nouns"]),
         frozenset(data["officials"]),
         frozenset(data["group_nouns"]),
+        {word: tuple(other) for word, other in data["kin_converse"].items()},
     )
 
 
@@ -89,6 +92,8 @@ class People:
     main: int | None
     # (first token, person) of each section a name heading opens ("Ruslan Dzhabrailov.")
     sections: list[tuple[int, int]] = field(default_factory=list)
+    # (person, kin word) -> the relative named so ("his wife, Leila Haddad"): extract/kin.py
+    kin: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def of(self, token: Token) -> int | None:
         return self.token_person.get(token.i)
@@ -457,7 +462,9 @@ def find_people(doc: Doc, title: str | None = None) -> People:
     }  # "'I don't know what he eats,' Angela said": "he" is not Angela
     _resolve_pronouns(doc, records, token_person, main, sections, speaking)
     _resolve_quoted_speakers(doc, token_person)
-    return People(records, token_person, main, sections)
+    keys = [r.key_tokens for r in records]
+    kin = link_kin(doc, token_person, people_words().kin_converse, keys)
+    return People(records, token_person, main, sections, kin)
 
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}

@@ -25,6 +25,7 @@ from casefile.extract.groups import (
     partitive,
     partitive_phrase,
 )
+from casefile.extract.kin import is_kin, owner_token
 from casefile.extract.lexicon import Lexicon, load_lexicon
 from casefile.extract.people import CALENDAR_WORDS, People, people_words, quoted_source
 from casefile.extract.places import country_of
@@ -432,6 +433,45 @@ def _group(token: Token, people: People | None = None) -> str | None:
     return token.doc[start:end].text
 
 
+def _told_by_relative(token: Token, people: People) -> int | None:
+    """ "The wife of X told reporters that her husband had been taken": "her" is the
+    unnamed wife the sentence opens with, so her husband is X (the converse relation)."""
+    words = people_words().kin_converse
+    if not is_kin(token, words):
+        return None
+    poss = syntax.child(token, "poss")
+    if poss is None or poss.pos_ != "PRON":
+        return None
+    kin = token.lemma_.lower()
+    for earlier in token.sent:
+        if earlier.i >= token.i:
+            break
+        if (
+            is_kin(earlier, words)
+            and kin in words[earlier.lemma_.lower()]
+            and not any(c.dep_ == "appos" for c in earlier.children)
+            and (owner := owner_token(earlier)) is not None
+            and owner.pos_ != "PRON"
+        ):
+            return _person_at(owner, people)
+    return None
+
+
+def _named_owner(kin: Token) -> bool:
+    """ "Nasser's father", "the father of Nasser": the owner written out, not a pronoun
+    ("his father" may be the speaker's father, and so the story's person)."""
+    owner = owner_token(kin)
+    return owner is not None and owner.pos_ != "PRON"
+
+
+def _kin_owner(token: Token, people: People) -> int | None:
+    """Whose relative a kin word names ("Nasser's father", "the blogger's mother")."""
+    if not is_kin(token, people_words().kin_converse):
+        return None
+    owner = owner_token(token)
+    return _person_at(owner, people) if owner is not None else None
+
+
 def _previous_group(pronoun: Token) -> str | None:
     doc = pronoun.doc
     first = doc[max(0, pronoun.sent.start - 1)].sent.start
@@ -482,6 +522,15 @@ def _person_at(token: Token, people: People) -> int | None:
                     found = _person_at(c, people)
             if found is not None:
                 return found
+    told_by = _told_by_relative(token, people)
+    if told_by is not None:  # "The wife of X said her husband was taken": X
+        return told_by
+    owner = _kin_owner(token, people)
+    linked = people.kin.get((owner, token.lemma_.lower())) if owner is not None else None
+    if linked is not None:  # "Nasser's wife": the wife the article names
+        return linked
+    if owner is not None and _named_owner(token):
+        return None  # "Nasser's father was released": never Nasser
     if _only_honorifics(token):  # "Lok Srey was arrested": a calque of "Madam", no name
         return people.recent(token) or people.main_at(token)
     if _is_unknown_name(token):
