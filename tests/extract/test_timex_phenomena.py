@@ -831,3 +831,20 @@ def test_overnight_is_the_night_before(text: str, expression: str, expected: str
 )
 def test_overnight_as_a_kind_is_no_expression(text: str) -> None:
     assert [t for t in tagged(text, SPRING) if "overnight" in t[0].lower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # the month just ended is "last month"; "last March" in April is a year back
+        ("Two army helicopters collided last March, killing nine.", "last March", "2020-03"),
+        # look-alikes: an earlier month of this year, and "this past"
+        ("The commission shut the newspaper last January.", "last January", "2021-01"),
+        ("Her appeal was heard this past March.", "this past March", "2021-03"),
+        ("He has been held since last November.", "last November", "2020-11"),
+    ],
+)
+def test_last_with_the_month_just_ended_is_a_year_back(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

@@ -126,7 +126,10 @@ def norm_month(match: re.Match[str], ctx: Context) -> Reading | None:
     elif year_step is not None:  # "June last year"
         year = ctx.anchor.year + year_step
     elif rel in ("last", "this past", "past"):
-        year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+        # "last February" written in March is not the month just ended ("last month" names
+        # that): the February of the year before
+        latest = ctx.anchor.month - (1 if rel == "last" else 0)
+        year = ctx.anchor.year if month < latest else ctx.anchor.year - 1
     elif rel in ("next", "the coming", "this coming", "coming"):
         year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
     elif rel == "that" and ctx.reference is not None:  # "fled in 2023 ... that January"
