@@ -848,3 +848,23 @@ def test_last_with_the_month_just_ended_is_a_year_back(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # "last" with its year is the year's fourth quarter
+        ("Arrests peaked in the last quarter of 2019.", "the last quarter of 2019", "2019-Q4"),
+        (
+            "Deliveries slowed in the last quarter of last year.",
+            "the last quarter of last year",
+            "2020-Q4",
+        ),
+        # look-alike: "last quarter" alone is the quarter before this one
+        ("The ministry deported 40 people last quarter.", "last quarter", "2021-Q1"),
+    ],
+)
+def test_the_last_quarter_of_a_year_is_its_fourth(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

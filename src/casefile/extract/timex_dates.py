@@ -249,6 +249,8 @@ def norm_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     year_text = group(match, "year")
     rel = squash(group(match, "rel") or group(match, "rel2"))
     mod = position_mod(group(match, "pos"))
+    if which == "last" and (year_text or rel):
+        which = "final"  # "the last quarter of 2012", "of the year": its fourth
     if which in (
         "last",
         "previous",
