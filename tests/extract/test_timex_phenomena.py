@@ -868,3 +868,21 @@ def test_the_last_quarter_of_a_year_is_its_fourth(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # "of the year" after a span of months or quarters is the year reported on
+        ("Remittances fell 8% in the first nine months of the year.", SPRING, "2021"),
+        ("Over the first two quarters of the year the NGO logged 31 raids.", SPRING, "2021"),
+        # in January the report is on the year just closed
+        ("Exports grew in the first nine months of the year.", date(2022, 1, 18), "2021"),
+    ],
+)
+def test_the_year_after_a_span_of_its_months(text: str, anchor: date, expected: str) -> None:
+    assert value_of(text, "the year", anchor) == expected
+
+
+def test_the_year_alone_as_a_noun_stays_silent() -> None:
+    assert tagged("It was the year the border closed.", SPRING) == []

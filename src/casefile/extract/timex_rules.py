@@ -484,4 +484,9 @@ def guard_reporting_year(match: re.Match[str], text: str) -> bool:
     """ "the year" alone is a period of a report only after "for", "during", "throughout"."""
     if group(match, "adj") or group(match, "ended") is not None:
         return True
+    if _SPAN_OF.search(text, max(0, match.start() - 30), match.start()):
+        return True  # "the first nine months of the year": the year reported on
     return previous_word(text, match.start()) in ("for", "during", "throughout")
+
+
+_SPAN_OF = re.compile(r"\b(?:months|quarters)\s+of\s+$", re.IGNORECASE)
