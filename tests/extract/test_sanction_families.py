@@ -106,3 +106,14 @@ def test_outlawed_as_extremist_is_a_designation_only(nlp: Language) -> None:
     types = {event[0] for event in found(nlp, text)}
     assert "designation" in types
     assert "sanction" not in types
+
+
+def test_a_timeline_line_tells_the_passive_without_its_verb(nlp: Language) -> None:
+    """ "- 3 Jun 2025: Passports of four exiled poets cancelled, among them A and B": a
+    headline's passive (no "were"); the papers are what was cancelled, not who cancelled."""
+    text = (
+        "- 3 Jun 2025: Passports of four exiled poets cancelled, among them Karimova, "
+        "Aziz Rahimov and Lola Saidova."
+    )
+    sanctioned = {subject for kind, subject in found(nlp, text) if kind == "sanction"}
+    assert sanctioned == {WHO, "Aziz Rahimov", "Lola Saidova"}

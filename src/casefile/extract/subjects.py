@@ -69,6 +69,13 @@ def find_subjects(
         agent = syntax.agent_of(token)
         if target is None and token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
             target = token.head
+        said = syntax.child(token, "nsubj")
+        if (
+            target is None
+            and said is not None
+            and said.lemma_.lower() in lexicon.possessed(candidate.type) - {"case"}
+        ):  # "Passports of six activists cancelled": a headline's passive, no doer
+            target, agent = said, None
         asked = syntax.child(token, "xcomp")
         if (
             target is not None
