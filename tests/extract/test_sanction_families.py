@@ -117,3 +117,23 @@ def test_a_timeline_line_tells_the_passive_without_its_verb(nlp: Language) -> No
     )
     sanctioned = {subject for kind, subject in found(nlp, text) if kind == "sanction"}
     assert sanctioned == {WHO, "Aziz Rahimov", "Lola Saidova"}
+
+
+def test_a_movement_declared_extremist_is_the_movement_the_story_named(nlp: Language) -> None:
+    """ "the exile movement Ozod Soz ... declared the movement extremist in November": the
+    name beside the same noun before, not the month after the verb."""
+    text = (
+        "Karimova leads the exile movement Ozod Soz. "
+        "A Tashkent court declared the movement extremist in November 2024."
+    )
+    labelled = {subject for kind, subject in found(nlp, text) if kind == "designation"}
+    assert labelled == {"Ozod Soz"}
+
+
+def test_everyone_a_register_takes_in_is_labelled(nlp: Language) -> None:
+    text = (
+        "On Friday the ministry of justice included in the register of foreign agents the "
+        "poet Dilnoza Karimova, the historian Aziz Rahimov and the lawyer Lola Saidova."
+    )
+    labelled = {subject for kind, subject in found(nlp, text) if kind == "designation"}
+    assert labelled == {WHO, "Aziz Rahimov", "Lola Saidova"}

@@ -49,8 +49,13 @@ def find_subjects(
         target = syntax.child(token, "dobj", "nsubjpass", "dative")
         agent = syntax.agent_of(token)
         person = _person_at(target, people) if target is not None else None
-        if person is not None:  # "added him to its register of foreign agents"
-            return [(people.name(person), person)], agent
+        if person is not None and target is not None:  # "added him to its register of ..."
+            listed = [person]  # "included the poet A, the historian B and the lawyer C"
+            for t in target.subtree:
+                other = people.of(t) if t.pos_ == "PROPN" else None
+                if other is not None and other not in listed:
+                    listed.append(other)
+            return [(people.name(p), p) for p in listed], agent
         name = _organization_name(token)
         return ([(name, None)] if name else []), agent
     if role == "subject":
@@ -1035,15 +1040,34 @@ ORGANIZATION_NOUNS = {
 def _the_organization(verb: Token) -> str | None:
     """ "The Supreme Court dissolved the party": the party the story named before."""
     held = syntax.child(verb, "dobj", "nsubjpass")
+    if held is None or held.lemma_.lower() not in ORGANIZATION_NOUNS:
+        # "declared the movement extremist": the small clause, parsed as one noun or a clause
+        held = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ in ("ccomp", "oprd", "dobj")
+                for g in (c, *c.children)
+                if g.dep_ in ("nsubj", "compound") and g.lemma_.lower() in ORGANIZATION_NOUNS
+            ),
+            held,
+        )
     if held is None or held.pos_ != "NOUN" or held.lemma_.lower() not in ORGANIZATION_NOUNS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in held.children):
+    if not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in (*held.children, *held.head.children)
+    ):
         return None
     named = [
         e
         for e in verb.doc.ents
         if e.end <= held.i and e.label_ == "ORG" and e[-1].lemma_.lower() == held.lemma_.lower()
     ]
+    if not named:  # "the exile movement Ozod Soz ... declared the movement extremist"
+        for noun in reversed(verb.doc[: held.i]):
+            name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if noun.lemma_.lower() == held.lemma_.lower() and name is not None:
+                return _proper_chain(name)
     # "Group 24" where the story named it, though the model cut the number off
     return _whole_name(named[-1].text, named[-1].sent.text) if named else None
 
@@ -1094,8 +1118,8 @@ def _named_organization(verb: Token) -> str | None:
     if labelled is not None and labelled.pos_ == "PROPN":
         return entity_text(labelled) if labelled.ent_type_ else _proper_chain(labelled)
     for t in verb.sent:
-        if t.i <= verb.i:
-            continue
+        if t.i <= verb.i or t.ent_type_ in ("DATE", "TIME"):
+            continue  # "declared the movement extremist in November 2025": no name
         if t.ent_type_ in ("ORG", "PERSON", "NORP") or (t.pos_ == "PROPN"):
             if t.ent_iob_ in ("B", "I") and t.ent_type_:
                 entity = next(e for e in t.doc.ents if e.start <= t.i < e.end)
