@@ -886,3 +886,33 @@ def test_the_year_after_a_span_of_its_months(text: str, anchor: date, expected: 
 
 def test_the_year_alone_as_a_noun_stays_silent() -> None:
     assert tagged("It was the year the border closed.", SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # the report's day, counted within an event
+        ("In Minsk today is the ninth day of the hunger strike.", "the ninth day", "2021-04-14"),
+        (
+            "It's the third straight day of raids on the bloggers' homes.",
+            "the third straight day",
+            "2021-04-14",
+        ),
+        # told in the past: the day just told
+        (
+            "Police dispersed the march on April 9. That was the fourth day of protests.",
+            "the fourth day",
+            "2021-04-09",
+        ),
+    ],
+)
+def test_the_nth_day_of_an_event_is_the_day_told(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was the first day he spoke to reporters.", "The union called a first day-long strike."],
+)
+def test_the_nth_day_with_no_day_told_is_no_date(text: str) -> None:
+    assert tagged(text, SPRING) == []

@@ -226,6 +226,16 @@ RULES: list[Rule] = [
         r.guard_overnight,
         triggers=_words("overnight"),
     ),
+    # "today is the eighth day of the strike", "It's the second day of the offensive": the day
+    # told, counted within some event
+    _rule(
+        "ordinal-day",
+        r"(?:(?<=\b[Ii]s\s)|(?<='s\s)|(?<=’s\s)|(?<=\bmarks\s)|(?<=\bwas\s)|(?<=\bmarked\s))"
+        rf"(?:(?i:the)\s+)?(?:{lex.ORDINAL_WORD}|\d+(?:st|nd|rd|th))\s+"
+        r"(?:(?i:straight|consecutive|full)\s+)?(?i:day)\b(?!-)",
+        relative.norm_ordinal_day,
+        triggers=_words("day"),
+    ),
     # "on Friday nights", "Sunday mornings": every such part of that weekday
     _rule(
         "set-weekday-part",

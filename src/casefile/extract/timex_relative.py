@@ -237,6 +237,21 @@ def norm_part_of_day_position(match: re.Match[str], ctx: Context) -> Reading | N
     return Reading("TIME", f"{day.isoformat()}T{part}", mod, day, "D")
 
 
+def text_before(match: re.Match[str], width: int) -> str:
+    """The `width` characters of the searched text before `match`."""
+    return match.string[max(0, match.start() - width) : match.start()]
+
+
+def norm_ordinal_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "(today) is the eighth day of the strike": the report's day; "(Tuesday) was the fifth
+    day": the day just told, none if no day was."""
+    told = text_before(match, 8).rstrip().lower()
+    day = ctx.day_reference if told.endswith(("was", "marked")) else ctx.anchor
+    if day is None:
+        return None
+    return Reading("DATE", day.isoformat(), None, day, "D")
+
+
 def norm_overnight(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "overnight": the night before the day the story is at ("Shares fell on Friday after
     overnight losses in Tokyo"), else before the report ("Overnight, rebels shelled the town")."""
