@@ -28,6 +28,7 @@ so that an analyst sees which dates were read and which inferred.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -48,6 +49,8 @@ LEAD_SENTENCES = 2
 STORY_DAYS = 62
 # Words that say a sentence goes on with the scene before it ("There he was detained").
 GOES_ON = ("there", "then")
+# The time a live blog stamps an entry with: "10:52 —", "12:30 Update:".
+CLOCK_STAMP = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local))?\s*(?:[—–-]|[Uu]pdate\b)")
 SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
 
 
@@ -78,7 +81,9 @@ def date_from_context(
         ):  # "beaten every night": no one day; a quotation keeps its speaker's own time
             dated.append(event)
             continue
-        retold = _told_elsewhere(event, events)
+        retold = _told_elsewhere(event, events) or _read_out(
+            event, doc, sentences, published, context
+        )
         scene = next(
             (
                 found
@@ -89,6 +94,8 @@ def date_from_context(
         )  # "about whose abduction it became known" ... "They put him into a car": its scene
         if retold is not None and not (scene is not None and scene.startswith(retold)):
             dated.append(replace(event, date=retold, date_from="context"))
+        elif (day := _posted_on(sentences, index, published)) is not None:
+            dated.append(replace(event, date=day, date_from="context"))
         elif scene is not None:
             dated.append(replace(event, date=scene, date_from="context"))
         elif (
@@ -98,6 +105,21 @@ def date_from_context(
         else:
             dated.append(event)
     return dated
+
+
+def _posted_on(sentences: list[SentenceTimes], index: int, published: date | None) -> str | None:
+    """The day of a live blog's entry ("14:32 — The court gives him 14 years"): the
+    report's own, for what the entry tells as news, not as background with dates of its
+    own ("14:05 — Background: he flew to Istanbul on 9 October 2020. He was drugged ...")."""
+    sentence = sentences[index].sentence
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    if published is None or not CLOCK_STAMP.match(text, line_start):
+        return None
+    entry = [t for t in sentences[: index + 1] if t.sentence.end_char > line_start]
+    if any(_background(t) or any(x.date for x in t.timexes) for t in entry):
+        return None  # "11:48 — Worth recalling: he had been granted bail in 2024"
+    return published.isoformat()
 
 
 def _story_here(
@@ -147,6 +169,28 @@ def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
         return None
     dates = {e.date for e in told if e.date is not None and e.status == "occurred"}
     return dates.pop() if len(dates) == 1 else None
+
+
+def _read_out(
+    event: Event,
+    doc: Doc,
+    sentences: list[SentenceTimes],
+    published: date | None,
+    context: Context,
+) -> str | None:
+    """A verdict no other telling dates was read out at the one sitting the story dates:
+    "the trial was held behind closed doors on 29 April" ... "the court sentenced him to
+    18 years". Two sittings dated (a trial and its appeal), or none: no date from them."""
+    if event.type not in load_lexicon().story.verdicts:
+        return None
+    days = {
+        timex.date
+        for times in sentences
+        if any(syntax.lemma(t) in context.session_nouns for t in times.sentence)
+        for timex in _told_dates(doc, times, published, context)
+        if timex.date and len(timex.date) == 10
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def scene_date(

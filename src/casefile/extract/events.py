@@ -253,6 +253,8 @@ def _build_for(
         lexicon.context,
         through_speech="attempts_count" in candidate.flags and token.pos_ == "VERB",
     )
+    if candidate.person_role in ("noun", "phrase"):
+        dates = times.on(_made_when(token), near=token) or dates
     if candidate.type == "hearing" and status == "postponed":
         moved = postponed(anchor, times, lexicon, published)
         if moved is not None:
@@ -343,6 +345,33 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
 
+
+def _made_when(noun: Token) -> list[Token]:
+    """The words that tell when the thing a noun names was made: "a red notice issued in
+    2019", "charges brought against him in 2023", "a warrant that Minsk obtained in 2022".
+
+    Such a thing is older than the clause that mentions it ("was detained in June on a red
+    notice issued in 2019"); its own date is the event's.
+    """
+    described = [noun] + [  # "charges of treason brought in 2022": hung on "treason"
+        o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+    ]
+    clauses = [
+        c
+        for word in described
+        for c in word.children
+        if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"
+    ]
+    return [
+        t
+        for clause in clauses
+        if syntax.lemma(clause) in syntax.CREATING | MAKING
+        for t in _date_phrases(clause)
+    ]
+
+
+# Verbs, beside those that create a charge or a warrant, that tell when one was made.
+MAKING = frozenset({"obtain", "circulate", "publish", "post", "announce", "put", "level"})
 
 # Decisions a court upholds or quashes, which carry their own date ("the ruling of 3 March").
 RULING_NOUNS = {"ruling", "decision", "judgment", "judgement", "verdict", "order"}

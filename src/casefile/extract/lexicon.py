@@ -54,6 +54,7 @@ class Context:
     institutions: frozenset[str] = frozenset()
     attending_verbs: frozenset[str] = frozenset()
     session_verbs: frozenset[str] = frozenset()
+    session_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             institutions=_words(context.get("institutions")),
             attending_verbs=_words(context.get("attending_verbs")),
             session_verbs=_words(context.get("session_verbs")),
+            session_nouns=_words(context.get("session_nouns")),
         ),
     )
 

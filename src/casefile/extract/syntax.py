@@ -187,6 +187,8 @@ def object_of(verb: Token) -> Token | None:
                 return subject_of(current)
         else:
             own = child(current, "dative") or child(current, "dobj")
+            if own is not None and is_time(own):
+                own = None  # "pardoned and released the following day": a time, no object
             if own is not None:
                 first = next(
                     (
@@ -215,7 +217,7 @@ def object_of(verb: Token) -> Token | None:
                     break  # "was detained, stripped of his passport and put on a plane"
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and child(conj, "nsubj") is None:
                     shared = child(conj, "dobj")
-                    if shared is not None:
+                    if shared is not None and not is_time(shared):
                         return shared
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
@@ -231,6 +233,12 @@ def object_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def is_time(token: Token) -> bool:
+    """A noun phrase that names a time ("the following day", "that evening"), which the
+    parser may take for a verb's object."""
+    return token.ent_type_ in ("DATE", "TIME") and token.pos_ == "NOUN"
 
 
 def relative_antecedent(token: Token) -> Token:

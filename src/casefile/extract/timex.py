@@ -18,6 +18,7 @@ a past-tense verb).
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -299,15 +300,23 @@ def _find(
         if reading.span:  # "[three days] later": TimeML leaves the direction word outside
             end = start + len(_DIRECTION.sub("", text[start:end]))
         of_year = _OF_THAT_YEAR.match(text, end)
-        if of_year and reading.unit == "M" and reading.point is not None and reference is not None:
-            # "in November of that year": the month of the year just mentioned
-            year = reference.year + _YEAR_STEP[of_year.group(1).lower()]
-            reading = replace(
-                reading,
-                value=f"{year:04d}-{reading.point.month:02d}",
-                point=reading.point.replace(year=year, day=1),
-            )
-            end = skip_until = of_year.end()
+        step = of_year.group(1).lower() if of_year else ""
+        base = anchor if step in _DEICTIC_YEAR else reference
+        if (
+            of_year
+            and reading.unit in ("M", "D")
+            and reading.point is not None
+            and base is not None
+        ):
+            # "in November of that year": the month of the year just mentioned;
+            # "on the 9th of March of last year": the year before the report's
+            year = base.year + _YEAR_STEP[step]
+            day = 1 if reading.unit == "M" else reading.point.day
+            with suppress(ValueError):  # "29 February of last year" in a year with none
+                point = reading.point.replace(year=year, day=day)
+                size = 7 if reading.unit == "M" else 10
+                reading = replace(reading, value=point.isoformat()[:size], point=point)
+                end = skip_until = of_year.end()
         found.append(
             TimeExpression(
                 text=text[start:end],
@@ -347,6 +356,7 @@ _APPOSED = re.compile(r",\s*")
 _APPOSED_WEEKDAY = re.compile(r",\s*(?:a|which was a)\s+", re.IGNORECASE)
 _DIRECTION = re.compile(r"\s+(?i:later|earlier)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_BIRTH = re.compile(r"\b(?:born|b\.)\s[^.;:()]{0,30}$")
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))
 
 
@@ -362,8 +372,11 @@ def _story_point(reading: Reading) -> date:
 def _sets_scene(text: str, start: int) -> bool:
     """Does the date at `start` say when the story is ("In 2019 ...", "arrested on May 3, 2019")?
 
-    A date that bounds ("since 1980") or describes ("the August 1988 cease-fire") does not.
+    A date that bounds ("since 1980") or describes ("the August 1988 cease-fire") does not,
+    nor a birth ("Nazarov, born in Osh in 1979, was detained in March": this March).
     """
+    if _BIRTH.search(text[max(0, start - 40) : start]):
+        return False
     before = text[max(0, start - 3) : start].rstrip(" ")
     return (
         before in ("", "\n")
@@ -382,10 +395,15 @@ def _recent(quarter: date, anchor: date | None) -> bool:
 
 
 _OF_THAT_YEAR = re.compile(
-    r"\s+of\s+(that|the same|the following|the next|the previous|the preceding)\s+year\b",
+    r"\s+of\s+(that|the same|the following|the next|the previous|the preceding|last|this|next)"
+    r"\s+year\b",
     re.IGNORECASE,
 )
+_DEICTIC_YEAR = frozenset({"last", "this", "next"})  # counted from the report's date
 _YEAR_STEP = {
+    "last": -1,
+    "this": 0,
+    "next": 1,
     "that": 0,
     "the same": 0,
     "the following": 1,
