@@ -178,3 +178,15 @@ def test_a_live_blog_entry_with_its_own_dates_is_background(nlp: Language) -> No
     arrests = events_of(nlp, LIVE_BLOG, date(2026, 1, 23), "arrest")
     assert arrests
     assert all(e.date != "2026-01-23" for e in arrests)
+
+
+# An adjective trigger states its event through a linking verb, whose time it is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakhrom Aliev, 51, went missing in the Russian city of Kazan on Feb. 3.",
+        "The blogger Bakhrom Aliev went missing in Kazan on the 3rd of February, relatives say.",
+    ],
+)
+def test_gone_missing_on_a_day_is_that_day(nlp: Language, text: str) -> None:
+    assert the_date(nlp, text, date(2025, 3, 1), "abduction") == "2025-02-03"

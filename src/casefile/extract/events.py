@@ -243,6 +243,8 @@ def _build_for(
         if verb is not None and not said and "state" not in candidate.flags:
             anchor = verb  # "was deported on Friday"; not "confirmed his deportation on
             # Monday": the day something was said is not the day of the event (GUIDELINES)
+    if candidate.rule.endswith("/adjective") and syntax.lemma(token.head) in LINKING_VERBS:
+        anchor = token.head  # "went missing in Belgorod on Jan. 11": the verb's time
     scope = _scope(candidate, anchor, lexicon)
     status = _status(token, anchor, lexicon)
     dates = event_dates(
@@ -344,6 +346,10 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
     ):  # "a day later, a court approved her deportation": the order is dated by the approval
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
+
+
+# Verbs an adjective trigger states through ("went missing", "was wanted", "remains missing").
+LINKING_VERBS = frozenset({"go", "be", "become", "remain", "fall", "turn"})
 
 
 def _made_when(noun: Token) -> list[Token]:
