@@ -335,7 +335,9 @@ ATTEMPTS = frozenset({"wish", "want", "try", "attempt", "seek"})
 # Verbs that order a state for someone: "ordered him held", "ruled him detained".
 ORDERING = frozenset({"order", "rule", "want"})
 # Verbs whose object exists only once they are done: refusing them leaves no such thing.
-CREATING = frozenset({"issue", "file", "open", "bring", "launch", "lodge", "impose", "sign"})
+CREATING = frozenset(
+    {"issue", "file", "open", "bring", "launch", "lodge", "impose", "sign", "order"}
+)  # "declined to order his expulsion": no expulsion was ordered
 # Conjunctions whose clause tells what happened, whatever the main clause hedges or
 # denies ("was not tried, as he had been released"); "as soon as", "as long as" and
 # "as if" are conditions, not facts (`_fact_clause`).
@@ -385,6 +387,13 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             and lemma(current) in PREVENTING
         ):
             return True  # "stopped him from boarding a flight": he did not board
+        if (
+            below is not None
+            and below.dep_ == "prep"
+            and below.lower_ == "against"
+            and lemma(current) in OPPOSING
+        ):
+            return True  # "argued against sending her back": she was not sent back
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         if current.head == current:
@@ -416,6 +425,10 @@ def _fact_clause(clause: Token) -> bool:
 # Verbs whose "from" keeps the act from happening ("barred from leaving", "kept from
 # boarding"); what they stop is no event (their own event, an exit ban, is read apart).
 PREVENTING = {"stop", "bar", "block", "prevent", "keep", "ban"}
+# Verbs whose "against" is a case made or decided before the act ("argued against
+# deporting him", "ruled against his extradition"); not "protested against his deportation",
+# said of what may have happened already.
+OPPOSING = {"argue", "rule", "decide", "vote", "advise", "caution", "warn", "plead", "speak"}
 
 
 def _pleads_to_a_charge(verb: Token) -> bool:

@@ -1,0 +1,66 @@
+"""What a court declines to order, or a party argues against, did not happen.
+
+An expulsion order exists only once it is given: "declined to order his
+expulsion" leaves none (extract/syntax.py, `CREATING`). A case made against an
+act before it happens ("argued against sending her back") tells no act
+(`OPPOSING`). A protest against a deportation may follow one, so it is left to
+the rest of the sentence. Our own wording, in several styles.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from casefile.extract import extract
+from casefile.model import Article
+
+
+def types_in(nlp: Language, text: str) -> list[str]:
+    found = extract(Article(text=text, published=date(2024, 3, 1)), nlp).events
+    return [e.type for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # court report
+        "Judge Aigerim Sadykova declines to order the expulsion of Farida Nurlanova, "
+        "who leaves the courtroom with her lawyer.",
+        # wire
+        "A district court in Almaty declined on Monday to order the deportation of the "
+        "Uighur teacher Erkin Tokhti to China.",
+        # translated regional press
+        "The defence of Erkin Tokhti argued only against sending him back to China, "
+        "where in its words torture awaits him.",
+        # NGO release
+        "Lawyers for Erkin Tokhti pleaded against his return to China at the hearing.",
+    ],
+)
+def test_an_expulsion_declined_or_argued_against_is_none(nlp: Language, text: str) -> None:
+    assert "deportation" not in types_in(nlp, text)
+
+
+def test_an_expulsion_ordered_is_a_scheduled_deportation(nlp: Language) -> None:
+    text = "A district court in Almaty ordered on Monday the expulsion of Erkin Tokhti."
+    assert "deportation" in types_in(nlp, text)
+
+
+def test_a_ruling_against_an_extradition_is_still_a_decision(nlp: Language) -> None:
+    text = "The appeals court in Belgrade ruled against the extradition of Erkin Tokhti to China."
+    assert "extradition_decision" in types_in(nlp, text)
+
+
+def test_a_foreign_minister_is_no_foreign_agent(nlp: Language) -> None:
+    text = (
+        "The blogger Erkin Tokhti has been held in Urumqi since 2019. Norway still regards "
+        "him as its citizen and its foreign minister, Kari Dahl, has demanded his release."
+    )
+    assert "designation" not in types_in(nlp, text)
+
+
+def test_a_register_of_foreign_agents_is_a_designation(nlp: Language) -> None:
+    text = "In May the ministry put the blogger Erkin Tokhti on its register of foreign agents."
+    assert "designation" in types_in(nlp, text)
