@@ -190,3 +190,24 @@ def test_a_live_blog_entry_with_its_own_dates_is_background(nlp: Language) -> No
 )
 def test_gone_missing_on_a_day_is_that_day(nlp: Language, text: str) -> None:
     assert the_date(nlp, text, date(2025, 3, 1), "abduction") == "2025-02-03"
+
+
+# "She was one of ten people detained": the participle is dated by the copula's clause.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Dec. 29 Sokha Chan, a poet, was one of 12 Cambodians detained by "
+            "immigration police at a workshop in Bangkok.",
+            "2023-12-29",
+        ),
+        (
+            "In 2019 Sokha Chan was among the 40 activists arrested after the rally.",
+            "2019",
+        ),
+    ],
+)
+def test_one_of_a_group_detained_takes_the_clause_date(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert the_date(nlp, text, date(2024, 1, 12), "arrest") == expected

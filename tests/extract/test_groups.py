@@ -302,3 +302,14 @@ def test_a_gapped_clause_with_its_own_date_is_not_given_the_first_date(nlp: Lang
     )
     events = extract(Article(text=text, published=PUBLISHED), nlp).events
     assert not [e for e in events if e.subject != "Umarov" and e.date == "2020-11"]
+
+
+def test_persons_counted_are_a_group_of_their_own(nlp: Language) -> None:
+    text = (
+        "The national security police yesterday arrested four persons suspected of funding "
+        "activists abroad through a subscription platform."
+    )
+    found = extract(Article(text=text, published=date(2023, 12, 14)), nlp).events
+    assert [(e.type, e.subject) for e in found if e.type == "arrest"] == [
+        ("arrest", "four persons")
+    ]

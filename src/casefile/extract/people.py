@@ -45,6 +45,7 @@ class PeopleWords:
     officials: frozenset[str]
     group_nouns: frozenset[str]
     kin_converse: dict[str, tuple[str, ...]]  # kin word -> what the relative calls the owner
+    counted_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def people_words() -> PeopleWords:
         frozenset(data["officials"]),
         frozenset(data["group_nouns"]),
         {word: tuple(other) for word, other in data["kin_converse"].items()},
+        frozenset(data.get("counted_nouns") or ()),
     )
 
 

@@ -431,9 +431,11 @@ def _group(token: Token, people: People | None = None) -> str | None:
         and token.lemma_.lower() in people_words().descriptors
     ):
         return token.lemma_.lower()  # "briefly detained a journalist working for ...": "journalist"
-    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in people_words().group_nouns:
-        return None
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
+    lemma = token.lemma_.lower()
+    counted = lemma in people_words().counted_nouns and any(c.dep_ == "nummod" for c in words)
+    if token.tag_ not in ("NNS", "NNPS") or not (lemma in people_words().group_nouns or counted):
+        return None
     words += [
         c for c in token.children if c.dep_ == "det" and c.lower_ not in ("the", "these", "those")
     ]

@@ -130,6 +130,11 @@ def event_dates(
                 break
             current = current.head
             dates = times.on(syntax.clause_tokens(current), near=token)
+    if not dates and anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        # "On Dec. 29 she was one of ten Cambodians detained by police": the copula's time
+        outer = syntax.governing_verb(anchor)
+        if outer is not None and syntax.lemma(outer) == "be":
+            dates = times.on(syntax.clause_tokens(outer), near=token)
     if not dates and token.pos_ == "NOUN":  # "a hearing in Tashkent, which is set for Feb. 4"
         dates = times.on(scheduling_clause(token, context), near=token)
     if not dates and through_speech:  # "In November he wrote to the court to say he wished to
