@@ -103,3 +103,22 @@ def test_no_international_body(nlp: Language, text: str, silent: str) -> None:
 def test_a_mandate_named_after_torture_is_no_torture(nlp: Language) -> None:
     text = "The UN Special Rapporteur on torture raised Tursun's case with Abu Dhabi in March."
     assert not {e for e in found(nlp, text) if e[0] == "ill_treatment"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act as a noun, the body in its "from"/"by" phrase (wire, regional press)
+        "In 2024 the Emirates deported Tursun despite a request from UN experts to halt his "
+        "removal.",
+        "Tursun was freed after six months following mediation by the EU Monitoring Mission.",
+    ],
+)
+def test_acts_named_as_nouns(nlp: Language, text: str) -> None:
+    assert ("international_action", WHO) in found(nlp, text)
+
+
+def test_a_member_state_of_a_body_is_not_the_body(nlp: Language) -> None:
+    """ "a request from one Interpol member": a state asks, not Interpol."""
+    text = "Tursun's lawyer said it was only a request from one Interpol member to find him."
+    assert not {e for e in found(nlp, text) if e[0] == "international_action"}

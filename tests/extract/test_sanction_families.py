@@ -137,3 +137,36 @@ def test_everyone_a_register_takes_in_is_labelled(nlp: Language) -> None:
     )
     labelled = {subject for kind, subject in found(nlp, text) if kind == "designation"}
     assert labelled == {WHO, "Aziz Rahimov", "Lola Saidova"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sanctioned"),
+    [
+        # entry refused "to" the people it is refused to (wire)
+        (
+            "In neighbouring Latvia, border officers this month refused entry to two Uzbek "
+            "poets, Dilnoza Karimova and Aziz Rahimov.",
+            {WHO, "Aziz Rahimov"},
+        ),
+        # an organisation struck off a register (NGO release)
+        (
+            "In May the ministry of justice struck the Ozod Soz foundation off the register of "
+            "non-profit organisations.",
+            {"Ozod Soz foundation"},
+        ),
+    ],
+)
+def test_refused_to_and_struck_off(nlp: Language, text: str, sanctioned: set[str]) -> None:
+    assert {subject for kind, subject in found(nlp, text) if kind == "sanction"} == sanctioned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # off a wanted list is no sanction; entry to a room is no ban
+        "Karimova was removed from the register of wanted persons in May.",
+        "The guards refused entry to the courtroom to Karimova in May.",
+    ],
+)
+def test_register_and_entry_look_alikes(nlp: Language, text: str) -> None:
+    assert not {e for e in found(nlp, text) if e[0] == "sanction"}

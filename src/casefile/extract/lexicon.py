@@ -89,6 +89,9 @@ class Lexicon:
     # Nouns that, with "the", stand for an international body named just before
     # ("the Court", "the agency", "the Committee").
     international_anaphors: frozenset[str] = frozenset()
+    # Nouns of a body's acts, the body named in them ("a request from UN experts",
+    # "mediation by the EU Monitoring Mission", "the Court's interim measure").
+    international_acts: frozenset[str] = frozenset()
 
     def possessed(self, event_type: str) -> frozenset[str]:
         """Nouns whose possessor is the event's subject ("revoked her licence")."""
@@ -204,6 +207,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     international_agents: tuple[tuple[str, ...], ...] = ()
     international_verbs: frozenset[str] = frozenset()
     international_anaphors: frozenset[str] = frozenset()
+    international_acts: frozenset[str] = frozenset()
     for event_type in EVENT_TYPES:
         spec = data.get(event_type) or {}
         if event_type == "international_action":
@@ -214,6 +218,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                 lemma for entry in spec.get("verbs", ()) for lemma in entry["lemmas"]
             )
             international_anaphors = _words(spec.get("anaphors"))
+            international_acts = _words(spec.get("act_nouns"))
             for kind, key in (("verb", "object_verbs"), ("noun", "nouns")):
                 rules += [_rule(event_type, kind, entry) for entry in spec.get(key, ())]
             for words in spec.get("phrases", ()):
@@ -243,6 +248,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         international_agents=international_agents,
         international_verbs=international_verbs,
         international_anaphors=international_anaphors,
+        international_acts=international_acts,
         measures=_words(data.get("measures")),
         story=_story_rules(data.get("story") or {}),
         possessed_objects={

@@ -104,6 +104,11 @@ def find_subjects(
                     (c.lower_ in ("on", "against") and target.lemma_.lower() in measures)
                     or (c.lower_ == "to" and target.lemma_.lower() in PENALTIES)
                     or (
+                        c.lower_ == "to"
+                        and target.lemma_.lower() in GRANTED_TO
+                        and (syntax.child(c, "pobj") or c).ent_type_ not in ("GPE", "LOC")
+                    )
+                    or (
                         c.lower_ == "of"
                         and c.head == target
                         and not _names_a_person(target)
@@ -311,6 +316,8 @@ def _of_modifier(token: Token) -> bool:
 PAIR_PRONOUNS = {"both", "they", "them"}
 # A penalty handed "to" someone is theirs: "handed down a nine-year term to X".
 PENALTIES = {"term", "sentence", "penalty", "punishment"}
+# What is refused or granted "to" someone: "refused entry to two journalists, A and B".
+GRANTED_TO = {"entry", "admission", "access"}
 
 
 def _counted_back(token: Token) -> bool:

@@ -660,9 +660,35 @@ def _international_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidat
             and _an_act(token, lexicon)
             and (_acted_by(token, start) or _told_by_pronoun(token, start + len(needle)))
         ]
+        acts += [  # "despite a request from UN experts", "the Court's interim measure"
+            Candidate(
+                "international_action", token, "international_action/agent-noun", "international"
+            )
+            for token in sentence
+            if token.pos_ == "NOUN"
+            and syntax.lemma(token) in lexicon.international_acts
+            and _named_in(token, start, start + len(needle))
+        ]
         if acts:
             return acts
     return _acts_of_a_body_named_before(sentence, lexicon)
+
+
+def _named_in(noun: Token, agent_start: int, agent_end: int) -> bool:
+    """The body is the noun's owner or its "from"/"by"/"of" phrase: the phrase's own
+    noun is in the body's name ("from UN experts"; not "from one Interpol member")."""
+    return any(
+        agent_start <= word.idx < agent_end
+        for c in noun.children
+        for word in (
+            [c]
+            if c.dep_ == "poss"
+            else [syntax.child(c, "pobj")]
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
+            else []
+        )
+        if word is not None
+    )
 
 
 def _an_act(token: Token, lexicon: Lexicon) -> bool:
