@@ -916,3 +916,37 @@ def test_the_nth_day_of_an_event_is_the_day_told(text: str, expression: str, exp
 )
 def test_the_nth_day_with_no_day_told_is_no_date(text: str) -> None:
     assert tagged(text, SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a season told after a date is counted from that date, not from the report
+        (
+            "He crossed into Turkey in March 2016. That summer he applied for asylum.",
+            "That summer",
+            "2016-SU",
+        ),
+        (
+            "The editor was jailed in May 2019. The following winter he went on hunger strike.",
+            "The following winter",
+            "2019-WI",
+        ),
+        (
+            "The decree was signed in May 2019. The previous winter the ministry had drafted it.",
+            "The previous winter",
+            "2018-WI",
+        ),
+        (
+            "She finished school in 2001. That fall, she joined the opposition paper.",
+            "That fall",
+            "2001-FA",
+        ),
+    ],
+)
+def test_that_season_counts_from_the_date_told(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+def test_that_fall_as_a_verb_is_no_season() -> None:
+    assert tagged("Currencies that fall sharply are propped up by the central bank.", SPRING) == []

@@ -202,6 +202,9 @@ def norm_century(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{number - 1:02d}", position_mod(group(match, "pos")))
 
 
+_ANAPHORIC_SEASON = {"that": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
 def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "summer" (the anchor's year), "spring of 2023", "last summer", "early autumn 2023"."""
     season = lex.SEASONS[squash(match.group("season"))]
@@ -210,6 +213,12 @@ def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
     rel = squash(group(match, "rel"))
     if year_text:
         year = year_value(year_text)
+    elif rel in _ANAPHORIC_SEASON:
+        # "fled in March 1996 ... that summer", "the following winter": from the date just told
+        origin = ctx.reference or ctx.anchor
+        if origin is None:
+            return Reading("DATE", None, mod)
+        year = season_year(origin, season, _ANAPHORIC_SEASON[rel])
     elif ctx.anchor is None:
         return Reading("DATE", None, mod)
     elif rel in ("last", "this past", "past"):

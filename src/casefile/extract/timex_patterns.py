@@ -144,7 +144,8 @@ RULES: list[Rule] = [
     _rule(
         "season",
         rf"(?:\b{POSITION})?(?:\b(?P<rel>(?i:last|this\s+past|this\s+coming|next|this|the\s+coming"
-        rf"|the|coming|past))\s+)?\b(?P<season>{lex.SEASON})\b"
+        rf"|that|the\s+following|the\s+next|the\s+previous|the|coming|past))\s+)?"
+        rf"\b(?P<season>{lex.SEASON})\b"
         rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}))?",
         dates.norm_season,
         r.guard_season,

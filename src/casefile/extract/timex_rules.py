@@ -293,9 +293,16 @@ def guard_season(match: re.Match[str], text: str) -> bool:
     """ "summer" counts with a determiner, a year or a preposition; "fall" the verb does not."""
     if group(match, "year") or group(match, "pos"):
         return True
+    previous = previous_word(text, match.start())
+    if squash(group(match, "rel")) == "that" and squash(match.group("season")) == "fall":
+        # "That fall, he enrolled", "in that fall"; not "shares that fall sharply"
+        return (
+            match.group(0).startswith("That")
+            or previous in PREPOSITIONS
+            or text[match.end() : match.end() + 1] == ","
+        )
     if squash(group(match, "rel")) not in ("", "the"):
         return True
-    previous = previous_word(text, match.start())
     if squash(match.group("season")) == "fall" and previous in lex.BEFORE_VERB:
         return False  # "began to fall apart", "prices could fall"
     return previous in PREPOSITIONS or previous in lex.SEASON_PREPOSITIONS
