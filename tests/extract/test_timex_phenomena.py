@@ -950,3 +950,26 @@ def test_that_season_counts_from_the_date_told(text: str, expression: str, expec
 
 def test_that_fall_as_a_verb_is_no_season() -> None:
     assert tagged("Currencies that fall sharply are propped up by the central bank.", SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # the end of the year or month a past story is in, not the report's
+        ("Mid-2019 he came home; by year-end he was in prison.", "year-end", "2019"),
+        (
+            "The editor was detained in March 2020. By the end of the month he had been charged.",
+            "the end of the month",
+            "2020-03",
+        ),
+        # look-alikes: told ahead, or with no earlier year told
+        (
+            "He fled in 2019. He will be tried by the end of the year.",
+            "the end of the year",
+            "2021",
+        ),
+        ("By the end of the year, 40 bloggers had been detained.", "the end of the year", "2020"),
+    ],
+)
+def test_the_end_of_the_year_a_past_story_is_in(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected

@@ -103,7 +103,10 @@ def norm_relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         origin = ctx.reference or origin
         # "the day before the protest" counts from the protest, not from a date
         dated = ctx.reference is not None and group(match, "close") is not None
-    if rel in ("", "the") and mod and ctx.anchor is not None:
+    told = ctx.narrative
+    if rel in ("", "the") and mod and told is not None and _story_behind(told, ctx, unit):
+        origin = told  # "Mid-2023 he returned; by year-end he was in prison": 2023's end
+    elif rel in ("", "the") and mod and ctx.anchor is not None:
         step = _unsaid_step(ctx.anchor, unit, mod, ctx.tense)
     if unit_word == "weekend" and rel in ("", "the", "over the"):
         step = 0 if ctx.tense == "future" or origin.isoweekday() >= 6 else -1
@@ -134,6 +137,15 @@ _SPAN_RELATIONS = frozenset(
         "the preceding",
     )
 )
+
+
+def _story_behind(told: date, ctx: Context, unit: str) -> bool:
+    """Is a story told in the past at an earlier year (or month) than the report?"""
+    if ctx.tense != "past" or ctx.anchor is None or unit not in ("Y", "M"):
+        return False
+    if unit == "Y":
+        return told.year < ctx.anchor.year
+    return (told.year, told.month) < (ctx.anchor.year, ctx.anchor.month)
 
 
 def _unsaid_step(anchor: date, unit: str, mod: str, tense: Tense | None) -> int:
