@@ -82,3 +82,22 @@ def test_the_group_is_the_group_the_story_named(nlp: Language) -> None:
     )
     labelled = {e.subject for e in events(nlp, text) if e.type == "designation"}
     assert labelled == {"Group 31"}
+
+
+def test_an_appeal_against_that_decision_is_ruled_on_as_the_decision(nlp: Language) -> None:
+    """ "His appeal against that decision was dismissed": the ruling on the appeal takes
+    the type of the decision told just before (GUIDELINES, court rulings)."""
+    text = (
+        "On 20 August a Dubai court approved the extradition of Tursun to China. "
+        "His appeal against that decision was dismissed by the Court of Cassation on 14 "
+        "October."
+    )
+    assert (WHO, "2025-10-14") in decisions(nlp, text)
+
+
+def test_an_appeal_against_a_sentence_is_no_extradition_decision(nlp: Language) -> None:
+    text = (
+        "On 20 August a Dubai court sentenced Tursun to two years. "
+        "His appeal against that decision was dismissed on 14 October."
+    )
+    assert not decisions(nlp, text)

@@ -497,8 +497,19 @@ def _request_told_before(scope: list[Token], decision: Token, lexicon: Lexicon) 
         (
             t
             for t in scope
-            if t.lemma_.lower() in REQUEST_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+            if (
+                (
+                    t.lemma_.lower() in REQUEST_NOUNS
+                    and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children
+                    )
+                )
+                # "dismissed his appeal against that decision": the decision told just before
+                or (
+                    t.lemma_.lower() in UPHELD_RULINGS
+                    and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in t.children)
+                )
+            )
             and not any(c.dep_ in ("prep", "acl") for c in t.children)  # "request for a meeting"
         ),
         None,
