@@ -22,6 +22,7 @@ MAX_DESCRIBED_GAP = 16  # the same, when a description set off by commas comes b
 SENTENCES_AROUND = 2
 PRONOUN_REACH = 3  # sentences "they" looks back for the list it stands for
 FAR_LIST_SIZE = 3  # a counted group this large may find its list anywhere in the article
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})  # "the request for their extradition"
 
 
 def group_size(group: Token) -> int | None:
@@ -44,7 +45,7 @@ def is_group(token: Token) -> bool:
     ("the eight") or a pair word; not "judicial personnel" or "vehicles"."""
     if token.pos_ == "NUM":
         return any(c.lower_ in ("the", "all") for c in token.children)
-    if token.lower_ in ("they", "them"):
+    if token.lower_ in PLURAL_PRONOUNS:
         return True
     if token.lower_ in PAIR_WORDS:
         return True
@@ -91,6 +92,16 @@ def named_members(group: Token, people: People) -> list[int]:
                 return members
             if size is not None and (len(members) == size or size - 1 == len(members) >= 4):
                 return members  # one name of a long list may be one the model missed
+    if (
+        size is None
+        and group.pos_ == "NOUN"
+        and not any(c.dep_ in ("poss", "prep", "conj") for c in group.children)
+        and people_words().roles.get(group.lemma_.lower()) != "family"
+    ):
+        # "The same individuals had been granted refugee status", "the men were flown
+        # out": a definite group told again in other words is the last list told; not
+        # one that says whose it is ("his parents", "the parents and brother of X")
+        return _listed_before(sentences, here, people)
     if size is None or size < FAR_LIST_SIZE:
         return []
     return _counted_list_anywhere(sentences, here, size, people)

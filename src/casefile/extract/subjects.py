@@ -819,6 +819,9 @@ def _first_person(candidates: list[Token | None], people: People) -> Token | Non
     for candidate in present:
         if _person_at(candidate, people) is not None:
             return candidate
+    for candidate in present:  # "the request for their extradition": the list told before
+        if is_group(candidate) and named_members(candidate, people):
+            return candidate
     return next((c for c in present if _group(c, people) is not None), None)
 
 
@@ -938,7 +941,7 @@ def _decision_person(verb: Token, people: People) -> Token | None:
             "bid",
             "status",
         ):
-            candidates.append(syntax.child(t, "pobj"))
+            candidates.append(_of_whom(t))
     candidates += [syntax.child(verb, "dative"), syntax.child(verb, "nsubjpass")]
     obj = syntax.child(verb, "dobj")
     if obj is not None:  # "granted Kamol Yusupov asylum", parsed as a compound
@@ -947,6 +950,15 @@ def _decision_person(verb: Token, people: People) -> Token | None:
         ]
         candidates.append(obj)  # "gave Nazarov political asylum", the name parsed as the object
     return _first_person(candidates, people)
+
+
+def _of_whom(of: Token) -> Token | None:
+    """The person after "of": "the extradition of X"; not the kind a status is, as
+    translated reporting writes it ("granted the status of refugee")."""
+    obj = syntax.child(of, "pobj")
+    if obj is not None and of.head.lemma_.lower() == "status" and obj.pos_ == "NOUN":
+        return None
+    return obj
 
 
 def _names_anyone(sentence: Span, people: People) -> bool:
