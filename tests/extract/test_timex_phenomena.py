@@ -973,3 +973,30 @@ def test_that_fall_as_a_verb_is_no_season() -> None:
 )
 def test_the_end_of_the_year_a_past_story_is_in(text: str, expression: str, expected: str) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # translated press: the season with its year as a genitive
+        (
+            "In the summer of last year he was put on the wanted list.",
+            "the summer of last year",
+            "2020-SU",
+        ),
+        (
+            "In the spring of this year the law on foreign agents was tightened.",
+            "the spring of this year",
+            "2021-SP",
+        ),
+        (
+            "He was detained in 2018, and in the autumn of the same year the court jailed him.",
+            "the autumn of the same year",
+            "2018-FA",
+        ),
+    ],
+)
+def test_a_season_of_a_named_year_is_one_expression(
+    text: str, expression: str, expected: str
+) -> None:
+    assert value_of(text, expression, SPRING) == expected

@@ -317,6 +317,13 @@ def _find(
                 size = 7 if reading.unit == "M" else 10
                 reading = replace(reading, value=point.isoformat()[:size], point=point)
                 end = skip_until = of_year.end()
+        season = _SEASON_VALUE.match(reading.value or "") if of_year else None
+        if of_year and season and base is not None:
+            # "in the autumn of the same year": the season of the year just told
+            year = base.year + _YEAR_STEP[step]
+            value = f"{year:04d}-{season.group(1)}"
+            reading = replace(reading, value=value, point=date(year, 1, 1))
+            end = skip_until = of_year.end()
         found.append(
             TimeExpression(
                 text=text[start:end],
@@ -394,6 +401,7 @@ def _recent(quarter: date, anchor: date | None) -> bool:
     return anchor is None or shift(anchor, -9, "M") < quarter <= shift(anchor, -3, "M")
 
 
+_SEASON_VALUE = re.compile(r"^\d{4}-(SP|SU|FA|WI)$")
 _OF_THAT_YEAR = re.compile(
     r"\s+of\s+(that|the same|the following|the next|the previous|the preceding|last|this|next)"
     r"\s+year\b",

@@ -211,8 +211,11 @@ def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
     mod = position_mod(group(match, "pos"))
     year_text = group(match, "year")
     rel = squash(group(match, "rel"))
+    year_step = _YEAR_STEPS.get(squash(group(match, "ry")))
     if year_text:
         year = year_value(year_text)
+    elif year_step is not None and ctx.anchor is not None:  # "the summer of last year"
+        year = ctx.anchor.year + year_step
     elif rel in _ANAPHORIC_SEASON:
         # "fled in March 1996 ... that summer", "the following winter": from the date just told
         origin = ctx.reference or ctx.anchor

@@ -146,7 +146,7 @@ RULES: list[Rule] = [
         rf"(?:\b{POSITION})?(?:\b(?P<rel>(?i:last|this\s+past|this\s+coming|next|this|the\s+coming"
         rf"|that|the\s+following|the\s+next|the\s+previous|the|coming|past))\s+)?"
         rf"\b(?P<season>{lex.SEASON})\b"
-        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}))?",
+        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|(?:\s+(?i:of))?{_RELATIVE_YEAR})?",
         dates.norm_season,
         r.guard_season,
         triggers=_words(lex.SEASONS),
