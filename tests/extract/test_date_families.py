@@ -211,3 +211,23 @@ def test_one_of_a_group_detained_takes_the_clause_date(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert the_date(nlp, text, date(2024, 1, 12), "arrest") == expected
+
+
+# "the same evening", "hours later" go on with the scene before, across a paragraph break,
+# and a scene is dated by its main clause, not by a date in a relative clause.
+def test_the_same_evening_is_the_day_of_the_scene_before(nlp: Language) -> None:
+    text = (
+        "The Erbil court on Monday acquitted Karwan Salih of the killing of a blogger, who "
+        "was shot outside his home on 6 May.\n\n"
+        "Salih, who had been held since his arrest on 9 May, was released the same evening, "
+        "his brother said."
+    )
+    assert the_date(nlp, text, date(2026, 6, 30), "release") == "2026-06-29"
+
+
+def test_hours_later_is_the_day_of_the_raid(nlp: Language) -> None:
+    text = (
+        "Police detained the blogger Sardor Umarov in a raid on his flat in Riga on 3 March. "
+        "He was released hours later without charge."
+    )
+    assert the_date(nlp, text, date(2026, 3, 20), "release") == "2026-03-03"

@@ -51,7 +51,22 @@ STORY_DAYS = 62
 GOES_ON = ("there", "then")
 # The time a live blog stamps an entry with: "10:52 —", "12:30 Update:".
 CLOCK_STAMP = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local))?\s*(?:[—–-]|[Uu]pdate\b)")
-SAME_SCENE = ("at the scene", "on the spot", "the same day", "that same day", "moments later")
+SAME_SCENE = (
+    "at the scene",
+    "on the spot",
+    "the same day",
+    "that same day",
+    "moments later",
+    "hours later",
+    "minutes later",
+    "later that day",
+    "the same morning",
+    "the same afternoon",
+    "the same evening",
+    "the same night",
+    "that evening",
+    "that night",
+)
 
 
 def date_from_context(
@@ -206,8 +221,9 @@ def scene_date(
 
     A sentence with a date of its own starts a scene of its own, unless it
     says it goes on ("There he was detained", "the same day"); so do a
-    paragraph break and a question heading. A scene's date is told by a time
-    expression or by an event of the sentences before that has been dated
+    paragraph break and a question heading, unless the sentence says it goes
+    on. A scene's date is told by a time expression (of the main clause, if it
+    has one) or by an event of the sentences before that has been dated
     already. Carried over plain sentences it must be a day: "moved to Vilnius
     in 2019" is background, not a scene.
     """
@@ -218,11 +234,13 @@ def scene_date(
         return None
     for back in range(index - 1, max(index - 1 - SCENE_SENTENCES, -1), -1):
         earlier = sentences[back]
-        if _new_scene(doc, earlier, sentences[back + 1]):
-            return None
+        if _new_scene(doc, earlier, sentences[back + 1]) and not goes_on:
+            return None  # "the same evening" goes on across a paragraph break
         told = _told_dates(doc, earlier, published, context)
         if told:
-            day = told[-1].date or ""
+            main = {t.idx for t in syntax.clause_tokens(earlier.sentence.root)}
+            own = [t for t in told if t.start in main] or told  # not "who was shot on 6 May"
+            day = own[-1].date or ""
             return day if goes_on or len(day) == 10 else None
         told_there = [
             e
