@@ -49,6 +49,8 @@ LEAD_SENTENCES = 2
 STORY_DAYS = 62
 # Words that say a sentence goes on with the scene before it ("There he was detained").
 GOES_ON = ("there", "then")
+# "six hours after", "40 minutes later": a span of hours counted from an event.
+HOURS_AFTER = re.compile(r"\s+(?:after|later)\b")
 # The time a live blog stamps an entry with: "10:52 —", "12:30 Update:".
 CLOCK_STAMP = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local))?\s*(?:[—–-]|[Uu]pdate\b)")
 SAME_SCENE = (
@@ -96,8 +98,10 @@ def date_from_context(
         ):  # "beaten every night": no one day; a quotation keeps its speaker's own time
             dated.append(event)
             continue
-        retold = _told_elsewhere(event, events) or _read_out(
-            event, doc, sentences, published, context
+        retold = (
+            _told_elsewhere(event, events)
+            or _read_out(event, doc, sentences, published, context)
+            or _hours_after(event, sentences[index], tellings, events)
         )
         scene = next(
             (
@@ -184,6 +188,36 @@ def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
         return None
     dates = {e.date for e in told if e.date is not None and e.status == "occurred"}
     return dates.pop() if len(dates) == 1 else None
+
+
+def _hours_after(
+    event: Event, times: SentenceTimes, tellings: list[Event], events: list[Event]
+) -> str | None:
+    """ "was let go six hours after he was seized": the day of the event counted from,
+    told in the same sentence of the same person; else the one day the person's story
+    has ("freed 40 minutes after the abduction")."""
+    text = times.sentence.doc.text
+    if not any(
+        (t.value or "").startswith("PT") and HOURS_AFTER.match(text, t.end) for t in times.timexes
+    ):
+        return None
+    sentence = times.sentence
+    counted_from = {
+        (t.type, t.subject)
+        for t in tellings
+        if sentence.start_char <= t.span[0] < sentence.end_char
+        and t.subject == event.subject
+        and t.type != event.type
+    }
+    days = {
+        e.date
+        for e in events
+        if ((e.type, e.subject) in counted_from or not counted_from)
+        and e.subject == event.subject
+        and e.date
+        and len(e.date) == 10
+    }  # "freed 40 minutes after the abduction": the one day the person's story has
+    return days.pop() if len(days) == 1 else None
 
 
 def _read_out(
