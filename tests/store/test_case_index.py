@@ -9,12 +9,16 @@ those a full resolution of the same store gives. On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
-from casefile.store import Store
+from casefile.store import Store, resolution
+from casefile.store.cases_schema import CaseMentionRow
 from tests.generated import articles, bulk_load
 
 TODAY = date(2024, 6, 1)
@@ -179,3 +183,58 @@ def test_relatives_and_chain_names_resolve_alike_one_by_one_and_from_scratch(
         ["Emeka Okoro", "Okoro's teenage son"],
         ["Salma Ahmad Alrashidi", "Salma Ahmed", "Salma Ahmed Fahd al-Rashidi"],
     ]
+
+
+def index_and_derived(store: Store, article_ids: list[str]) -> tuple[Any, Any]:
+    """The mentions of these articles as the index keeps them, and as derived from their
+    events, people and date (each sorted by id)."""
+    with Session(store.engine) as session:
+        kept = resolution.indexed_mentions(session, article_ids)
+        derived = resolution.load(session, article_ids).mentions.values()
+    by_id = sorted((m for ms in kept.values() for m in ms), key=lambda m: m.id)
+    return by_id, sorted(derived, key=lambda m: m.id)
+
+
+def test_the_index_keeps_each_mention_with_its_article_context(store: Store) -> None:
+    stream = articles(12, seed=21)
+    store.save_extractions(stream)
+    ids = [extraction.article.id for extraction in stream]
+    kept, derived = index_and_derived(store, ids)
+    assert kept == derived and len(kept) > 12
+    assert any(m.co_names and m.events and m.countries and len(m.forms) > 1 for m in kept)
+    # an analyst's correction changes what the article says of the person: kept again
+    [first, *_] = store.article_events(ids[0])
+    store.correct_event(first.id, "ana", {"date": "2024-03-03", "country": "GE"})
+    kept, derived = index_and_derived(store, ids)
+    assert kept == derived
+    assert any("GE" in m.countries for m in kept if m.article == ids[0])
+
+
+def test_resolution_reads_from_its_events_an_article_not_indexed_yet(store: Store) -> None:
+    stream = articles(6, seed=22)
+    store.save_extractions(stream[:3])
+    resolved = snapshot(store)
+    again = replace(stream[0], events=stream[0].events[:1], people=stream[0].people[:1])
+    store.save_extractions([again, *stream[3:]], resolve=False)
+    with Session(store.engine) as session:  # saved, not resolved: the index holds the old one
+        kept = resolution.indexed_mentions(session, [x.article.id for x in stream])
+    assert set(kept) == {stream[1].article.id, stream[2].article.id}
+    store.resolve_pending()
+    assert snapshot(store) != resolved
+    incremental = snapshot(store)
+    store.resolve_people(from_scratch=True)
+    assert snapshot(store) == incremental
+
+
+def test_a_store_indexed_before_the_context_was_kept_resolves_as_before(store: Store) -> None:
+    stream = articles(20, seed=23)
+    store.save_extractions(stream[:15])
+    with Session(store.engine) as session, session.begin():  # as migration 0018 leaves it
+        session.execute(update(CaseMentionRow).values(context=None))
+    with Session(store.engine) as session:
+        assert resolution.indexed_mentions(session, [x.article.id for x in stream]) == {}
+    for extraction in stream[15:]:  # each reaches articles whose context is not stored
+        store.save_extraction(extraction)
+    incremental = snapshot(store)
+    store.resolve_people(from_scratch=True)
+    assert snapshot(store) == incremental

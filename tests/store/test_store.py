@@ -166,7 +166,7 @@ def test_upgrading_from_0008_keeps_the_events_and_adds_date_from(store_url: str)
             ))  # fmt: skip
         with Store.open(store_url) as store:  # opening migrates to the head
             with store.engine.connect() as connection:
-                assert current_revision(connection) == head_revision() == "0017"
+                assert current_revision(connection) == head_revision() == "0018"
             [kept] = store.article_events("a" * 64)
             assert (kept.key, kept.event.date, kept.event.date_text) == (
                 "k" * 64,

@@ -17,9 +17,10 @@ contract tests see one schema); migration `0008_cases` creates them.
   migrated from before it is indexed once, in full, on first use) and the
   day the materialised case files were last computed for.
 - `case_mentions`, `case_mention_blocks`: every mention (a subject as one
-  article names it, `cases.resolve.Mention`) with the person it was resolved
-  to, and its blocking keys, so that resolving after a change reads only the
-  mentions that share a key with what changed (`store.resolution`).
+  article names it, `cases.resolve.Mention`, its article's context included)
+  with the person it was resolved to, and its blocking keys, so that
+  resolving after a change reads only the mentions that share a key with
+  what changed (`store.resolution`).
 - `case_pending`: articles whose extraction is saved but whose people a
   batch has not resolved yet (`casefile ingest` resolves once per batch,
   not once per article); a killed batch leaves them for the next one.
@@ -101,6 +102,8 @@ class CaseMentionRow(Base):
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(20))
     person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # the rest of the mention (`store.resolution.context_json`); None: not indexed since 0018
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class CaseMentionBlockRow(Base):

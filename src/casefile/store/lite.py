@@ -36,7 +36,8 @@ from casefile.store.results import UpcomingEvent, item_from_json
 DEFAULT_URL = "sqlite:///casefile.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # case_resolution.fingerprint once the index is built; a new version re-indexes on first use
-INDEX_VERSION = "case-index-v3"  # v2: particle-joined surnames, chain names; v3: aliases
+# v2: particle-joined surnames, chain names; v3: aliases; v4: each mention's context stored
+INDEX_VERSION = "case-index-v4"
 UPCOMING, OVERDUE = "upcoming", "overdue"  # case_file_dates.which
 
 # `revision: str = "0009"` and `down_revision: str | None = "0008"` (or None) in a migration.

@@ -50,6 +50,7 @@ from casefile.store.cases_schema import (
     ArticlePersonRow,
     CaseMentionBlockRow,
     CaseMentionRow,
+    CasePendingRow,
     CaseResolutionRow,
     PersonDecisionRow,
 )
@@ -96,12 +97,16 @@ def decisions(session: Session) -> list[PersonDecision]:
 # --- reading mentions ---------------------------------------------------------------
 
 
-def load(session: Session, article_ids: Collection[str] | None) -> Loaded:
+def load(session: Session, article_ids: Collection[str] | None, from_index: bool = False) -> Loaded:
     """The mentions of these articles (of every article when None), as `resolve` takes them.
 
     A mention's place in the store's order is (its article's first shown
     event row, its own first shown event row): the order in which a full
-    resolution meets it.
+    resolution meets it. With `from_index`, an article whose mentions the
+    index holds as its events now name them takes them from there
+    (`indexed_mentions`) instead of deriving them again from its events,
+    people and date: the mentions a closure reaches in other articles are
+    most of what a batch reads, and deriving them grew with the store.
     """
     columns = select(*EventRow.__table__.c).order_by(EventRow.id)  # plain rows: many, read once
     if article_ids is None:
@@ -122,20 +127,92 @@ def load(session: Session, article_ids: Collection[str] | None) -> Loaded:
         found.articles.add(row.article_id)
         if not verdict.rejected:
             shown[row.article_id].append((row, event))
-    published, people = _article_context(session, list(shown))
+    first_rows: dict[str, dict[str, int]] = {}
     for article_id, events in shown.items():
-        extraction = Extraction(
-            article=Article(text="", published=published.get(article_id), id=article_id),
-            people=people.get(article_id, ()),
-            events=tuple(event for _, event in events),
-        )
-        first_row: dict[str, int] = {}
+        first_row = first_rows[article_id] = {}
         for row, event in events:
-            first_row.setdefault(mention_id(article_id, event.subject), row.id)
-        for mention in mentions_of(extraction):
+            if name_key(event.subject):
+                first_row.setdefault(mention_id(article_id, event.subject), row.id)
+    indexed = indexed_mentions(session, list(shown)) if from_index else {}
+    by_article = {
+        article_id: mentions
+        for article_id, mentions in indexed.items()
+        if {mention.id for mention in mentions} == first_rows[article_id].keys()
+    }
+    published, people = _article_context(session, [a for a in shown if a not in by_article])
+    for article_id, events in shown.items():
+        mentions = by_article.get(article_id)
+        if mentions is None:
+            extraction = Extraction(
+                article=Article(text="", published=published.get(article_id), id=article_id),
+                people=people.get(article_id, ()),
+                events=tuple(event for _, event in events),
+            )
+            mentions = mentions_of(extraction)
+        for mention in mentions:
             found.mentions[mention.id] = mention
-            found.order[mention.id] = (events[0][0].id, first_row[mention.id])
+            found.order[mention.id] = (events[0][0].id, first_rows[article_id][mention.id])
     return found
+
+
+def indexed_mentions(session: Session, article_ids: Collection[str]) -> dict[str, list[Mention]]:
+    """The indexed mentions of those of these articles whose index is up to date, by article.
+
+    Left out: an article saved whose people a batch has not resolved yet
+    (`case_pending`: the index still holds its previous extraction), and one
+    indexed before the context was stored (migration 0018).
+    """
+    found: dict[str, list[Mention]] = defaultdict(list)
+    stale: set[str] = set()
+    for part in queries.chunks(article_ids):
+        stale.update(
+            session.scalars(
+                select(CasePendingRow.article_id).where(CasePendingRow.article_id.in_(part))
+            )
+        )
+        for mention, article, name, kind, context in session.execute(
+            select(
+                CaseMentionRow.id,
+                CaseMentionRow.article_id,
+                CaseMentionRow.name,
+                CaseMentionRow.kind,
+                CaseMentionRow.context,
+            ).where(CaseMentionRow.article_id.in_(part))  # plain rows: a closure reads thousands
+        ):
+            if context is None:
+                stale.add(article)
+            else:
+                found[article].append(mention_from_json(mention, article, name, kind, context))
+    return {article: mentions for article, mentions in found.items() if article not in stale}
+
+
+def context_json(mention: Mention) -> dict[str, Any]:
+    """What the index keeps of a mention beyond its id, article, name and kind."""
+    return {
+        "forms": list(mention.forms),
+        "published": mention.published.isoformat() if mention.published else None,
+        "countries": sorted(mention.countries),
+        "events": sorted([event_type, day] for event_type, day in mention.events),
+        "co_names": list(mention.co_names),
+    }
+
+
+def mention_from_json(
+    mention_id: str, article: str, name: str, kind: str, context: dict[str, Any]
+) -> Mention:
+    """The mention `context_json` kept, as `mentions_of` made it."""
+    published = context["published"]
+    return Mention(
+        id=mention_id,
+        article=article,
+        name=name,
+        forms=tuple(context["forms"]),
+        kind=kind,  # type: ignore[arg-type]
+        published=date.fromisoformat(published) if published else None,
+        countries=frozenset(context["countries"]),
+        events=frozenset((event_type, day) for event_type, day in context["events"]),
+        co_names=tuple(context["co_names"]),
+    )
 
 
 def _article_context(
@@ -179,7 +256,16 @@ def reindex(session: Session, article_ids: Collection[str] | None, loaded: Loade
         return
     session.execute(
         insert(CaseMentionRow),
-        [{"id": m.id, "article_id": m.article, "name": m.name, "kind": m.kind} for m in mentions],
+        [
+            {
+                "id": m.id,
+                "article_id": m.article,
+                "name": m.name,
+                "kind": m.kind,
+                "context": context_json(m),
+            }
+            for m in mentions
+        ],
     )
     session.execute(
         insert(CaseMentionBlockRow),
@@ -353,7 +439,7 @@ def resolve_articles(
     loaded = changed
     others = {mention.split(":", 1)[0] for mention in ids} - changed.articles
     if others:
-        loaded.update(load(session, others))
+        loaded.update(load(session, others, from_index=True))
     mentions = sorted(
         (loaded.mentions[m] for m in ids if m in loaded.mentions), key=lambda m: loaded.order[m.id]
     )
