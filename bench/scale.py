@@ -98,6 +98,9 @@ def run_casefile(args: Sequence[str], sample_memory: bool = False) -> Run:
     if process.returncode != 0:
         raise RuntimeError(f"casefile {' '.join(args)} failed: {stderr.strip()[-500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # Workers forked by a forkserver are its children, not ours: their CPU reaches our
+    # rusage only if it reaps them before it ends. What was sampled counts them all.
+    cpu = max(cpu, sum(cpus.values()))
     return Run(seconds, cpu, stdout, peaks, names, cpus)
 
 
@@ -129,7 +132,13 @@ def _role(process: psutil.Process, root: psutil.Process) -> str:
     if process.pid == root.pid:
         return "client"
     command = " ".join(process.cmdline())
-    return "worker" if "spawn_main" in command or "forkserver" in command else "helper"
+    if "spawn_main" in command:
+        return "worker"
+    if "forkserver" in command:  # the forkserver (a helper) and the workers it forks
+        parent = process.parent()
+        forked = parent is not None and "forkserver" in " ".join(parent.cmdline())
+        return "worker" if forked else "helper"
+    return "helper"
 
 
 def store_counts(db: Path) -> dict[str, int]:

@@ -130,6 +130,20 @@ def test_two_local_workers_fill_sqlite_as_one_process_does(reference, tmp_path: 
         assert dump(store) == reference
 
 
+def test_local_workers_start_with_the_model_already_loaded() -> None:
+    # forked from a process that loaded it once (`extract.preload`), not loading it each
+    with open_cluster(ClusterSpec(workers=2)) as workers:
+        found = workers.client.run(_model_was_loaded_before_the_worker_started)
+    assert list(found.values()) == [True, True]
+
+
+def _model_was_loaded_before_the_worker_started() -> bool:
+    from casefile.extract.nlp import load_nlp
+
+    # the worker's ModelLoader asked for the model once: a hit, if it came with the fork
+    return load_nlp.cache_info().hits >= 1
+
+
 @pytest.mark.postgres
 def test_two_workers_fill_postgresql_as_one_process_fills_sqlite(
     reference, cluster: LocalCluster, postgres_url: str, tmp_path: Path
