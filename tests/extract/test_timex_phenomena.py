@@ -1000,3 +1000,35 @@ def test_a_season_of_a_named_year_is_one_expression(
     text: str, expression: str, expected: str
 ) -> None:
     assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a court report: the month of the date just told, or the next one for an earlier day
+        ("The judge adjourned the case from April 19 to the 26th.", "the 26th", "2021-04-26"),
+        ("The hearing set for April 28 was moved to the 4th.", "the 4th", "2021-05-04"),
+        # translated press: the report's month, or the one before for a day still to come
+        ("The detention order expired on the 2nd.", "the 2nd", "2021-04-02"),
+        (
+            "On the 5th of this month police searched the flat.",
+            "the 5th of this month",
+            "2021-04-05",
+        ),
+        ("The term of arrest ran out on the 30th.", "the 30th", "2021-03-30"),
+    ],
+)
+def test_a_day_of_the_month_alone(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The runner came in the 14th.",
+        "It was the 5th search of his flat.",
+        "She finished the 3rd in Minsk.",
+    ],
+)
+def test_an_ordinal_that_is_no_day_of_the_month(text: str) -> None:
+    assert tagged(text, SPRING) == []

@@ -70,6 +70,31 @@ def norm_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
     return date_reading(year, month, None if ranged else day)
 
 
+def norm_day_of_month(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "to the 14th": in the month of the day or month just told ("adjourned from March 3 to
+    the 14th"; a day before the one told is in the next month), else of the report's month,
+    the one before or after it as the tense says."""
+    day = int(match.group("day"))
+    reference, unit = ctx.reference, ctx.reference_unit
+    if reference is not None and unit in ("D", "M"):
+        base = reference.replace(day=1)
+        if unit == "D" and day < reference.day:
+            base = shift(base, 1, "M")
+    elif ctx.anchor is None:
+        return Reading("DATE", None)
+    else:
+        base = ctx.anchor.replace(day=1)
+        if ctx.tense == "past" and day > ctx.anchor.day:
+            base = shift(base, -1, "M")
+        elif ctx.tense == "future" and day < ctx.anchor.day:
+            base = shift(base, 1, "M")
+    try:
+        point = base.replace(day=day)
+    except ValueError:  # "the 31st" of a month without one
+        return None
+    return Reading("DATE", point.isoformat(), None, point, "D")
+
+
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
     """The year, of `year` and the two around it, in which `month`/`day` falls on `weekday`
     ("Saturday, April 25" told in 1998 is 1998's, whatever the tense said); `year` if none."""

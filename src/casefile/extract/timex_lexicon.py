@@ -71,6 +71,9 @@ PART_OF_DAY_PREPOSITIONS: frozenset[str] = frozenset(
 SEASON_PREPOSITIONS: frozenset[str] = frozenset(
     str(w).lower() for w in _TABLES["season_prepositions"]
 )
+DAY_OF_MONTH_PREPOSITIONS: frozenset[str] = frozenset(
+    str(w).lower() for w in _TABLES["day_of_month_prepositions"]
+)
 SHARE_OF = _alternation([str(w) for w in _TABLES["share_of"]])
 MONTHS_OF_YEAR = _alternation([str(w) for w in _TABLES["months_of_year"]])
 

@@ -237,6 +237,17 @@ RULES: list[Rule] = [
         relative.norm_ordinal_day,
         triggers=_words("day"),
     ),
+    # "adjourned to the 14th", "expired on the 1st": a day of the month just told, else of the
+    # report's month (court reports and translated press write it so)
+    _rule(
+        "day-of-month",
+        r"(?i:the)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+        r"(?:(?P<this>\s+(?i:of\s+(?:this|the)\s+month))\b"
+        r"|(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:and|or|at|when)\b))",
+        dates.norm_day_of_month,
+        r.guard_day_of_month,
+        triggers=_words(DIGITS),
+    ),
     # "on Friday nights", "Sunday mornings": every such part of that weekday
     _rule(
         "set-weekday-part",

@@ -308,6 +308,11 @@ def guard_season(match: re.Match[str], text: str) -> bool:
     return previous in PREPOSITIONS or previous in lex.SEASON_PREPOSITIONS
 
 
+def guard_day_of_month(match: re.Match[str], text: str) -> bool:
+    """ "on the 14th", "adjourned to the 3rd" count; "the 14th" alone ("came in the 14th") not."""
+    return previous_word(text, match.start()) in lex.DAY_OF_MONTH_PREPOSITIONS
+
+
 def guard_overnight(match: re.Match[str], text: str) -> bool:
     """ "died overnight", "by overnight losses" count; "an overnight flight", "the overnight
     curfew" (a determiner before it: an adjective of kind) do not."""
