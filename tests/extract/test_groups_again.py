@@ -80,3 +80,33 @@ def test_look_alikes_are_not_the_list(
     nlp: Language, text: str, type_: str, expected: list[str]
 ) -> None:
     assert subjects(nlp, text, type_) == expected
+
+
+# --- a group of two coordinated plural nouns is one group ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        (  # wire
+            "Uzbek teachers and students returned from Turkey have repeatedly vanished into "
+            "secret detention.",
+            "abduction",
+            ["Uzbek teachers and students"],
+        ),
+        (  # NGO release, a partitive before the group
+            "Laos has jailed dozens of bloggers and opposition supporters since 2019.",
+            "arrest",
+            ["bloggers and opposition supporters"],
+        ),
+        (  # look-alike: a singular noun joined to the group stays outside it
+            "Police detained three activists and a driver on Monday.",
+            "arrest",
+            ["three activists"],
+        ),
+    ],
+)
+def test_coordinated_plural_nouns_are_one_group(
+    nlp: Language, text: str, type_: str, expected: list[str]
+) -> None:
+    assert subjects(nlp, text, type_) == expected

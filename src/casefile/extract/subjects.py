@@ -451,6 +451,15 @@ def _group(token: Token, people: People | None = None) -> str | None:
     for c in token.children:  # "activists from his association"
         if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == end:
             end = c.right_edge.i + 1
+    joined = next((c for c in token.children if c.dep_ == "conj" and c.i > token.i), None)
+    if (
+        joined is not None
+        and joined.tag_ in ("NNS", "NNPS")
+        and joined.i - end <= 3
+        and any(t.dep_ == "cc" and t.lower_ == "and" for t in token.doc[end : joined.i])
+        and is_group(joined)
+    ):
+        end = joined.i + 1  # "lawyers and activists", "critics and opposition supporters"
     return token.doc[start:end].text
 
 
