@@ -1,4 +1,5 @@
-"""What a court declines to order, or a party argues against, did not happen.
+"""What a court declines to order, a party argues against, no one underwent, or a source
+guesses at, did not happen.
 
 An expulsion order exists only once it is given: "declined to order his
 expulsion" leaves none (extract/syntax.py, `CREATING`). A case made against an
@@ -64,3 +65,34 @@ def test_a_foreign_minister_is_no_foreign_agent(nlp: Language) -> None:
 def test_a_register_of_foreign_agents_is_a_designation(nlp: Language) -> None:
     text = "In May the ministry put the blogger Erkin Tokhti on its register of foreign agents."
     assert "designation" in types_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # wire
+        ("No suspect has been named in the stabbing of the blogger Erkin Tokhti.", "charge"),
+        # NGO release
+        ("Nobody has been arrested over the attack on Erkin Tokhti's flat.", "arrest"),
+        # translated regional press
+        ("To this day no one has been charged for the beating of Erkin Tokhti.", "charge"),
+    ],
+)
+def test_no_one_as_the_subject_denies_the_event(nlp: Language, text: str, type_: str) -> None:
+    assert type_ not in types_in(nlp, text)
+
+
+def test_nobody_arrested_for_an_abduction_keeps_the_abduction(nlp: Language) -> None:
+    text = "Nobody has been arrested for the abduction of Erkin Tokhti in Istanbul."
+    assert types_in(nlp, text) == ["abduction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court source said that Erkin Tokhti will most likely be pardoned under the amnesty.",
+        "His lawyer says Erkin Tokhti will probably be released on bail next week.",
+    ],
+)
+def test_a_guess_at_what_will_happen_is_no_event(nlp: Language, text: str) -> None:
+    assert "release" not in types_in(nlp, text)

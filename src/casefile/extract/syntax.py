@@ -320,7 +320,18 @@ def is_negated(token: Token) -> bool:
                 return True
             if c.lower_ in ("never", "neither", "nor"):
                 return True
+    if token.pos_ in ("VERB", "AUX") and any(_nobody(c) for c in token.children):
+        return True  # "No suspect has been named", "Nobody was arrested"
     return _without(token)
+
+
+def _nobody(token: Token) -> bool:
+    """A subject that says no one: "no suspect", "no one", "nobody", "none of them"."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    )
 
 
 def _without(token: Token) -> bool:
@@ -359,6 +370,8 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
+            if c.dep_ == "advmod" and c.lower_ in GUESSES and _told_ahead(current, context):
+                return True  # "will most likely be pardoned": a guess at what may come
             if c.dep_ == "advmod" and c.lower_ in ("instead", "rather") and current != token:
                 return True  # "instead of being released, she was transferred"
             if c.dep_ == "neg" and current != token and current.dep_ != "ROOT" and not sibling:
@@ -410,6 +423,14 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         below = current
         current = current.head
     return False
+
+
+# Adverbs that make a statement about the future a guess.
+GUESSES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
+
+
+def _told_ahead(verb: Token, context: Context) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in context.future for c in verb.children)
 
 
 def _fact_clause(clause: Token) -> bool:
