@@ -1032,3 +1032,25 @@ def test_a_day_of_the_month_alone(text: str, expression: str, expected: str) -> 
 )
 def test_an_ordinal_that_is_no_day_of_the_month(text: str) -> None:
     assert tagged(text, SPRING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # "this" names the report's own year, whatever tense a verb before it carries
+        (
+            "The bill cleared committee in March and faces a final vote this autumn.",
+            "this autumn",
+            "2021-FA",
+        ),
+        (
+            "Officials said this summer would see more checks at the border.",
+            "this summer",
+            "2021-SU",
+        ),
+        # winter spans two years: told in the past, the one just over
+        ("The camp was badly overcrowded this winter.", "this winter", "2020-WI"),
+    ],
+)
+def test_this_season_is_the_report_year_s(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, SPRING) == expected

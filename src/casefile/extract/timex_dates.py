@@ -255,7 +255,9 @@ def norm_season(match: re.Match[str], ctx: Context) -> Reading | None:
         year = season_year(ctx.anchor, season, 1)
     else:
         year = season_year(ctx.anchor, season, 0)
-        if ctx.tense == "past" and season_year(ctx.anchor, season, -1) == year - 1:
+        # "this fall" is this year's, whatever the tense; only winter spans two years
+        this = rel == "this" and season != "WI"
+        if ctx.tense == "past" and not this and season_year(ctx.anchor, season, -1) == year - 1:
             first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
             if first_month > ctx.anchor.month:
                 year -= 1
