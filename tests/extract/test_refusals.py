@@ -96,3 +96,17 @@ def test_nobody_arrested_for_an_abduction_keeps_the_abduction(nlp: Language) -> 
 )
 def test_a_guess_at_what_will_happen_is_no_event(nlp: Language, text: str) -> None:
     assert "release" not in types_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NGO release
+        "The bookseller Erkin Tokhti was last seen on 17 October 2015, leaving his flat in "
+        "Pattaya with an unidentified man.",
+        # explainer timeline
+        "17 Oct 2015: Erkin Tokhti is last seen leaving his hotel in Bangkok with two men.",
+    ],
+)
+def test_last_seen_leaving_is_a_disappearance_not_a_departure(nlp: Language, text: str) -> None:
+    assert types_in(nlp, text) == ["abduction"]

@@ -409,6 +409,9 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             return True  # "argued against sending her back": she was not sent back
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
+        last_seen = lemma(current) == "see" and any(c.lower_ == "last" for c in current.children)
+        if framing and last_seen:
+            return True  # "was last seen leaving his flat": a disappearance, not a departure
         if current.head == current:
             break
         if (
