@@ -89,8 +89,8 @@ def test_the_court_that_the_article_named(nlp: Language) -> None:
         # what the Court had done, told as a description of something else
         (
             "The European Court of Human Rights communicated his complaint in 2024. "
-            "Lawyers criticised the Emirates for extraditing Tursun in breach of interim "
-            "measures that the Court had indicated.",
+            "Lawyers criticised the Emirates for extraditing Tursun against the interim "
+            "measures which the Court had ordered.",
             "in breach",
         ),
     ],

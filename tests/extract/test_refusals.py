@@ -56,8 +56,8 @@ def test_a_ruling_against_an_extradition_is_still_a_decision(nlp: Language) -> N
 
 def test_a_foreign_minister_is_no_foreign_agent(nlp: Language) -> None:
     text = (
-        "The blogger Erkin Tokhti has been held in Urumqi since 2019. Norway still regards "
-        "him as its citizen and its foreign minister, Kari Dahl, has demanded his release."
+        "The blogger Erkin Tokhti has been held in Urumqi since 2019. Norway still counts "
+        "him among its nationals, and its foreign minister, Kari Dahl, wants him freed."
     )
     assert "designation" not in types_in(nlp, text)
 

@@ -193,7 +193,7 @@ def _told_elsewhere(event: Event, events: list[Event]) -> str | None:
 def _hours_after(
     event: Event, times: SentenceTimes, tellings: list[Event], events: list[Event]
 ) -> str | None:
-    """ "was let go six hours after he was seized": the day of the event counted from,
+    """ "was freed five hours after he had been snatched": the day of the event counted from,
     told in the same sentence of the same person; else the one day the person's story
     has ("freed 40 minutes after the abduction")."""
     text = times.sentence.doc.text
@@ -228,8 +228,8 @@ def _read_out(
     context: Context,
 ) -> str | None:
     """A verdict no other telling dates was read out at the one sitting the story dates:
-    "the trial was held behind closed doors on 29 April" ... "the court sentenced him to
-    18 years". Two sittings dated (a trial and its appeal), or none: no date from them."""
+    "the trial was held on 19 November" ... "the court sentenced him to nine
+    years". Two sittings dated (a trial and its appeal), or none: no date from them."""
     if event.type not in load_lexicon().story.verdicts:
         return None
     days = {

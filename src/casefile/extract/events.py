@@ -244,7 +244,7 @@ def _build_for(
             anchor = verb  # "was deported on Friday"; not "confirmed his deportation on
             # Monday": the day something was said is not the day of the event (GUIDELINES)
     if candidate.rule.endswith("/adjective") and syntax.lemma(token.head) in LINKING_VERBS:
-        anchor = token.head  # "went missing in Belgorod on Jan. 11": the verb's time
+        anchor = token.head  # "went missing in Kazan on Feb. 3": the verb's time
     scope = _scope(candidate, anchor, lexicon)
     status = _status(token, anchor, lexicon)
     dates = event_dates(

@@ -321,7 +321,7 @@ def is_negated(token: Token) -> bool:
             if c.lower_ in ("never", "neither", "nor"):
                 return True
     if token.pos_ in ("VERB", "AUX") and any(_nobody(c) for c in token.children):
-        return True  # "No suspect has been named", "Nobody was arrested"
+        return True  # "No one has been charged", "Nobody was arrested"
     return _without(token)
 
 
@@ -371,7 +371,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
             if c.dep_ == "advmod" and c.lower_ in GUESSES and _told_ahead(current, context):
-                return True  # "will most likely be pardoned": a guess at what may come
+                return True  # "will probably be released": a guess at what may come
             if c.dep_ == "advmod" and c.lower_ in ("instead", "rather") and current != token:
                 return True  # "instead of being released, she was transferred"
             if c.dep_ == "neg" and current != token and current.dep_ != "ROOT" and not sibling:
@@ -406,7 +406,7 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             and below.lower_ == "against"
             and lemma(current) in OPPOSING
         ):
-            return True  # "argued against sending her back": she was not sent back
+            return True  # "argued against sending him back": he was not sent back
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
         last_seen = lemma(current) == "see" and any(c.lower_ == "last" for c in current.children)

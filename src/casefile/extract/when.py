@@ -131,7 +131,7 @@ def event_dates(
             current = current.head
             dates = times.on(syntax.clause_tokens(current), near=token)
     if not dates and anchor.dep_ == "acl" and anchor.tag_ == "VBN":
-        # "On Dec. 29 she was one of ten Cambodians detained by police": the copula's time
+        # "On Dec. 29 she was one of ten activists detained by police": the copula's time
         outer = syntax.governing_verb(anchor)
         if outer is not None and syntax.lemma(outer) == "be":
             dates = times.on(syntax.clause_tokens(outer), near=token)
