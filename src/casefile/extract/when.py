@@ -198,9 +198,10 @@ RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s
 def _without_spanned_months(
     dates: list[TimeExpression], times: SentenceTimes
 ) -> list[TimeExpression]:
-    """GUIDELINES: a range within one month gives the month, across months no date. The
-    time-expression layer reads "between 3 and 9 May" as one month; a stretch it reads as
-    two dates ("between June 2019 and February 2020") dates an event to neither end."""
+    """GUIDELINES: a stretch inside one month is dated by that month; one that crosses
+    months has no date. The time-expression layer reads "between 3 and 9 May" as one
+    month; a stretch it reads as two dates ("between June 2019 and February 2020") dates
+    an event to neither end."""
     text = times.sentence.doc.text
     ordered = sorted(times.timexes, key=lambda t: t.start)
     spanned: set[int] = set()
