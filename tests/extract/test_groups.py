@@ -313,3 +313,20 @@ def test_persons_counted_are_a_group_of_their_own(nlp: Language) -> None:
     assert [(e.type, e.subject) for e in found if e.type == "arrest"] == [
         ("arrest", "four persons")
     ]
+
+
+def test_the_pair_are_the_two_people_told_of_just_before(nlp: Language) -> None:
+    # wire style: the two are named in separate sentences, then told of as "the couple"
+    text = (
+        "Police detained the journalist Ales Kruk in Minsk on Monday. His wife, Maryia "
+        "Sats, was detained the same evening. The couple were released on bail on Friday."
+    )
+    assert subjects(nlp, text, "release") == {"Ales Kruk", "Maryia Sats"}
+
+
+def test_a_couple_of_people_is_no_pair_told_before(nlp: Language) -> None:
+    text = (
+        "Police detained the journalist Ales Kruk in Minsk on Monday. His wife, Maryia "
+        "Sats, was detained the same evening. A couple of students were released on Friday."
+    )
+    assert not {"Ales Kruk", "Maryia Sats"} & subjects(nlp, text, "release")

@@ -188,6 +188,12 @@ def find_subjects(
         found = _previous_pair(target, people)  # "Both were detained": the two just named
     elif (
         target is not None
+        and target.lower_ in PAIR_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in target.children)
+    ):  # "The pair were moved to house arrest": the two told of just before
+        found = _previous_pair(target, people) or _last_two_told(target, people)
+    elif (
+        target is not None
         and target.tag_ in ("NNS", "NNPS")
         and group_size(target) == 2
         and any(c.lower_ in ("both", "the", "these", "those") for c in target.children)
@@ -314,6 +320,7 @@ def _of_modifier(token: Token) -> bool:
 
 
 PAIR_PRONOUNS = {"both", "they", "them"}
+PAIR_NOUNS = {"pair", "couple", "duo"}
 # A penalty handed "to" someone is theirs: "handed down a nine-year term to X".
 PENALTIES = {"term", "sentence", "penalty", "punishment"}
 # What is refused or granted "to" someone: "refused entry to two journalists, A and B".
