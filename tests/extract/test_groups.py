@@ -330,3 +330,21 @@ def test_a_couple_of_people_is_no_pair_told_before(nlp: Language) -> None:
         "Sats, was detained the same evening. A couple of students were released on Friday."
     )
     assert not {"Ales Kruk", "Maryia Sats"} & subjects(nlp, text, "release")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty-two people were detained outside the court in Tbilisi.", "Forty-two people"),
+        ("Monitors said police detained 120 people at the rally in Minsk.", "120 people"),
+    ],
+)
+def test_a_counted_crowd_that_is_detained_is_a_group(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert subjects(nlp, text, "arrest") == {expected}
+
+
+def test_a_count_of_the_dead_is_no_group(nlp: Language) -> None:
+    text = "Gunmen attacked two village offices in Ratanakiri, killing nine people."
+    assert subjects(nlp, text, "death") == set()

@@ -68,6 +68,7 @@ class StoryRules:
     asked_for: frozenset[str] = frozenset()
     international_acts: frozenset[str] = frozenset()
     raids: frozenset[str] = frozenset()
+    crowds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class PeopleWords:
     group_nouns: frozenset[str]
     kin_converse: dict[str, tuple[str, ...]]  # kin word -> what the relative calls the owner
     counted_nouns: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def people_words() -> PeopleWords:
         frozenset(data["group_nouns"]),
         {word: tuple(other) for word, other in data["kin_converse"].items()},
         frozenset(data.get("counted_nouns") or ()),
+        frozenset(data.get("crowd_nouns") or ()),
     )
 
 

@@ -212,7 +212,11 @@ def find_subjects(
         person = _person_at(each, people)
         if person is not None and person not in found:
             found.append(person)
-        elif person is None and (group := _group(each, people)) is not None:
+        elif (
+            person is None
+            and (group := _group(each, people, candidate.type in lexicon.story.crowds))
+            is not None
+        ):
             groups.append(group)
     if role in ("subject", "object"):
         for gapped in _gapped(token, people):  # "sentenced to 12 years, and Saidov to 10"
@@ -428,11 +432,13 @@ def _a_point_in_time(token: Token) -> bool:
 ROLE_SUBJECTS = {"suspect", "attacker", "gunman", "assailant", "killer"}
 
 
-def _group(token: Token, people: People | None = None) -> str | None:
+def _group(token: Token, people: People | None = None, crowds: bool = False) -> str | None:
     """A group as a short noun phrase ("three Russian political activists", "Uyghur men").
 
     Pronouns "they"/"them" stand for the nearest such group before them; given the
-    article's people, "the man" after an unnamed suspect is "suspect".
+    article's people, "the man" after an unnamed suspect is "suspect". With `crowds`
+    (an event a crowd undergoes, such as an arrest), a counted crowd is a group too
+    ("Sixty-eight people were detained"); not a count of the dead or wounded.
     """
     if token.lower_ in ("they", "them"):
         return _previous_group(token)
@@ -447,7 +453,8 @@ def _group(token: Token, people: People | None = None) -> str | None:
         return token.lemma_.lower()  # "briefly detained a journalist working for ...": "journalist"
     words = [c for c in token.children if c.dep_ in ("nummod", "amod", "compound", "quantmod")]
     lemma = token.lemma_.lower()
-    counted = lemma in people_words().counted_nouns and any(c.dep_ == "nummod" for c in words)
+    countable = people_words().counted_nouns | (people_words().crowd_nouns if crowds else set())
+    counted = lemma in countable and any(c.dep_ == "nummod" for c in words)
     if token.tag_ not in ("NNS", "NNPS") or not (lemma in people_words().group_nouns or counted):
         return None
     words += [
