@@ -214,8 +214,7 @@ def find_subjects(
             found.append(person)
         elif (
             person is None
-            and (group := _group(each, people, candidate.type in lexicon.story.crowds))
-            is not None
+            and (group := _group(each, people, candidate.type in lexicon.story.crowds)) is not None
         ):
             groups.append(group)
     if role in ("subject", "object"):
