@@ -110,3 +110,34 @@ def test_a_guess_at_what_will_happen_is_no_event(nlp: Language, text: str) -> No
 )
 def test_last_seen_leaving_is_a_disappearance_not_a_departure(nlp: Language, text: str) -> None:
     assert types_in(nlp, text) == ["abduction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # wire
+        ("Border guards say they have no record of Erkin Tokhti crossing into Georgia.", "flight"),
+        # NGO release
+        ("The ministry said it had no record of the detention of Erkin Tokhti.", "arrest"),
+    ],
+)
+def test_no_record_of_an_act_denies_it(nlp: Language, text: str, type_: str) -> None:
+    assert type_ not in types_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatal"),
+    [
+        (
+            "Last year Erkin Tokhti was shot in the neck near his flat in Almaty and survived.",
+            False,
+        ),
+        ("A police officer shot Erkin Tokhti in the leg during the raid.", False),
+        ("Erkin Tokhti was shot dead outside his flat in Almaty last year.", True),
+        ("Unknown gunmen fatally shot Erkin Tokhti in Almaty last year.", True),
+    ],
+)
+def test_a_shooting_is_a_death_only_when_told_as_fatal(
+    nlp: Language, text: str, fatal: bool
+) -> None:
+    assert ("death" in types_in(nlp, text)) is fatal

@@ -292,6 +292,8 @@ def _build_for(
         return _drop(candidate, "no date of its own: the same custody as the detention")
     if "only_occurred" in candidate.flags and status != "occurred":
         return _drop(candidate, "not yet happened")
+    if "fatal_only" in candidate.flags and not _fatal(token):
+        return _drop(candidate, "not told as fatal")  # "was shot in the head and survived"
     if "needs_place" in candidate.flags and not names_a_country(token):
         return _drop(candidate, "no place")
     if (
@@ -347,6 +349,25 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
         scope = sorted(set(scope) | set(syntax.clause_tokens(anchor)), key=lambda t: t.i)
     return scope
 
+
+def _fatal(verb: Token) -> bool:
+    """Did the act kill? "shot dead", "fatally shot", "killed"; not "shot in the head and
+    survived", "shot in the leg"."""
+    survived = any(
+        syntax.lemma(v) == "survive"
+        for v in [*verb.children, verb.head]
+        if v.dep_ == "conj" or v == verb.head
+    )
+    if survived:
+        return False
+    if syntax.lemma(verb) in INHERENTLY_FATAL:
+        return True
+    return any(t.lower_ in FATAL_WORDS for t in syntax.clause_tokens(verb))
+
+
+# Acts that kill by their meaning; "shoot" kills only when the text says so.
+INHERENTLY_FATAL = frozenset({"kill", "murder", "assassinate", "execute"})
+FATAL_WORDS = frozenset({"dead", "fatally", "mortally", "death", "killing", "killed"})
 
 # Verbs an adjective trigger states through ("went missing", "was wanted", "remains missing").
 LINKING_VERBS = frozenset({"go", "be", "become", "remain", "fall", "turn"})

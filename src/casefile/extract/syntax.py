@@ -409,6 +409,12 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
             return True  # "argued against sending him back": he was not sent back
         if _is_imperative(current):
             return True  # "• suspend the extraditions of ...": a demand
+        if (
+            current != token
+            and current.lemma_.lower() in NO_RECORD
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in current.children)
+        ):
+            return True  # "no record of his arrest", "no evidence that he was tortured"
         last_seen = lemma(current) == "see" and any(c.lower_ == "last" for c in current.children)
         if framing and last_seen:
             return True  # "was last seen leaving his flat": a disappearance, not a departure
@@ -427,6 +433,9 @@ def is_hypothetical(token: Token, context: Context, attempts_count: bool = False
         current = current.head
     return False
 
+
+# Nouns that, with "no", deny what they are about: "no record of him leaving".
+NO_RECORD = frozenset({"record", "evidence", "sign", "trace", "proof", "confirmation"})
 
 # Adverbs that make a statement about the future a guess.
 GUESSES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
