@@ -353,12 +353,8 @@ def _scope(candidate: Candidate, anchor: Token, lexicon: Lexicon) -> list[Token]
 def _fatal(verb: Token) -> bool:
     """Did the act kill? "shot dead", "fatally shot", "killed"; not "shot in the head and
     survived", "shot in the leg"."""
-    survived = any(
-        syntax.lemma(v) == "survive"
-        for v in [*verb.children, verb.head]
-        if v.dep_ == "conj" or v == verb.head
-    )
-    if survived:
+    beside = [c for c in verb.children if c.dep_ == "conj"] + [verb.head]
+    if any(syntax.lemma(v) == "survive" for v in beside):
         return False
     if syntax.lemma(verb) in INHERENTLY_FATAL:
         return True

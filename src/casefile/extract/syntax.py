@@ -442,6 +442,7 @@ GUESSES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
 
 
 def _told_ahead(verb: Token, context: Context) -> bool:
+    """ "will be released": a future auxiliary of the verb's own."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in context.future for c in verb.children)
 
 
@@ -519,11 +520,7 @@ def is_future(token: Token, context: Context) -> bool:
     """ "will be extradited", "is to stand trial", "is due to be heard"."""
     if is_to_be_done(token):
         return True
-    for candidate in (token, token.head):
-        for c in candidate.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in context.future:
-                return True
-    return False
+    return any(_told_ahead(candidate, context) for candidate in (token, token.head))
 
 
 def sentence_of(token: Token) -> Span:

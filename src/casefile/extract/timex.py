@@ -28,7 +28,7 @@ from casefile.extract.timex_patterns import RULES
 from casefile.extract.timex_rules import DIGITS, Context, Reading, Rule, group, previous_word
 from casefile.model import TimeExpression
 
-__all__ = ["find_timexes", "infer_tense", "resolve"]
+__all__ = ["find_timexes", "infer_tense", "is_birth", "resolve"]
 
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{lex.FUTURE_CUE})|(?P<past>{lex.PAST_CUE})"
@@ -363,7 +363,15 @@ _APPOSED = re.compile(r",\s*")
 _APPOSED_WEEKDAY = re.compile(r",\s*(?:a|which was a)\s+", re.IGNORECASE)
 _DIRECTION = re.compile(r"\s+(?i:later|earlier)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_BIRTH = re.compile(r"\b(?:born|b\.)\s[^.;:()]{0,30}$")
+# What stands before a birth date: "born 1985", "born in Osh in 1979", "b. 12 May 1990".
+BIRTH = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?(?:\s+[A-Z][\w-]+,?)?(?:\s+(?:in|on))?\s*$")
+
+
+def is_birth(text: str, start: int) -> bool:
+    """Is the date at `start` someone's birth, which dates no event and sets no scene?"""
+    return BIRTH.search(text[max(0, start - 40) : start]) is not None
+
+
 _SCENE_WORDS = frozenset(("in", "on", "during", "at", "by"))
 
 
@@ -382,7 +390,7 @@ def _sets_scene(text: str, start: int) -> bool:
     A date that bounds ("since 1980") or describes ("the August 1988 cease-fire") does not,
     nor a birth ("Nazarov, born in Osh in 1979, was detained in March": this March).
     """
-    if _BIRTH.search(text[max(0, start - 40) : start]):
+    if is_birth(text, start):
         return False
     before = text[max(0, start - 3) : start].rstrip(" ")
     return (

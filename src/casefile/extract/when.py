@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casefile.extract import syntax
 from casefile.extract.lexicon import Context, Lexicon
-from casefile.extract.timex import resolve
+from casefile.extract.timex import is_birth, resolve
 from casefile.model import TimeExpression
 
 # "YEREVAN, March 6 (Caspian Wire) —": the dateline's date is when the story was filed.
@@ -46,32 +46,13 @@ class SentenceTimes:
         for timex in self.timexes:
             if timex.date is None:  # spans and sets have none; "a day later" (P1D) has one
                 continue
-            if BORN.search(text[max(0, timex.start - 16) : timex.start]):
+            if is_birth(text, timex.start):
                 continue  # "Nazarov (born 1985)": a birth, never the event's date
             if any(timex.start <= c < timex.end for c in chars):
                 found.append(timex)
-        found = [t for t in found if not _narrowed(t, found, text)]
         if near is not None:
             found.sort(key=lambda t: abs(t.start - near.idx))
         return found
-
-
-# "born 1985", "born in Osh in 1979", "b. 12 May 1990"
-BORN = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?(?:\s+[A-Z][\w-]+,?)?(?:\s+(?:in|on))?\s*$")
-
-
-def _narrowed(timex: TimeExpression, found: list[TimeExpression], text: str) -> bool:
-    """ "on 14 July of last year", "in November of this year": the year only narrows the
-    date before it, which is the one the event has."""
-    return any(
-        other.end <= timex.start
-        and text[other.end : timex.start].strip().lower() == "of"
-        and other.date is not None
-        and timex.date is not None
-        and other.date != timex.date
-        and other.date.startswith(timex.date)
-        for other in found
-    )
 
 
 def dateline_end(sentence: Span) -> int:
